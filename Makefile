@@ -1,0 +1,98 @@
+# LandPlan – build, test and demo.  `make test` and `make demo` set up a
+# fresh Debian 12 machine themselves (QGIS from Debian, a venv on the system
+# interpreter with --system-site-packages).
+
+SHELL := /bin/bash
+PLUGIN := landplan_plugin
+VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
+SYS_PYTHON := /usr/bin/python3
+VENV := .venv
+PY := $(VENV)/bin/python
+QGIS_PROCESS := /usr/bin/qgis_process.bin
+BUILD := build
+PLUGIN_BUILD := $(BUILD)/$(PLUGIN)
+DIST := dist
+ZIP := $(DIST)/$(PLUGIN)-$(VERSION).zip
+DEMO_OUT := demo_output
+TS := $(PLUGIN)/i18n/landplan_zh_CN.ts
+QM := $(TS:.ts=.qm)
+PY_SOURCES := $(shell find $(PLUGIN) -name '*.py' -not -path '*/__pycache__/*')
+
+export QT_QPA_PLATFORM := offscreen
+export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg-runtime
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: all setup system venv test demo package deploy lint ts qm sample bench clean distclean
+
+all: package
+
+system:
+	@bash scripts/setup_system.sh
+
+$(VENV)/.installed: requirements-dev.txt scripts/setup_system.sh
+	@bash scripts/setup_system.sh
+	@test -x $(PY) || $(SYS_PYTHON) -m venv --system-site-packages $(VENV)
+	@$(SYS_PYTHON) -c "import numpy; print('numpy==' + numpy.__version__)" > $(VENV)/constraints.txt
+	@$(PY) -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt -r requirements-dev.txt
+	@$(PY) -c "import numpy, sys; c=open('$(VENV)/constraints.txt').read().split('==')[1].strip(); \
+	  sys.exit(0 if numpy.__version__ == c else 'pip replaced Debian numpy: ' + numpy.__version__)"
+	@touch $@
+
+venv setup: $(VENV)/.installed
+
+# ---- translations -----------------------------------------------------------
+# `make ts` refreshes the .ts from the sources (keeps existing translations);
+# the .qm is always built from the checked-in .ts.
+ts: $(VENV)/.installed
+	pylupdate5 -noobsolete $(PY_SOURCES) -ts $(TS)
+
+$(QM): $(TS) | $(VENV)/.installed
+	lrelease -silent $(TS) -qm $(QM)
+
+qm: $(QM)
+
+# ---- build and package -------------------------------------------------------
+$(BUILD)/.plugin: $(PY_SOURCES) $(QM) metadata.txt LICENSE CHANGELOG.md $(shell find resources -type f -not -path '*/__pycache__/*')
+	@$(SYS_PYTHON) scripts/build_plugin.py $(BUILD) >/dev/null
+	@touch $@
+
+build: $(BUILD)/.plugin
+
+package: $(ZIP)
+
+$(ZIP): $(BUILD)/.plugin
+	@mkdir -p $(DIST)
+	@rm -f $@
+	@cd $(BUILD) && $(SYS_PYTHON) -c "import shutil; shutil.make_archive('../$(basename $@)', 'zip', '.', '$(PLUGIN)')"
+	@echo "plugin package: $@"
+
+deploy: $(BUILD)/.plugin
+	@dest="$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins"; \
+	  mkdir -p "$$dest" && rm -rf "$$dest/$(PLUGIN)" && cp -r $(PLUGIN_BUILD) "$$dest/" && \
+	  echo "deployed to $$dest/$(PLUGIN) – enable LandPlan in Plugins → Manage and Install Plugins"
+
+# ---- sample data -------------------------------------------------------------
+sample: $(VENV)/.installed
+	$(PY) resources/sample/make_sample.py
+
+# ---- test, lint, demo, bench ---------------------------------------------------
+test: $(VENV)/.installed $(BUILD)/.plugin
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) -m pytest tests
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check $(PLUGIN) tests resources/sample benchmarks scripts
+
+demo: $(VENV)/.installed $(BUILD)/.plugin
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) scripts/demo.py --plugin-dir $(BUILD) --output $(DEMO_OUT)
+
+bench: $(VENV)/.installed $(BUILD)/.plugin
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(BUILD) $(DIST) $(DEMO_OUT) $(QM) .pytest_cache
+
+distclean: clean
+	rm -rf $(VENV)

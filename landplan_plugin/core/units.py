@@ -1,0 +1,111 @@
+"""Area units used in Chinese land administration.
+
+All computation is in square metres (float, never rounded); conversion to
+公顷 / 亩 / 万亩 / km² happens only at output.  1 亩 is exactly 2000/3 m²
+(1 公顷 = 15 亩), so conversions are done with the exact ratio rather than
+the customary truncated 666.67.
+
+Pure Python: no Qt, no QGIS.
+"""
+
+from fractions import Fraction
+
+M2 = "m2"
+HECTARE = "ha"
+MU = "mu"
+WAN_MU = "wanmu"
+KM2 = "km2"
+
+#: square metres per unit, exact
+M2_PER_UNIT = {
+    M2: Fraction(1),
+    HECTARE: Fraction(10000),
+    MU: Fraction(2000, 3),
+    WAN_MU: Fraction(20000000, 3),
+    KM2: Fraction(1000000),
+}
+
+#: how plans and users spell each unit
+UNIT_ALIASES = {
+    M2: ("m2", "m²", "平方米", "㎡", "square metre", "square meter", "sqm"),
+    HECTARE: ("ha", "hm2", "hm²", "公顷", "hectare", "hectares"),
+    MU: ("mu", "亩"),
+    WAN_MU: ("wanmu", "万亩", "10k mu"),
+    KM2: ("km2", "km²", "平方千米", "平方公里", "㎢", "square kilometre", "square kilometer"),
+}
+
+UNIT_LABELS_ZH = {M2: "平方米", HECTARE: "公顷", MU: "亩", WAN_MU: "万亩", KM2: "平方千米"}
+UNIT_LABELS_EN = {M2: "m²", HECTARE: "ha", MU: "mu", WAN_MU: "10⁴ mu", KM2: "km²"}
+
+M2_PER_MU = float(M2_PER_UNIT[MU])
+
+
+def normalize_unit(unit):
+    """Return the canonical unit key for a spelling such as '公顷' or 'km²'.
+
+    Raises ValueError for an unknown unit so that a mistyped unit is never
+    silently treated as m².
+    """
+    if unit is None:
+        raise ValueError("no unit given")
+    text = str(unit).strip().lower().replace(" ", "")
+    text = text.replace("（", "(").replace("）", ")")
+    for key, aliases in UNIT_ALIASES.items():
+        if text == key or text in (a.lower().replace(" ", "") for a in aliases):
+            return key
+    raise ValueError("unknown area unit: {!r}".format(unit))
+
+
+def is_area_unit(unit):
+    try:
+        normalize_unit(unit)
+        return True
+    except ValueError:
+        return False
+
+
+def to_m2(value, unit):
+    """Convert ``value`` expressed in ``unit`` to square metres."""
+    if value is None:
+        return None
+    return float(value) * float(M2_PER_UNIT[normalize_unit(unit)])
+
+
+def from_m2(value_m2, unit):
+    """Convert square metres to ``unit`` (no rounding)."""
+    if value_m2 is None:
+        return None
+    factor = M2_PER_UNIT[normalize_unit(unit)]
+    return float(value_m2) / float(factor)
+
+
+def convert(value, from_unit, to_unit):
+    """Convert between any two area units using the exact ratio."""
+    if value is None:
+        return None
+    ratio = M2_PER_UNIT[normalize_unit(from_unit)] / M2_PER_UNIT[normalize_unit(to_unit)]
+    return float(value) * float(ratio)
+
+
+def round_half_up(value, decimals=2):
+    """Round for display the way Chinese statistical tables do (四舍五入),
+    not Python's banker's rounding."""
+    if value is None:
+        return None
+    from decimal import Decimal, ROUND_HALF_UP
+
+    quantum = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+def format_area(value_m2, unit=HECTARE, decimals=2, with_unit=True, lang="zh"):
+    """Format an area for reports: converts, rounds half-up, groups thousands."""
+    if value_m2 is None:
+        return ""
+    key = normalize_unit(unit)
+    value = round_half_up(from_m2(value_m2, key), decimals)
+    text = "{:,.{d}f}".format(value, d=decimals)
+    if not with_unit:
+        return text
+    labels = UNIT_LABELS_ZH if lang == "zh" else UNIT_LABELS_EN
+    return "{} {}".format(text, labels[key])

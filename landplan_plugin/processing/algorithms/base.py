@@ -1,0 +1,82 @@
+"""Shared base of LandPlan algorithms: identity, translation, help.
+
+Algorithms are thin adapters: read parameters, call one ``core`` function,
+write sinks.  Keep no run state on ``self`` (batch mode and models create
+fresh instances and may run them in parallel).
+"""
+
+from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+from qgis.PyQt.QtGui import QIcon
+
+from ...core.i18n import tr
+from ...paths import resource
+
+HELP_URL = "https://github.com/landplan/landplan#algorithms"
+
+GROUPS = {
+    "area": QT_TRANSLATE_NOOP("@default", "Areas and land classes"),
+    "farmland": QT_TRANSLATE_NOOP("@default", "Farmland protection"),
+    "landsupply": QT_TRANSLATE_NOOP("@default", "Land supply"),
+    "restoration": QT_TRANSLATE_NOOP("@default", "Ecological restoration"),
+    "indicators": QT_TRANSLATE_NOOP("@default", "Plan indicators"),
+    "cartography": QT_TRANSLATE_NOOP("@default", "Map sheets"),
+}
+
+
+class LandPlanAlgorithm(QgsProcessingAlgorithm):
+    group_id = "area"
+
+    def createInstance(self):  # noqa: N802
+        return type(self)()
+
+    def groupId(self):  # noqa: N802
+        return self.group_id
+
+    def group(self):
+        return tr(GROUPS[self.group_id])
+
+    def icon(self):
+        return QIcon(str(resource("icons", "landplan.svg")))
+
+    def helpUrl(self):  # noqa: N802
+        return HELP_URL + "-" + self.name()
+
+    # helpers ---------------------------------------------------------------
+    def source_or_raise(self, parameters, name, context):
+        source = self.parameterAsSource(parameters, name, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, name))
+        return source
+
+    def sink_or_raise(self, parameters, name, context, fields, wkb_type, crs):
+        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, name))
+        return sink, dest
+
+
+def require_field(source, field_name, layer_label, numeric=False, optional=False):
+    """Index of ``field_name`` in ``source`` or a translated error.
+
+    Returns -1 for an empty optional field name.
+    """
+    if not field_name:
+        if optional:
+            return -1
+        raise QgsProcessingException(tr("No field chosen for {}.").format(layer_label))
+    fields = source.fields()
+    index = fields.lookupField(field_name)
+    if index < 0:
+        raise QgsProcessingException(
+            tr("Field “{}” not found in {} (available: {}).").format(
+                field_name, layer_label, ", ".join(fields.names())
+            )
+        )
+    if numeric and not fields.at(index).isNumeric():
+        raise QgsProcessingException(
+            tr("Field “{}” in {} must be numeric but is {}.").format(
+                field_name, layer_label, fields.at(index).typeName()
+            )
+        )
+    return index

@@ -1,0 +1,54 @@
+"""The ``landplan`` Processing provider: one class per algorithm module,
+plus the graphical models shipped under ``resources/models/``."""
+
+from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from ..core.i18n import tr
+from ..paths import resource
+
+PROVIDER_ID = "landplan"
+VERSION = "0.1.0"
+
+
+def algorithm_classes():
+    from .algorithms.ellipsoid_area import EllipsoidAreaAlgorithm
+
+    return [EllipsoidAreaAlgorithm]
+
+
+class LandPlanProvider(QgsProcessingProvider):
+    def id(self):
+        return PROVIDER_ID
+
+    def name(self):
+        return "国土规划工具 LandPlan"
+
+    def longName(self):  # noqa: N802
+        return "国土规划工具 LandPlan {}".format(VERSION)
+
+    def icon(self):
+        return QIcon(str(resource("icons", "landplan.svg")))
+
+    def svgIconPath(self):  # noqa: N802
+        return str(resource("icons", "landplan.svg"))
+
+    def versionInfo(self):  # noqa: N802
+        return VERSION
+
+    def loadAlgorithms(self):  # noqa: N802
+        for cls in algorithm_classes():
+            self.addAlgorithm(cls())
+        models = resource("models")
+        if models.is_dir():
+            for path in sorted(models.glob("*.model3")):
+                model = QgsProcessingModelAlgorithm()
+                if model.fromFile(str(path)):
+                    self.addAlgorithm(model)
+                else:
+                    self.messageLog(tr("Could not load model {}").format(path))
+
+    def messageLog(self, text):  # noqa: N802
+        from qgis.core import Qgis, QgsMessageLog
+
+        QgsMessageLog.logMessage(text, "LandPlan", Qgis.Warning)

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Install what LandPlan needs from Debian when it is missing (QGIS 3.22 LTR,
+# GDAL, Qt tools for translations, a CJK font, poppler for PDF checks).
+# Idempotent: does nothing when everything is there.
+set -euo pipefail
+
+PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin xvfb fonts-noto-cjk
+          python3-venv python3-pyproj pyqt5-dev-tools qttools5-dev-tools poppler-utils
+          python3-openpyxl python3-jinja2)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "LandPlan setup: installing ${missing[*]}"
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,36 @@
+"""Plugin lifecycle: provider registered once, unload removes everything."""
+
+from qgis.core import QgsApplication
+
+
+def test_provider_identity(landplan):
+    provider = QgsApplication.processingRegistry().providerById("landplan")
+    assert provider.name() == "国土规划工具 LandPlan"
+    ids = {alg.id() for alg in provider.algorithms()}
+    assert "landplan:ellipsoidarea" in ids
+    for alg in provider.algorithms():
+        assert alg.name() == alg.name().lower() and alg.name().isascii()
+        assert alg.shortHelpString()
+        assert alg.displayName()
+
+
+def test_init_processing_is_idempotent(landplan):
+    before = landplan.provider
+    landplan.initProcessing()
+    landplan.initProcessing()
+    assert landplan.provider is before
+    assert len([p for p in QgsApplication.processingRegistry().providers() if p.id() == "landplan"]) == 1
+
+
+def test_gui_lifecycle_adds_and_removes(qgis_iface, qgis_processing):
+    import landplan_plugin
+
+    plugin = landplan_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    assert plugin.actions
+    # the session fixture already holds the id, so this instance registered none
+    # and must not remove the session's provider when it unloads
+    assert plugin.provider is None
+    plugin.unload()
+    assert plugin.actions == []
+    assert QgsApplication.processingRegistry().providerById("landplan") is not None

@@ -1,0 +1,71 @@
+"""The built plugin works headless through qgis_process.bin, from a scratch
+profile, and the ZIP from `make package` installs and loads."""
+
+import json
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from qgisprocess import PLUGIN, QgisProcess
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "build"
+SAMPLE = ROOT / "resources" / "sample" / "sample_county.gpkg"
+
+
+@pytest.fixture(scope="module")
+def qp(tmp_path_factory):
+    if not (BUILD / PLUGIN / "metadata.txt").is_file():
+        pytest.fail("plugin not built: run `make build` (make test does it)")
+    runner = QgisProcess(BUILD, profile_dir=tmp_path_factory.mktemp("profile"))
+    runner.enable_plugin()
+    return runner
+
+
+def test_provider_listed(qp):
+    listing = qp.list_json()
+    providers = listing["providers"]
+    assert "landplan" in providers
+    algorithms = providers["landplan"]["algorithms"]
+    assert "landplan:ellipsoidarea" in algorithms
+
+
+def test_run_ellipsoid_area_on_sample(qp, tmp_path):
+    out = tmp_path / "面积.gpkg"
+    result = qp.run(
+        "landplan:ellipsoidarea",
+        {"INPUT": "{}|layername=DLTB".format(SAMPLE), "TBMJ_FIELD": "TBMJ", "OUTPUT": str(out)},
+    )
+    assert result["results"]["FEATURE_COUNT"] == 2997
+    assert out.is_file()
+
+
+def test_bad_input_exits_with_error(qp, tmp_path):
+    result = qp.call(
+        "run", "landplan:ellipsoidarea", "--", "INPUT={}|layername=DLTB".format(SAMPLE), "TBMJ_FIELD=DLMC",
+        "OUTPUT={}".format(tmp_path / "x.gpkg"), check=False,
+    )
+    assert result.returncode != 0
+    assert "DLMC" in result.stdout + result.stderr
+
+
+def test_package_zip_installs_and_loads(tmp_path):
+    subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
+    zips = sorted((ROOT / "dist").glob("landplan_plugin-*.zip"))
+    assert zips
+    with zipfile.ZipFile(zips[-1]) as archive:
+        names = archive.namelist()
+        assert "landplan_plugin/metadata.txt" in names
+        assert "landplan_plugin/icon.svg" in names
+        assert "landplan_plugin/i18n/landplan_zh_CN.qm" in names
+        assert "landplan_plugin/resources/tables/landclasses_sandiao.csv" in names
+        assert not any(n.endswith((".pyc", ".ts")) for n in names)
+        plugins_dir = tmp_path / "profile" / "python" / "plugins"
+        archive.extractall(plugins_dir)
+    runner = QgisProcess(plugins_dir, profile_dir=tmp_path / "profile")
+    listed = runner.call("plugins").stdout
+    assert PLUGIN in listed
+    runner.enable_plugin()
+    assert "landplan:ellipsoidarea" in json.dumps(runner.list_json())
