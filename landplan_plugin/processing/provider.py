@@ -13,8 +13,9 @@ VERSION = "0.1.0"
 
 def algorithm_classes():
     from .algorithms.ellipsoid_area import EllipsoidAreaAlgorithm
+    from .algorithms.farmland_occupation import FarmlandOccupationAlgorithm
 
-    return [EllipsoidAreaAlgorithm]
+    return [EllipsoidAreaAlgorithm, FarmlandOccupationAlgorithm]
 
 
 class LandPlanProvider(QgsProcessingProvider):

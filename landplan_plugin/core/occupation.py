@@ -1,0 +1,249 @@
+"""Rules of the farmland occupation analysis (建设项目占地分析 / 压占分析).
+
+Input: the pieces the overlay engine cut (one per project × 图斑 × side of
+the basic-farmland boundary).  Output: the piece records and one summary row
+per project.  Pure Python: no Qt, so the rules are easy to read and test.
+
+Areas of a piece (``piece_areas``), by area mode:
+
+* 0 – apportioned survey area: area = TBMJ × planar share,
+  net = TBDLMJ × share, 田坎 = area − net; without TBDLMJ, 田坎 = area × KCXS.
+  A 图斑 without TBMJ falls back to the piece's ellipsoidal area (counted).
+* 1 – ellipsoidal CGCS2000 area; 田坎 = area × KCXS.
+* 2 – planar area; 田坎 = area × KCXS.
+
+Summary rules (per project):
+
+* farmland_m2 = Σ net of 0101/0102/0103 (no suffix: 0101K is not 耕地);
+  paddy/irrigated/dry the same per code; tk_m2 = Σ 田坎 of farmland pieces;
+* basic_farmland_m2 = farmland net inside 永久基本农田;
+* farmland_grade = Σ(net × grade) / Σ net over farmland pieces that have a
+  grade (NULL if none);
+* capacity_kg = Σ net (亩) × kg/亩 of the piece's grade (NULL without a
+  table, or when some farmland has no grade or a grade outside the table);
+* agricultural / construction / unused (三大类) split area_m2: the net part
+  by the piece's class, the 田坎 part always 农用地 (1203 is 农用地), so the
+  three add up to total_m2 (except area of unknown codes, in unknown_m2).
+"""
+
+from dataclasses import dataclass
+
+from . import landclass
+from .area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
+from .capacity import capacity_per_mu
+from .units import M2_PER_MU
+
+SUMMARY_FIELDS = (
+    "project_id",
+    "total_m2",
+    "farmland_m2",
+    "paddy_m2",
+    "irrigated_m2",
+    "dry_m2",
+    "tk_m2",
+    "basic_farmland_m2",
+    "farmland_grade",
+    "capacity_kg",
+    "agricultural_m2",
+    "construction_m2",
+    "unused_m2",
+    "unknown_m2",
+    "pieces",
+)
+
+
+def piece_areas(mode, planar, parent_planar, ellipsoidal, tbmj=None, tbdlmj=None, kcxs=None):
+    """Return (area, tk, net, fell_back) for one piece in the given mode.
+
+    ``ellipsoidal`` may be a callable (computed only when needed).
+    """
+    kcxs = _num(kcxs)
+    if mode == MODE_APPORTIONED:
+        tbmj, tbdlmj = _num(tbmj), _num(tbdlmj)
+        if tbmj is not None and tbmj >= 0 and parent_planar and parent_planar > 0:
+            share = min(max(planar / parent_planar, 0.0), 1.0)
+            area = tbmj * share
+            if tbdlmj is not None and tbdlmj >= 0:
+                net = min(tbdlmj * share, area)
+                return area, area - net, net, False
+            tk = area * (kcxs or 0.0)
+            return area, tk, area - tk, False
+        area = ellipsoidal() if callable(ellipsoidal) else ellipsoidal
+        tk = area * (kcxs or 0.0)
+        return area, tk, area - tk, True
+    if mode == MODE_ELLIPSOIDAL:
+        area = ellipsoidal() if callable(ellipsoidal) else ellipsoidal
+    elif mode == MODE_PLANAR:
+        area = planar
+    else:
+        raise ValueError("unknown area mode {}".format(mode))
+    tk = area * (kcxs or 0.0)
+    return area, tk, area - tk, False
+
+
+@dataclass
+class PieceRecord:
+    project_id: str
+    dlbm: str
+    dlmc: str
+    land_group: str
+    category: str
+    zldwdm: str
+    grade: float
+    in_basic_farmland: int
+    area_m2: float
+    tk_m2: float
+    net_m2: float
+
+    @property
+    def land_class(self):
+        return landclass.lookup(self.dlbm)
+
+
+def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net):
+    cls = landclass.lookup(dlbm)
+    code = cls.code if cls else (str(dlbm).strip() if dlbm is not None else None)
+    return PieceRecord(
+        project_id=project_id,
+        dlbm=code,
+        dlmc=cls.name if cls else None,
+        land_group=cls.group_name if cls else None,
+        category=cls.category if cls else None,
+        zldwdm=zldwdm,
+        grade=_positive(grade),
+        in_basic_farmland=int(bool(in_basic_farmland)),
+        area_m2=area,
+        tk_m2=tk,
+        net_m2=net,
+    )
+
+
+class ProjectTotals:
+    def __init__(self, project_id):
+        self.project_id = project_id
+        self.total = 0.0
+        self.farmland = 0.0
+        self.by_code = {"0101": 0.0, "0102": 0.0, "0103": 0.0}
+        self.tk = 0.0
+        self.basic = 0.0
+        self.graded_net = 0.0
+        self.grade_sum = 0.0
+        self.capacity = 0.0
+        self.capacity_known = True
+        self.categories = {landclass.AGRICULTURAL: 0.0, landclass.CONSTRUCTION: 0.0, landclass.UNUSED: 0.0}
+        self.unknown = 0.0
+        self.pieces = 0
+
+    def add(self, record, capacity_table):
+        self.pieces += 1
+        self.total += record.area_m2
+        cls = record.land_class
+        if cls is None:
+            self.unknown += record.area_m2
+            return
+        self.categories[landclass.AGRICULTURAL] += record.tk_m2
+        self.categories[cls.category] += record.net_m2
+        if not cls.is_farmland:
+            return
+        self.farmland += record.net_m2
+        self.by_code[cls.base] += record.net_m2
+        self.tk += record.tk_m2
+        if record.in_basic_farmland:
+            self.basic += record.net_m2
+        if record.grade is not None:
+            self.grade_sum += record.grade * record.net_m2
+            self.graded_net += record.net_m2
+        if capacity_table is None:
+            return
+        per_mu = capacity_per_mu(capacity_table, record.grade)
+        if per_mu is None:
+            if record.net_m2 > 0:
+                self.capacity_known = False
+        else:
+            self.capacity += record.net_m2 / M2_PER_MU * per_mu
+
+    def row(self, capacity_table):
+        grade = self.grade_sum / self.graded_net if self.graded_net > 0 else None
+        capacity = None
+        if capacity_table is not None and self.capacity_known:
+            capacity = self.capacity
+        return {
+            "project_id": self.project_id,
+            "total_m2": self.total,
+            "farmland_m2": self.farmland,
+            "paddy_m2": self.by_code["0101"],
+            "irrigated_m2": self.by_code["0102"],
+            "dry_m2": self.by_code["0103"],
+            "tk_m2": self.tk,
+            "basic_farmland_m2": self.basic,
+            "farmland_grade": grade,
+            "capacity_kg": capacity,
+            "agricultural_m2": self.categories[landclass.AGRICULTURAL],
+            "construction_m2": self.categories[landclass.CONSTRUCTION],
+            "unused_m2": self.categories[landclass.UNUSED],
+            "unknown_m2": self.unknown,
+            "pieces": self.pieces,
+        }
+
+
+def summarize(records, project_ids, capacity_table=None):
+    """Summary rows in the order of ``project_ids`` (projects without any
+    piece get a row of zeros, so every project is reported)."""
+    totals = {pid: ProjectTotals(pid) for pid in project_ids}
+    for record in records:
+        if record.project_id not in totals:
+            totals[record.project_id] = ProjectTotals(record.project_id)
+        totals[record.project_id].add(record, capacity_table)
+    return [totals[pid].row(capacity_table) for pid in totals]
+
+
+def class_table(records):
+    """Rows (dlbm, dlmc, land_group, area, net, tk, in_basic_area) per class
+    for the report, sorted by code."""
+    table = {}
+    for r in records:
+        key = r.dlbm
+        row = table.setdefault(key, {"dlbm": r.dlbm, "dlmc": r.dlmc, "land_group": r.land_group, "category": r.category,
+                                     "area_m2": 0.0, "net_m2": 0.0, "tk_m2": 0.0, "basic_m2": 0.0})
+        row["area_m2"] += r.area_m2
+        row["net_m2"] += r.net_m2
+        row["tk_m2"] += r.tk_m2
+        if r.in_basic_farmland:
+            row["basic_m2"] += r.net_m2
+    return [table[k] for k in sorted(table, key=lambda c: c or "")]
+
+
+def grade_table(records):
+    """Farmland net area per (type, grade) for the report."""
+    table = {}
+    for r in records:
+        cls = r.land_class
+        if cls is None or not cls.is_farmland:
+            continue
+        key = (cls.base, r.grade)
+        table[key] = table.get(key, 0.0) + r.net_m2
+    rows = []
+    for (code, grade), net in sorted(table.items(), key=lambda kv: (kv[0][0], kv[0][1] if kv[0][1] is not None else 99)):
+        rows.append({"dlbm": code, "dlmc": landclass.name_of(code), "grade": grade, "net_m2": net})
+    return rows
+
+
+def _num(value):
+    """A float, or None for NULL/empty/NaN/unparsable values."""
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    if number != number:
+        return None
+    return number
+
+
+def _positive(value):
+    """Grades are positive numbers (1 = best); anything else is no grade."""
+    number = _num(value)
+    return number if number is not None and number > 0 else None

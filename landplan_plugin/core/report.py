@@ -1,0 +1,50 @@
+"""HTML reports from Jinja2 templates in ``resources/templates``.
+
+Jinja2 ships with QGIS's Python everywhere QGIS runs (QGIS's own plugins use
+it), so reports need no extra dependency.  Figures are rounded only here,
+through the ``ha``/``mu``/``num`` filters.
+"""
+
+import datetime
+import getpass
+import html
+
+from ..paths import resource
+from . import units
+
+
+def _environment():
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resource("templates"))),
+        autoescape=jinja2.select_autoescape(["html", "j2"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["ha"] = lambda v, d=4: "" if v is None else "{:,.{d}f}".format(units.round_half_up(units.from_m2(v, units.HECTARE), d), d=d)
+    env.filters["mu"] = lambda v, d=2: "" if v is None else "{:,.{d}f}".format(units.round_half_up(units.from_m2(v, units.MU), d), d=d)
+    env.filters["m2"] = lambda v, d=2: "" if v is None else "{:,.{d}f}".format(units.round_half_up(v, d), d=d)
+    env.filters["num"] = lambda v, d=2: "" if v is None else "{:,.{d}f}".format(units.round_half_up(v, d), d=d)
+    env.filters["yesno"] = lambda v: "—" if v is None else ("是 ✔" if v else "否 ✘")
+    return env
+
+
+def render(template_name, **context):
+    context.setdefault("generated_at", datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))
+    try:
+        context.setdefault("user", getpass.getuser())
+    except Exception:  # noqa: BLE001 - no login name on some Windows services
+        context.setdefault("user", "")
+    return _environment().get_template(template_name).render(**context)
+
+
+def write(path, template_name, **context):
+    text = render(template_name, **context)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def escape(text):
+    return html.escape(str(text))
