@@ -82,6 +82,7 @@ test: $(VENV)/.installed $(BUILD)/.plugin
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check $(PLUGIN) tests resources/sample benchmarks scripts
+	$(VENV)/bin/ruff format --check $(PLUGIN) tests resources/sample benchmarks scripts
 
 demo: $(VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)

@@ -17,8 +17,14 @@ def test_square_areas_and_units(landplan, make_gpkg):
     # 1000 m × 1000 m square at 455–456 km E, 3092–3093 km N in EPSG:4547
     path = make_gpkg(
         "sq.gpkg",
-        {"DLTB": ("Polygon", "EPSG:4547", [("TBMJ", "float"), ("名称", "str")],
-                  [(rect(455000, 3092000, 456000, 3093000), {"TBMJ": 999950.0, "名称": "水田图斑"})])},
+        {
+            "DLTB": (
+                "Polygon",
+                "EPSG:4547",
+                [("TBMJ", "float"), ("名称", "str")],
+                [(rect(455000, 3092000, 456000, 3093000), {"TBMJ": 999950.0, "名称": "水田图斑"})],
+            )
+        },
     )
     result = run({"INPUT": path + "|layername=DLTB", "TBMJ_FIELD": "TBMJ"})
     layer = result["OUTPUT"]

@@ -33,7 +33,14 @@ def r(x1, y1, x2, y2):
     return rect(X0 + x1, Y0 + y1, X0 + x2, Y0 + y2)
 
 
-LANDUSE_FIELDS = [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float"), ("KCXS", "float"), ("GDDB", "int"), ("ZLDWDM", "str")]
+LANDUSE_FIELDS = [
+    ("DLBM", "str"),
+    ("TBMJ", "float"),
+    ("TBDLMJ", "float"),
+    ("KCXS", "float"),
+    ("GDDB", "int"),
+    ("ZLDWDM", "str"),
+]
 
 
 def landuse_rows(extra=()):
@@ -123,7 +130,18 @@ def test_pieces_split_by_basic_farmland(landplan, county):
         assert f["dlmc"] == "水田" and f["land_group"] == "耕地" and f["zldwdm"] == "V1" and f["grade"] == 6
         assert f.geometry().area() == pytest.approx(1250)
     fields = result["OUTPUT_PIECES"].fields().names()
-    for name in ("project_id", "dlbm", "dlmc", "land_group", "zldwdm", "grade", "in_basic_farmland", "area_m2", "tk_m2", "net_m2"):
+    for name in (
+        "project_id",
+        "dlbm",
+        "dlmc",
+        "land_group",
+        "zldwdm",
+        "grade",
+        "in_basic_farmland",
+        "area_m2",
+        "tk_m2",
+        "net_m2",
+    ):
         assert name in fields
 
 
@@ -192,7 +210,12 @@ def test_unknown_code_and_empty_projects(landplan, make_gpkg):
     path = make_gpkg(
         "odd.gpkg",
         {
-            "DLTB": ("Polygon", "EPSG:4547", LANDUSE_FIELDS, [(r(0, 0, 100, 100), {"DLBM": "9999", "TBMJ": 10000.0, "TBDLMJ": 10000.0})]),
+            "DLTB": (
+                "Polygon",
+                "EPSG:4547",
+                LANDUSE_FIELDS,
+                [(r(0, 0, 100, 100), {"DLBM": "9999", "TBMJ": 10000.0, "TBDLMJ": 10000.0})],
+            ),
             "projects": ("Polygon", "EPSG:4547", [("XMBH", "str")], [(r(0, 0, 50, 100), {"XMBH": "X"})]),
             "none": ("Polygon", "EPSG:4547", [("XMBH", "str")], []),
         },
@@ -215,14 +238,35 @@ def test_bad_input_errors(landplan, county, make_gpkg):
         run(county, CAPACITY_TABLE="6:abc")
     numeric_codes = make_gpkg(
         "num.gpkg",
-        {"DLTB": ("Polygon", "EPSG:4547", [("DLBM", "int"), ("TBMJ", "float")], [(r(0, 0, 100, 100), {"DLBM": 101, "TBMJ": 1.0})])},
+        {
+            "DLTB": (
+                "Polygon",
+                "EPSG:4547",
+                [("DLBM", "int"), ("TBMJ", "float")],
+                [(r(0, 0, 100, 100), {"DLBM": 101, "TBMJ": 1.0})],
+            )
+        },
     )
     with pytest.raises(QgsProcessingException, match="leading zero"):
-        run(county, LANDUSE=numeric_codes + "|layername=DLTB", BASIC_FARMLAND=None,
-            TBDLMJ_FIELD="", KCXS_FIELD="", GRADE_FIELD="", ZLDWDM_FIELD="")
+        run(
+            county,
+            LANDUSE=numeric_codes + "|layername=DLTB",
+            BASIC_FARMLAND=None,
+            TBDLMJ_FIELD="",
+            KCXS_FIELD="",
+            GRADE_FIELD="",
+            ZLDWDM_FIELD="",
+        )
     geographic = make_gpkg(
         "geo_lu.gpkg",
-        {"DLTB": ("Polygon", "EPSG:4490", LANDUSE_FIELDS, [(rect(114, 28, 114.01, 28.01), {"DLBM": "0101", "TBMJ": 1.0})])},
+        {
+            "DLTB": (
+                "Polygon",
+                "EPSG:4490",
+                LANDUSE_FIELDS,
+                [(rect(114, 28, 114.01, 28.01), {"DLBM": "0101", "TBMJ": 1.0})],
+            )
+        },
     )
     with pytest.raises(QgsProcessingException, match="geographic"):
         run(county, LANDUSE=geographic + "|layername=DLTB", BASIC_FARMLAND=None)

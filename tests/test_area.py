@@ -81,7 +81,9 @@ def test_hole_and_multipart_areas():
     with_hole = calc.area(QgsGeometry.fromWkt("POLYGON({}, {})".format(outer, hole)))
     expected = quadrangle_area(30, 31, 1) - quadrangle_area(30.25, 30.75, 0.5)
     assert with_hole == pytest.approx(expected, rel=1e-10)
-    multi = calc.area(QgsGeometry.fromWkt("MULTIPOLYGON(({}), ((112 30, 113 30, 113 31, 112 31, 112 30)))".format(outer)))
+    multi = calc.area(
+        QgsGeometry.fromWkt("MULTIPOLYGON(({}), ((112 30, 113 30, 113 31, 112 31, 112 30)))".format(outer))
+    )
     assert multi == pytest.approx(2 * quadrangle_area(30, 31, 1), rel=1e-10)
 
 
@@ -97,7 +99,9 @@ def test_ellipsoidal_area_of_z_geometry_ignores_z():
 
 def test_planar_area_off_central_meridian_is_larger_than_ellipsoidal():
     # 45 km west of 114°E: GK scale ≈ 1 + y²/2R² → planar area larger by ≈ 5e-5
-    geometry = QgsGeometry.fromWkt("POLYGON((455000 3092000, 456000 3092000, 456000 3093000, 455000 3093000, 455000 3092000))")
+    geometry = QgsGeometry.fromWkt(
+        "POLYGON((455000 3092000, 456000 3092000, 456000 3093000, 455000 3093000, 455000 3092000))"
+    )
     ellipsoid = area.EllipsoidalArea(QgsCoordinateReferenceSystem("EPSG:4547")).area(geometry)
     assert area.planar_area(geometry) == 1000000.0
     assert 1.00003 < 1000000.0 / ellipsoid < 1.00008
@@ -125,7 +129,11 @@ def test_apportion_share_is_clamped():
 def test_apportion_arrays_matches_scalar():
     nan = float("nan")
     a, tk, net, ok = area.apportion_arrays(
-        [250.0, 250.0, 250.0, 10.0], [1000.0, 1000.0, 1000.0, 0.0], [1002.0, 1002.0, nan, 5.0], [901.8, nan, 1.0, 5.0], [0.1, 0.1, 0.1, 0.0]
+        [250.0, 250.0, 250.0, 10.0],
+        [1000.0, 1000.0, 1000.0, 0.0],
+        [1002.0, 1002.0, nan, 5.0],
+        [901.8, nan, 1.0, 5.0],
+        [0.1, 0.1, 0.1, 0.0],
     )
     assert list(ok) == [True, True, False, False]
     assert a[:2] == pytest.approx([250.5, 250.5])

@@ -44,8 +44,13 @@ def test_run_ellipsoid_area_on_sample(qp, tmp_path):
 
 def test_bad_input_exits_with_error(qp, tmp_path):
     result = qp.call(
-        "run", "landplan:ellipsoidarea", "--", "INPUT={}|layername=DLTB".format(SAMPLE), "TBMJ_FIELD=DLMC",
-        "OUTPUT={}".format(tmp_path / "x.gpkg"), check=False,
+        "run",
+        "landplan:ellipsoidarea",
+        "--",
+        "INPUT={}|layername=DLTB".format(SAMPLE),
+        "TBMJ_FIELD=DLMC",
+        "OUTPUT={}".format(tmp_path / "x.gpkg"),
+        check=False,
     )
     assert result.returncode != 0
     assert "DLMC" in result.stdout + result.stderr

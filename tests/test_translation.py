@@ -8,7 +8,9 @@ def test_ts_is_complete():
     import xml.etree.ElementTree as ET
 
     root = ET.parse(PLUGIN_DIR / "i18n" / "landplan_zh_CN.ts").getroot()
-    unfinished = [m.find("source").text for m in root.iter("message") if m.find("translation").get("type") == "unfinished"]
+    unfinished = [
+        m.find("source").text for m in root.iter("message") if m.find("translation").get("type") == "unfinished"
+    ]
     assert unfinished == []
 
 

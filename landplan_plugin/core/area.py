@@ -48,7 +48,7 @@ CGCS2000_E2 = CGCS2000_F * (2.0 - CGCS2000_F)
 
 def series_coefficients(e2):
     """Coefficients A–E of the 国土 trapezoid series for eccentricity² e2."""
-    e4, e6, e8 = e2 * e2, e2 ** 3, e2 ** 4
+    e4, e6, e8 = e2 * e2, e2**3, e2**4
     a = 1 + (3 / 6) * e2 + (30 / 80) * e4 + (35 / 112) * e6 + (630 / 2304) * e8
     b = (1 / 6) * e2 + (15 / 80) * e4 + (21 / 112) * e6 + (420 / 2304) * e8
     c = (3 / 80) * e4 + (7 / 112) * e6 + (180 / 2304) * e8

@@ -203,8 +203,19 @@ def class_table(records):
     table = {}
     for r in records:
         key = r.dlbm
-        row = table.setdefault(key, {"dlbm": r.dlbm, "dlmc": r.dlmc, "land_group": r.land_group, "category": r.category,
-                                     "area_m2": 0.0, "net_m2": 0.0, "tk_m2": 0.0, "basic_m2": 0.0})
+        row = table.setdefault(
+            key,
+            {
+                "dlbm": r.dlbm,
+                "dlmc": r.dlmc,
+                "land_group": r.land_group,
+                "category": r.category,
+                "area_m2": 0.0,
+                "net_m2": 0.0,
+                "tk_m2": 0.0,
+                "basic_m2": 0.0,
+            },
+        )
         row["area_m2"] += r.area_m2
         row["net_m2"] += r.net_m2
         row["tk_m2"] += r.tk_m2
@@ -223,7 +234,9 @@ def grade_table(records):
         key = (cls.base, r.grade)
         table[key] = table.get(key, 0.0) + r.net_m2
     rows = []
-    for (code, grade), net in sorted(table.items(), key=lambda kv: (kv[0][0], kv[0][1] if kv[0][1] is not None else 99)):
+    for (code, grade), net in sorted(
+        table.items(), key=lambda kv: (kv[0][0], kv[0][1] if kv[0][1] is not None else 99)
+    ):
         rows.append({"dlbm": code, "dlmc": landclass.name_of(code), "grade": grade, "net_m2": net})
     return rows
 

@@ -69,9 +69,7 @@ def require_field(source, field_name, layer_label, numeric=False, optional=False
     index = fields.lookupField(field_name)
     if index < 0:
         raise QgsProcessingException(
-            tr("Field “{}” not found in {} (available: {}).").format(
-                field_name, layer_label, ", ".join(fields.names())
-            )
+            tr("Field “{}” not found in {} (available: {}).").format(field_name, layer_label, ", ".join(fields.names()))
         )
     if numeric and not fields.at(index).isNumeric():
         raise QgsProcessingException(

@@ -63,9 +63,7 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
-            QgsProcessingParameterFeatureSource(
-                self.INPUT, tr("Polygon layer"), [QgsProcessing.TypeVectorPolygon]
-            )
+            QgsProcessingParameterFeatureSource(self.INPUT, tr("Polygon layer"), [QgsProcessing.TypeVectorPolygon])
         )
         self.addParameter(
             QgsProcessingParameterField(
@@ -97,9 +95,7 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
         fields = QgsFields(source.fields())
         for name in NEW_FIELDS:
             if fields.lookupField(name) >= 0:
-                raise QgsProcessingException(
-                    tr("The input already has a field “{}”; rename it first.").format(name)
-                )
+                raise QgsProcessingException(tr("The input already has a field “{}”; rename it first.").format(name))
             if name == "geom_valid":
                 fields.append(QgsField(name, QVariant.Int, "integer"))
             else:
@@ -151,8 +147,10 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
 
         if invalid:
             feedback.pushWarning(
-                tr("{} features have invalid geometry (geom_valid = 0); their areas follow the rings as drawn. "
-                   "Repair them with Fix geometries before overlay analysis.").format(invalid)
+                tr(
+                    "{} features have invalid geometry (geom_valid = 0); their areas follow the rings as drawn. "
+                    "Repair them with Fix geometries before overlay analysis."
+                ).format(invalid)
             )
         if no_geometry:
             feedback.pushWarning(tr("{} features have no geometry; their areas are empty.").format(no_geometry))

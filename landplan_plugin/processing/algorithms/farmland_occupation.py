@@ -97,7 +97,17 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         return tr("Farmland occupation analysis")
 
     def tags(self):
-        return ["压占分析", "占地分析", "建设项目", "耕地", "永久基本农田", "三调", "用地预审", "occupation", "farmland"]
+        return [
+            "压占分析",
+            "占地分析",
+            "建设项目",
+            "耕地",
+            "永久基本农田",
+            "三调",
+            "用地预审",
+            "occupation",
+            "farmland",
+        ]
 
     def shortHelpString(self):
         return tr(
@@ -120,32 +130,64 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.PROJECTS, tr("Construction projects"), [QgsProcessing.TypeVectorPolygon])
+            QgsProcessingParameterFeatureSource(
+                self.PROJECTS, tr("Construction projects"), [QgsProcessing.TypeVectorPolygon]
+            )
         )
         self.addParameter(
-            QgsProcessingParameterField(self.PROJECT_ID_FIELD, tr("Project id field"), parentLayerParameterName=self.PROJECTS)
+            QgsProcessingParameterField(
+                self.PROJECT_ID_FIELD, tr("Project id field"), parentLayerParameterName=self.PROJECTS
+            )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.LANDUSE, tr("Land-use survey polygons (三调 DLTB)"), [QgsProcessing.TypeVectorPolygon])
+            QgsProcessingParameterFeatureSource(
+                self.LANDUSE, tr("Land-use survey polygons (三调 DLTB)"), [QgsProcessing.TypeVectorPolygon]
+            )
         )
         for name, label, default, optional, kind in (
             # optional in the framework's sense so that qgis_process and models
             # apply the 三调 default name; a cleared DLBM field is still an error
             (self.DLBM_FIELD, tr("Land-class code field (DLBM)"), "DLBM", True, QgsProcessingParameterField.Any),
             (self.TBMJ_FIELD, tr("Parcel area field (TBMJ)"), "TBMJ", True, QgsProcessingParameterField.Numeric),
-            (self.TBDLMJ_FIELD, tr("Net land-class area field (TBDLMJ)"), "TBDLMJ", True, QgsProcessingParameterField.Numeric),
-            (self.KCXS_FIELD, tr("Field-ridge coefficient field (KCXS)"), "KCXS", True, QgsProcessingParameterField.Numeric),
-            (self.GRADE_FIELD, tr("Farmland quality grade field (GDDB)"), "GDDB", True, QgsProcessingParameterField.Any),
+            (
+                self.TBDLMJ_FIELD,
+                tr("Net land-class area field (TBDLMJ)"),
+                "TBDLMJ",
+                True,
+                QgsProcessingParameterField.Numeric,
+            ),
+            (
+                self.KCXS_FIELD,
+                tr("Field-ridge coefficient field (KCXS)"),
+                "KCXS",
+                True,
+                QgsProcessingParameterField.Numeric,
+            ),
+            (
+                self.GRADE_FIELD,
+                tr("Farmland quality grade field (GDDB)"),
+                "GDDB",
+                True,
+                QgsProcessingParameterField.Any,
+            ),
             (self.ZLDWDM_FIELD, tr("Village code field (ZLDWDM)"), "ZLDWDM", True, QgsProcessingParameterField.Any),
         ):
             self.addParameter(
                 QgsProcessingParameterField(
-                    name, label, defaultValue=default, parentLayerParameterName=self.LANDUSE, type=kind, optional=optional
+                    name,
+                    label,
+                    defaultValue=default,
+                    parentLayerParameterName=self.LANDUSE,
+                    type=kind,
+                    optional=optional,
                 )
             )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.BASIC_FARMLAND, tr("Permanent basic farmland (永久基本农田)"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.BASIC_FARMLAND,
+                tr("Permanent basic farmland (永久基本农田)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
             )
         )
         add_area_mode_parameter(self, self.AREA_MODE, MODE_APPORTIONED)
@@ -158,7 +200,9 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             QgsProcessingParameterBoolean(self.REPAIR_INVALID, tr("Repair invalid geometries"), defaultValue=False)
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_PIECES, tr("Occupied pieces"), QgsProcessing.TypeVectorPolygon)
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_PIECES, tr("Occupied pieces"), QgsProcessing.TypeVectorPolygon
+            )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr("Occupation summary"), QgsProcessing.TypeVector)
@@ -178,7 +222,9 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         landuse_label = landuse.sourceName() or self.LANDUSE
         basic_label = basic.sourceName() if basic is not None else ""
 
-        id_index = require_field(projects, self.parameterAsString(parameters, self.PROJECT_ID_FIELD, context), projects_label)
+        id_index = require_field(
+            projects, self.parameterAsString(parameters, self.PROJECT_ID_FIELD, context), projects_label
+        )
         field_names = {
             key: self.parameterAsString(parameters, param, context)
             for key, param in (
@@ -202,9 +248,9 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         }
         if landuse.fields().at(indexes["dlbm"]).isNumeric():
             raise QgsProcessingException(
-                tr("The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).").format(
-                    field_names["dlbm"]
-                )
+                tr(
+                    "The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101)."
+                ).format(field_names["dlbm"])
             )
         try:
             capacity_table = parse_capacity_table(self.parameterAsString(parameters, self.CAPACITY_TABLE, context))
@@ -322,7 +368,9 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
 
         policy.report(feedback)
         if fallbacks:
-            warning = tr("{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.").format(fallbacks)
+            warning = tr("{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.").format(
+                fallbacks
+            )
             feedback.pushWarning(warning)
             notes.append(warning)
         for code, count in sorted(unknown_codes.items(), key=lambda kv: str(kv[0])):
