@@ -32,6 +32,7 @@ from . import landclass
 from .area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from .capacity import capacity_per_mu
 from .units import M2_PER_MU
+from .values import number as _num
 
 SUMMARY_FIELDS = (
     "project_id",
@@ -239,21 +240,6 @@ def grade_table(records):
     ):
         rows.append({"dlbm": code, "dlmc": landclass.name_of(code), "grade": grade, "net_m2": net})
     return rows
-
-
-def _num(value):
-    """A float, or None for NULL/empty/NaN/unparsable values."""
-    if value is None:
-        return None
-    if hasattr(value, "isNull") and value.isNull():
-        return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    if number != number:
-        return None
-    return number
 
 
 def _positive(value):

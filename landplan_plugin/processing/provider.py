@@ -13,9 +13,10 @@ VERSION = "0.1.0"
 
 def algorithm_classes():
     from .algorithms.ellipsoid_area import EllipsoidAreaAlgorithm
+    from .algorithms.farmland_balance import FarmlandBalanceAlgorithm
     from .algorithms.farmland_occupation import FarmlandOccupationAlgorithm
 
-    return [EllipsoidAreaAlgorithm, FarmlandOccupationAlgorithm]
+    return [EllipsoidAreaAlgorithm, FarmlandOccupationAlgorithm, FarmlandBalanceAlgorithm]
 
 
 class LandPlanProvider(QgsProcessingProvider):
