@@ -28,6 +28,7 @@ class LandPlanPlugin:
         provider = LandPlanProvider()
         if QgsApplication.processingRegistry().addProvider(provider):
             self.provider = provider
+            provider.refreshAlgorithms()  # now the shipped models can find their children
 
     # -- GUI ----------------------------------------------------------------
     def initGui(self):  # noqa: N802 (QGIS API name)

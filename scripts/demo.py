@@ -33,8 +33,82 @@ def step_ellipsoid_area(qp, out):
     )
 
 
+def read_table(path):
+    from osgeo import ogr
+
+    ds = ogr.Open(str(path))
+    layer = ds.GetLayer(0)
+    rows = [feature.items() for feature in layer]
+    ds = None
+    return rows
+
+
+def step_farmland_occupation(qp, out):
+    qp.run(
+        "landplan:farmlandoccupation",
+        {
+            "PROJECTS": layer("projects"),
+            "PROJECT_ID_FIELD": "XMBH",
+            "LANDUSE": layer("DLTB"),
+            "BASIC_FARMLAND": layer("YJJBNT"),
+            "AREA_MODE": 0,
+            "CAPACITY_TABLE": "default",
+            "REPAIR_INVALID": "true",
+            "OUTPUT_PIECES": str(out / "occupation_pieces.gpkg"),
+            "OUTPUT_SUMMARY": str(out / "occupation_summary.gpkg"),
+            "OUTPUT_REPORT": str(out / "occupation_report.html"),
+        },
+    )
+    rows = read_table(out / "occupation_summary.gpkg")
+    farmland = sum(r["farmland_m2"] for r in rows)
+    basic = sum(r["basic_farmland_m2"] for r in rows)
+    hit = sum(1 for r in rows if r["basic_farmland_m2"] > 0)
+    return "{} projects occupy {:.2f} 亩 farmland (耕地), {:.2f} 亩 in basic farmland ({} projects); report {}".format(
+        len(rows), farmland * 3 / 2000, basic * 3 / 2000, hit, "occupation_report.html"
+    )
+
+
+def step_farmland_balance(qp, out):
+    summary = str(out / "occupation_summary.gpkg")
+    qp.run(
+        "landplan:farmlandbalance",
+        {
+            "OCCUPATION": summary,
+            "SUPPLEMENT": layer("supplement"),
+            "SUP_DATE_FIELD": "accepted",
+            "OUTPUT": str(out / "balance_pooled.gpkg"),
+            "OUTPUT_LEDGER": str(out / "balance_pooled_ledger.gpkg"),
+        },
+    )
+    qp.run(
+        "landplan:farmlandbalance",
+        {
+            "OCCUPATION": summary,
+            "SUPPLEMENT": layer("supplement"),
+            "ALLOCATIONS": layer("allocations"),
+            "OUTPUT": str(out / "balance_allocated.gpkg"),
+            "OUTPUT_LEDGER": str(out / "balance_allocated_ledger.gpkg"),
+        },
+    )
+    pooled = read_table(out / "balance_pooled.gpkg")[0]
+    allocated = read_table(out / "balance_allocated.gpkg")
+    balanced = [r["project_id"] for r in allocated if r["balanced"] == 1]
+    failed = []
+    for name in ("quantity_ok", "paddy_ok", "capacity_ok", "quality_ok"):
+        if pooled[name] == 0:
+            failed.append(name)
+    return "pooled: {} (failing: {}); with the 挂钩 ledger {} of {} projects balanced".format(
+        "balanced" if pooled["balanced"] == 1 else "NOT balanced",
+        ", ".join(failed) or "none",
+        len(balanced),
+        len(allocated),
+    )
+
+
 STEPS = [
     ("landplan:ellipsoidarea", step_ellipsoid_area),
+    ("landplan:farmlandoccupation", step_farmland_occupation),
+    ("landplan:farmlandbalance", step_farmland_balance),
 ]
 
 

@@ -10,9 +10,29 @@ import processing
 import pytest
 from qgis.core import QgsProcessing, QgsProcessingException
 
-OCC_FIELDS = [("project_id", "str"), ("farmland_m2", "float"), ("paddy_m2", "float"), ("farmland_grade", "float"), ("capacity_kg", "float"), ("approved", "date")]
-SUP_FIELDS = [("supplement_id", "str"), ("farmland_m2", "float"), ("paddy_m2", "float"), ("grade", "float"), ("capacity_kg", "float"), ("accepted", "date")]
-ALLOC_FIELDS = [("project_id", "str"), ("supplement_id", "str"), ("farmland_m2", "float"), ("paddy_m2", "float"), ("capacity_kg", "float")]
+OCC_FIELDS = [
+    ("project_id", "str"),
+    ("farmland_m2", "float"),
+    ("paddy_m2", "float"),
+    ("farmland_grade", "float"),
+    ("capacity_kg", "float"),
+    ("approved", "date"),
+]
+SUP_FIELDS = [
+    ("supplement_id", "str"),
+    ("farmland_m2", "float"),
+    ("paddy_m2", "float"),
+    ("grade", "float"),
+    ("capacity_kg", "float"),
+    ("accepted", "date"),
+]
+ALLOC_FIELDS = [
+    ("project_id", "str"),
+    ("supplement_id", "str"),
+    ("farmland_m2", "float"),
+    ("paddy_m2", "float"),
+    ("capacity_kg", "float"),
+]
 
 
 def occ(pid, farmland, paddy, grade, capacity, date):
@@ -77,8 +97,16 @@ def test_pooled_mode(landplan, make_gpkg):
     assert row["balanced"] == 0
     assert row["short_farmland_m2"] == 0
     # first accepted first: S1 gives 8000 / 2000 / 6000, S2 the rest 1000 / 0 / 1000
-    assert (ledger["S1"]["drawn_farmland_m2"], ledger["S1"]["drawn_paddy_m2"], ledger["S1"]["drawn_capacity_kg"]) == (8000, 2000, 6000)
-    assert (ledger["S1"]["remain_paddy_m2"], ledger["S2"]["remain_farmland_m2"], ledger["S2"]["remain_capacity_kg"]) == (500, 1000, 0)
+    assert (ledger["S1"]["drawn_farmland_m2"], ledger["S1"]["drawn_paddy_m2"], ledger["S1"]["drawn_capacity_kg"]) == (
+        8000,
+        2000,
+        6000,
+    )
+    assert (
+        ledger["S1"]["remain_paddy_m2"],
+        ledger["S2"]["remain_farmland_m2"],
+        ledger["S2"]["remain_capacity_kg"],
+    ) == (500, 1000, 0)
     assert ledger["S1"]["overdrawn"] == 0 and ledger["S2"]["overdrawn"] == 0
 
 
@@ -92,14 +120,25 @@ def test_allocated_mode(landplan, make_gpkg):
     rows, ledger = run(tables(make_gpkg))
     a, b = rows["A"], rows["B"]
     assert (a["got_farmland_m2"], a["got_paddy_m2"], a["got_capacity_kg"], a["sup_grade"]) == (6000, 2000, 5000, 6)
-    assert (a["quantity_ok"], a["paddy_ok"], a["capacity_ok"], a["quality_ok"], a["order_ok"], a["balanced"]) == (1, 1, 1, 1, 1, 1)
+    assert (a["quantity_ok"], a["paddy_ok"], a["capacity_ok"], a["quality_ok"], a["order_ok"], a["balanced"]) == (
+        1,
+        1,
+        1,
+        1,
+        1,
+        1,
+    )
     assert (b["got_farmland_m2"], b["got_capacity_kg"]) == (3000, 1500)
     assert b["sup_grade"] == pytest.approx(8)  # (1500 × 6 + 1500 × 10) / 3000
     assert b["capacity_ok"] == 0 and b["short_capacity_kg"] == 500
     assert b["quality_ok"] == 1
     assert b["order_ok"] == 0  # S2 accepted 2024-07-01, after B's approval 2024-03-01
     assert b["balanced"] == 0
-    assert (ledger["S1"]["drawn_farmland_m2"], ledger["S1"]["remain_farmland_m2"], ledger["S1"]["remain_capacity_kg"]) == (7500, 500, 200)
+    assert (
+        ledger["S1"]["drawn_farmland_m2"],
+        ledger["S1"]["remain_farmland_m2"],
+        ledger["S1"]["remain_capacity_kg"],
+    ) == (7500, 500, 200)
     assert (ledger["S2"]["drawn_farmland_m2"], ledger["S2"]["remain_farmland_m2"]) == (1500, 500)
 
 
@@ -168,8 +207,15 @@ def test_text_dates_and_duplicate_rows(landplan, make_gpkg):
     path = make_gpkg(
         "t.gpkg",
         {
-            "occupation": ("None", None, fields, [(None, {"project_id": "A", "farmland_m2": 100.0, "approved": "2024年3月1日"}),
-                                                  (None, {"project_id": "A", "farmland_m2": 50.0, "approved": "20240201"})]),
+            "occupation": (
+                "None",
+                None,
+                fields,
+                [
+                    (None, {"project_id": "A", "farmland_m2": 100.0, "approved": "2024年3月1日"}),
+                    (None, {"project_id": "A", "farmland_m2": 50.0, "approved": "20240201"}),
+                ],
+            ),
             "supplement": ("None", None, SUP_FIELDS, [sup("S1", 150, 0, 6, 0, "2024-02-01")]),
         },
     )

@@ -74,3 +74,58 @@ def test_package_zip_installs_and_loads(tmp_path):
     assert PLUGIN in listed
     runner.enable_plugin()
     assert "landplan:ellipsoidarea" in json.dumps(runner.list_json())
+
+
+def test_shipped_model_chains_occupation_and_balance(qp, tmp_path):
+    listing = qp.list_json()["providers"]["landplan"]["algorithms"]
+    assert "landplan:occupationbalancecheck" in listing
+    outputs = {
+        name: str(tmp_path / (name.split(":")[1] + ".gpkg"))
+        for name in (
+            "farmlandoccupation:pieces",
+            "farmlandoccupation:summary",
+            "farmlandbalance:balance",
+            "farmlandbalance:ledger",
+        )
+    }
+    result = qp.run(
+        "landplan:occupationbalancecheck",
+        {
+            "projects": "{}|layername=projects".format(SAMPLE),
+            "project_id": "XMBH",
+            "landuse": "{}|layername=DLTB".format(SAMPLE),
+            "basic_farmland": "{}|layername=YJJBNT".format(SAMPLE),
+            "repair": "true",
+            "capacity_table": "default",
+            "supplement": "{}|layername=supplement".format(SAMPLE),
+            "allocations": "{}|layername=allocations".format(SAMPLE),
+            **outputs,
+        },
+    )
+    assert set(result["results"]) >= set(outputs)
+    from osgeo import ogr
+
+    ds = ogr.Open(outputs["farmlandbalance:balance"])
+    rows = {f["project_id"]: f.items() for f in ds.GetLayer(0)}
+    assert len(rows) == 7  # one row per occupying project of the sample county
+    # JS2024-006 (school in town) takes no farmland: nothing to balance
+    assert rows["JS2024-006"]["req_farmland_m2"] == 0
+    ds = ogr.Open(outputs["farmlandbalance:ledger"])
+    ledger = {f["supplement_id"]: f.items() for f in ds.GetLayer(0)}
+    assert ledger["BC2023-01"]["drawn_farmland_m2"] == 450000
+    assert ledger["BC2023-01"]["overdrawn"] == 0
+
+
+def test_farmland_occupation_headless(qp, tmp_path):
+    result = qp.run(
+        "landplan:farmlandoccupation",
+        {
+            "PROJECTS": "{}|layername=projects".format(SAMPLE),
+            "PROJECT_ID_FIELD": "XMBH",
+            "LANDUSE": "{}|layername=DLTB".format(SAMPLE),
+            "REPAIR_INVALID": "true",
+            "OUTPUT_PIECES": str(tmp_path / "p.gpkg"),
+            "OUTPUT_SUMMARY": str(tmp_path / "s.gpkg"),
+        },
+    )
+    assert result["results"]["OUTPUT_SUMMARY"] == str(tmp_path / "s.gpkg")

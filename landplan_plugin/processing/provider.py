@@ -41,6 +41,13 @@ class LandPlanProvider(QgsProcessingProvider):
     def loadAlgorithms(self):  # noqa: N802
         for cls in algorithm_classes():
             self.addAlgorithm(cls())
+        # A model resolves its child algorithms through the registry, which
+        # knows this provider only after its first load: models are added on
+        # the refresh that initProcessing triggers right after registration.
+        from qgis.core import QgsApplication
+
+        if QgsApplication.processingRegistry().providerById(self.id()) is not self:
+            return
         models = resource("models")
         if models.is_dir():
             for path in sorted(models.glob("*.model3")):

@@ -16,7 +16,8 @@ tessellation of jittered 100 m cells with shared vertices (8 vertices each):
   (invalid) polygons and three two-part polygons.
 * ``XZQ`` – six villages (ZLDWDM 19 digits), ``YJJBNT`` – 永久基本农田 blocks,
   ``projects`` – 建设项目 (XMBH, XMMC, PZRQ; one project in two features,
-  two projects overlapping), ``supplement`` – 补充耕地项目, ``supply`` – 供地宗地
+  two projects overlapping), ``supplement`` – 补充耕地项目, ``allocations`` –
+  挂钩台账 (project → supplement), ``supply`` – 供地宗地
   with dates in mixed text forms, ``restoration`` – 修复项目.
 * ``builtup.tif`` – 10 m classified raster: 1 built-up, 2 construction site,
   0 other.
@@ -339,10 +340,10 @@ def main(out_dir=None):
             "BC2023-01",
             "龙岗村土地开发项目",
             "土地开发",
-            180000.0,
-            120000.0,
+            450000.0,
+            300000.0,
             7.0,
-            137000.0,
+            460000.0,
             "2023-12-20",
             (452300, 3090100, 452900, 3090500),
         ),
@@ -350,10 +351,10 @@ def main(out_dir=None):
             "BC2023-02",
             "白鹭村旱改水项目",
             "旱改水",
-            60000.0,
-            60000.0,
+            160000.0,
+            160000.0,
             8.0,
-            41000.0,
+            110000.0,
             "2024-04-30",
             (456200, 3094500, 456700, 3094900),
         ),
@@ -361,10 +362,10 @@ def main(out_dir=None):
             "BC2024-01",
             "桃源村土地复垦项目",
             "土地复垦",
-            90000.0,
-            20000.0,
+            300000.0,
+            120000.0,
             9.0,
-            52000.0,
+            190000.0,
             "2024-10-15",
             (454300, 3094400, 454800, 3094900),
         ),
@@ -372,10 +373,10 @@ def main(out_dir=None):
             "BC2024-02",
             "新塘村高标准农田提质",
             "提质改造",
-            40000.0,
-            40000.0,
+            250000.0,
+            250000.0,
             6.0,
-            33000.0,
+            200000.0,
             "2024-12-01",
             (457300, 3091600, 457800, 3091900),
         ),
@@ -397,6 +398,27 @@ def main(out_dir=None):
         feature.SetField("accepted", year, month, day, 0, 0, 0, 0)
         feature.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON((" + ring_wkt(ring) + "))"))
         supplement.CreateFeature(feature)
+
+    # ---- allocations (挂钩台账: which supplement backs which project) -----
+    allocations = ds.CreateLayer("allocations", None, ogr.wkbNone, options=["FID=fid"])
+    for fname, ftype in (
+        ("project_id", ogr.OFTString),
+        ("supplement_id", ogr.OFTString),
+        ("farmland_m2", ogr.OFTReal),
+        ("paddy_m2", ogr.OFTReal),
+        ("capacity_kg", ogr.OFTReal),
+    ):
+        allocations.CreateField(ogr.FieldDefn(fname, ftype))
+    for row in (
+        ("JS2024-001", "BC2023-01", 250000.0, 195000.0, 240000.0),
+        ("JS2024-003", "BC2023-02", 150000.0, 101000.0, 110000.0),
+        ("JS2024-007", "BC2023-01", 200000.0, 105000.0, 220000.0),
+        ("JS2024-007", "BC2024-02", 20000.0, 82100.0, 10000.0),
+    ):
+        feature = ogr.Feature(allocations.GetLayerDefn())
+        for fname, value in zip(("project_id", "supplement_id", "farmland_m2", "paddy_m2", "capacity_kg"), row):
+            feature.SetField(fname, value)
+        allocations.CreateFeature(feature)
 
     # ---- supply (供地宗地) -------------------------------------------------
     supply = new_layer(

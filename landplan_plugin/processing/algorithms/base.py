@@ -49,6 +49,18 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSourceError(parameters, name))
         return source
 
+    def source_label(self, parameters, name, context, source):
+        """A readable name for messages and reports: the layer name, with the
+        GeoPackage layer ('file:DLTB') when given as 'file.gpkg|layername=DLTB'."""
+        label = source.sourceName() if source is not None else ""
+        value = parameters.get(name)
+        text = value if isinstance(value, str) else ""
+        if "layername=" in text:
+            layer_name = text.split("layername=", 1)[1].split("|", 1)[0]
+            if layer_name and layer_name != label:
+                label = "{}:{}".format(label, layer_name) if label else layer_name
+        return label or name
+
     def sink_or_raise(self, parameters, name, context, fields, wkb_type, crs):
         sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
         if sink is None:

@@ -81,7 +81,7 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
 
     def processAlgorithm(self, parameters, context, feedback):  # noqa: N802
         source = self.source_or_raise(parameters, self.INPUT, context)
-        layer_label = source.sourceName() or self.INPUT
+        layer_label = self.source_label(parameters, self.INPUT, context, source)
         tbmj_name = self.parameterAsString(parameters, self.TBMJ_FIELD, context)
         tbmj_index = require_field(source, tbmj_name, layer_label, numeric=True, optional=True)
 

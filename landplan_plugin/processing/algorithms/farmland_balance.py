@@ -72,7 +72,17 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
         return tr("Farmland occupation–supplement balance check")
 
     def tags(self):
-        return ["占补平衡", "补充耕地", "挂钩", "先补后占", "占优补优", "占水田补水田", "粮食产能", "balance", "farmland"]
+        return [
+            "占补平衡",
+            "补充耕地",
+            "挂钩",
+            "先补后占",
+            "占优补优",
+            "占水田补水田",
+            "粮食产能",
+            "balance",
+            "farmland",
+        ]
 
     def shortHelpString(self):
         return tr(
@@ -154,7 +164,7 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
                 self.OCC_DATE_FIELD,
             ),
             balance.Occupation,
-            occ_source.sourceName() or self.OCCUPATION,
+            self.source_label(parameters, self.OCCUPATION, context, occ_source),
             feedback,
         )
         supplements = _read_rows(
@@ -168,12 +178,14 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
                 self.SUP_DATE_FIELD,
             ),
             balance.Supplement,
-            sup_source.sourceName() or self.SUPPLEMENT,
+            self.source_label(parameters, self.SUPPLEMENT, context, sup_source),
             feedback,
         )
         try:
             if alloc_source is not None:
-                allocations = _read_allocations(alloc_source, alloc_source.sourceName() or self.ALLOCATIONS)
+                allocations = _read_allocations(
+                    alloc_source, self.source_label(parameters, self.ALLOCATIONS, context, alloc_source)
+                )
                 rows, ledger = balance.check_allocated(occupations, supplements, allocations)
             else:
                 feedback.pushInfo(tr("No allocation ledger: checking the pool of all projects and supplements."))
@@ -253,10 +265,10 @@ def _read_rows(source, field_names, row_type, label, feedback):
                 raise QgsProcessingException(tr("{} {}: negative {} {}.").format(label, key, what, value))
             return value
 
-        paddy = optional_number(paddy_index, "paddy area")
+        paddy = optional_number(paddy_index, tr("paddy area"))
         if paddy_index >= 0 and paddy is None:
             paddy = 0.0
-        capacity = optional_number(capacity_index, "capacity")
+        capacity = optional_number(capacity_index, tr("grain capacity"))
         grade = _num(feature.attribute(grade_index)) if grade_index >= 0 else None
         if grade is not None and grade <= 0:
             feedback.pushWarning(tr("{} {}: grade {} is not a grade (1 = best); ignored.").format(label, key, grade))
@@ -302,8 +314,10 @@ def _merge(a, b):
 
 
 def _read_allocations(source, label):
-    indexes = [require_field(source, name, label, numeric=(name not in ("project_id", "supplement_id")), optional=False)
-               for name in ALLOCATION_FIELDS[:3]]
+    indexes = [
+        require_field(source, name, label, numeric=(name not in ("project_id", "supplement_id")), optional=False)
+        for name in ALLOCATION_FIELDS[:3]
+    ]
     paddy_index = source.fields().lookupField("paddy_m2")
     capacity_index = source.fields().lookupField("capacity_kg")
     allocations = []

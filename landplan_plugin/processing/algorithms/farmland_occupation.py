@@ -218,9 +218,9 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         landuse = self.source_or_raise(parameters, self.LANDUSE, context)
         basic = self.parameterAsSource(parameters, self.BASIC_FARMLAND, context)
         mode = self.parameterAsEnum(parameters, self.AREA_MODE, context)
-        projects_label = projects.sourceName() or self.PROJECTS
-        landuse_label = landuse.sourceName() or self.LANDUSE
-        basic_label = basic.sourceName() if basic is not None else ""
+        projects_label = self.source_label(parameters, self.PROJECTS, context, projects)
+        landuse_label = self.source_label(parameters, self.LANDUSE, context, landuse)
+        basic_label = self.source_label(parameters, self.BASIC_FARMLAND, context, basic) if basic is not None else ""
 
         id_index = require_field(
             projects, self.parameterAsString(parameters, self.PROJECT_ID_FIELD, context), projects_label
