@@ -23,7 +23,6 @@ def occupation_balance_model():
         QgsProcessingModelParameter,
         QgsProcessingParameterBoolean,
         QgsProcessingParameterEnum,
-        QgsProcessingParameterFeatureSink,
         QgsProcessingParameterFeatureSource,
         QgsProcessingParameterField,
         QgsProcessingParameterString,

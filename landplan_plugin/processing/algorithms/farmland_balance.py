@@ -257,7 +257,7 @@ def _read_rows(source, field_names, row_type, label, feedback):
         if farmland < 0:
             raise QgsProcessingException(tr("{} {}: negative farmland area {}.").format(label, key, farmland))
 
-        def optional_number(index, what, key=key):
+        def optional_number(index, what, key=key, feature=feature):
             if index < 0:
                 return None
             value = _num(feature.attribute(index))
