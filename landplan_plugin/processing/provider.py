@@ -15,8 +15,9 @@ def algorithm_classes():
     from .algorithms.ellipsoid_area import EllipsoidAreaAlgorithm
     from .algorithms.farmland_balance import FarmlandBalanceAlgorithm
     from .algorithms.farmland_occupation import FarmlandOccupationAlgorithm
+    from .algorithms.idle_land import IdleLandAlgorithm
 
-    return [EllipsoidAreaAlgorithm, FarmlandOccupationAlgorithm, FarmlandBalanceAlgorithm]
+    return [EllipsoidAreaAlgorithm, FarmlandOccupationAlgorithm, FarmlandBalanceAlgorithm, IdleLandAlgorithm]
 
 
 class LandPlanProvider(QgsProcessingProvider):

@@ -68,6 +68,15 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
         return sink, dest
 
 
+def add_feature(sink, feature):
+    """Write a feature or fail loudly: a sink that drops features would give
+    a silently wrong table (QGIS only logs the failure)."""
+    from qgis.core import QgsFeatureSink
+
+    if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+        raise QgsProcessingException(tr("Could not write a feature: {}").format(sink.lastError()))
+
+
 def require_field(source, field_name, layer_label, numeric=False, optional=False):
     """Index of ``field_name`` in ``source`` or a translated error.
 

@@ -10,7 +10,6 @@ wrong way.
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -27,7 +26,7 @@ from ...core import units
 from ...core.area import EllipsoidalArea, planar_area
 from ...core.crs import crs_warnings
 from ...core.i18n import tr
-from .base import LandPlanAlgorithm, require_field
+from .base import LandPlanAlgorithm, add_feature, require_field
 
 NEW_FIELDS = ("area_planar_m2", "area_ellipsoid_m2", "area_ha", "area_mu", "tbmj_diff_m2", "geom_valid")
 
@@ -141,7 +140,7 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
             out = QgsFeature(fields)
             out.setGeometry(geometry)
             out.setAttributes(attributes)
-            sink.addFeature(out, QgsFeatureSink.FastInsert)
+            add_feature(sink, out)
             count += 1
             feedback.setProgress(int(100.0 * (current + 1) / total))
 

@@ -8,7 +8,6 @@ pooled row '*') and one ledger row per supplement project.
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -24,7 +23,7 @@ from ...core import balance
 from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
 from ...core.values import number as _num
-from .base import LandPlanAlgorithm, require_field
+from .base import LandPlanAlgorithm, add_feature, require_field
 from .common import key_text
 
 BOOL_FIELDS = {"quantity_ok", "paddy_ok", "capacity_ok", "quality_ok", "order_ok", "balanced", "overdrawn"}
@@ -205,7 +204,7 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
             for row in data:
                 feature = QgsFeature(fields)
                 feature.setAttributes([_out_value(row[name]) for name in field_names])
-                sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                add_feature(sink, feature)
             results[output] = dest
         unbalanced = [r["project_id"] for r in rows if r["balanced"] is False]
         overdrawn = [r["supplement_id"] for r in ledger if r["overdrawn"]]

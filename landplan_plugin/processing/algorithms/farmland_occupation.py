@@ -9,7 +9,6 @@ pieces, a summary and an optional HTML report.
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsFeatureSink,
     QgsField,
     QgsFields,
     QgsProcessing,
@@ -30,7 +29,7 @@ from ...core import occupation, overlay, report
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
 from ...core.capacity import CapacityTableError, parse_capacity_table
 from ...core.i18n import tr
-from .base import LandPlanAlgorithm, require_field
+from .base import LandPlanAlgorithm, add_feature, require_field
 from .common import (
     AREA_MODE_NAMES,
     add_area_mode_parameter,
@@ -356,7 +355,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                         piece.planar,
                     ]
                 )
-                pieces_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+                add_feature(pieces_sink, feature)
             feedback.setProgress(int(100.0 * (step + 1) / total))
 
         all_records = [r for rs in records_by_project.values() for r in rs]
@@ -364,7 +363,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         for row in rows:
             feature = QgsFeature(summary_fields)
             feature.setAttributes([row[name] for name, _ in SUMMARY_SPEC])
-            summary_sink.addFeature(feature, QgsFeatureSink.FastInsert)
+            add_feature(summary_sink, feature)
 
         policy.report(feedback)
         if fallbacks:

@@ -1,0 +1,142 @@
+"""make bench: LandPlan against the native QGIS tool chain, side by side.
+
+    python3 benchmarks/run.py [--parcels 250000] [--repeat 3] [--only occupation]
+
+For each benchmark both chains run in this one process, alternating, several
+times; the table reports medians, their ratio (LandPlan ÷ native), the peak
+resident memory of the process during each run (VmHWM, reset before each
+run through /proc/self/clear_refs), and whether both gave the same totals.
+Results go to benchmarks/results/latest.md.  Not part of `make test`.
+"""
+
+import argparse
+import datetime
+import os
+import platform
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+
+
+def reset_peak():
+    try:
+        with open("/proc/self/clear_refs", "w") as handle:
+            handle.write("5")
+        return True
+    except OSError:
+        return False
+
+
+def peak_mb():
+    with open("/proc/self/status") as handle:
+        for line in handle:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+def measure(function):
+    reset_peak()
+    start = time.perf_counter()
+    value = function()
+    elapsed = time.perf_counter() - start
+    return elapsed, peak_mb(), value
+
+
+def side_by_side(ours, native, repeat):
+    """Alternate the two chains; return medians and the last values."""
+    runs = {"ours": [], "native": []}
+    values = {}
+    for i in range(repeat):
+        order = (("ours", ours), ("native", native)) if i % 2 == 0 else (("native", native), ("ours", ours))
+        for name, function in order:
+            elapsed, peak, value = measure(function)
+            runs[name].append((elapsed, peak))
+            values[name] = value
+    summary = {}
+    for name, items in runs.items():
+        summary[name] = {
+            "time": statistics.median(t for t, _ in items),
+            "peak": max(p for _, p in items),
+            "times": [t for t, _ in items],
+        }
+    return summary, values
+
+
+def init_qgis():
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from qgis.core import QgsApplication
+
+    app = QgsApplication([], False)
+    app.initQgis()
+    sys.path.append("/usr/share/qgis/python/plugins")
+    from processing.core.Processing import Processing
+
+    Processing.initialize()
+    import landplan_plugin
+
+    plugin = landplan_plugin.classFactory(None)
+    plugin.initProcessing()
+    return app, plugin
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--parcels", type=int, default=int(os.environ.get("BENCH_PARCELS", 250000)))
+    parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", 3)))
+    parser.add_argument("--cache", default=str(HERE / "cache"))
+    parser.add_argument("--only", default="")
+    args = parser.parse_args()
+
+    from make_county import make_county
+
+    start = time.time()
+    county = make_county(args.parcels, args.cache)
+    print("data: {} ({:.0f} s)".format(county, time.time() - start), flush=True)
+    app, plugin = init_qgis()  # noqa: F841 - keep QGIS alive
+
+    import bench_occupation
+
+    benchmarks = [bench_occupation]
+    rows = []
+    for module in benchmarks:
+        if args.only and args.only not in module.NAME:
+            continue
+        print("running", module.NAME, flush=True)
+        rows.extend(module.run(county, args.repeat, side_by_side))
+
+    lines = [
+        "# LandPlan benchmarks",
+        "",
+        "{} · {} parcels · {} repetitions (medians) · {} · {} cores".format(
+            datetime.date.today().isoformat(), args.parcels, args.repeat, platform.python_version(), os.cpu_count()
+        ),
+        "",
+        "| benchmark | LandPlan s | native chain s | ratio | LandPlan peak MB | native peak MB | same totals | notes |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(
+            "| {name} | {ours:.1f} | {native:.1f} | {ratio:.2f}× | {ours_peak:.0f} | {native_peak:.0f} | {same} | {notes} |".format(
+                **row
+            )
+        )
+    lines += ["", "Ratio = LandPlan time ÷ native chain time (lower is better; goal ≤ 0.5×).", ""]
+    for row in rows:
+        lines.append("- **{}**: {}".format(row["name"], row["detail"]))
+    text = "\n".join(lines) + "\n"
+    results = HERE / "results"
+    results.mkdir(exist_ok=True)
+    (results / "latest.md").write_text(text, encoding="utf-8")
+    print(text)
+    plugin.unload()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,378 @@
+"""landplan:idleland – 闲置土地识别与预警.
+
+Thin adapter over core.idle (the 2012 办法's rules), core.dates (the date
+forms staff type) and core.raster (bulk pixel counts for imagery evidence).
+"""
+
+import datetime
+
+from qgis.core import (
+    QgsCoordinateTransform,
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingParameterDateTime,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterLayer,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QDate, QVariant
+
+from ...core import idle, report
+from ...core.area import EllipsoidalArea
+from ...core.dates import DateError, parse_date
+from ...core.i18n import tr
+from ...core.raster import RasterError, parse_values, zonal_stats
+from ...core.values import number
+from .base import LandPlanAlgorithm, add_feature, require_field
+from .common import key_text
+
+NEW_FIELDS = (
+    ("deadline", QVariant.Date, "date"),
+    ("days_overdue", QVariant.Int, "integer"),
+    ("developed_ratio", QVariant.Double, "double"),
+    ("invest_ratio", QVariant.Double, "double"),
+    ("status", QVariant.String, "string"),
+    ("status_zh", QVariant.String, "string"),
+    ("fee", QVariant.Double, "double"),
+    ("disposal", QVariant.String, "string"),
+    ("evidence", QVariant.String, "string"),
+    ("parcel_area_m2", QVariant.Double, "double"),
+    ("raster_ratio", QVariant.Double, "double"),
+)
+
+
+class IdleLandAlgorithm(LandPlanAlgorithm):
+    PARCELS = "PARCELS"
+    PARCEL_ID_FIELD = "PARCEL_ID_FIELD"
+    AGREED_START_FIELD = "AGREED_START_FIELD"
+    DELIVERY_DATE_FIELD = "DELIVERY_DATE_FIELD"
+    ACTUAL_START_FIELD = "ACTUAL_START_FIELD"
+    SUSPENDED_SINCE_FIELD = "SUSPENDED_SINCE_FIELD"
+    DEVELOPED_AREA_FIELD = "DEVELOPED_AREA_FIELD"
+    INVESTED_FIELD = "INVESTED_FIELD"
+    TOTAL_INVESTMENT_FIELD = "TOTAL_INVESTMENT_FIELD"
+    PRICE_FIELD = "PRICE_FIELD"
+    GOV_CAUSE_FIELD = "GOV_CAUSE_FIELD"
+    BUILTUP_RASTER = "BUILTUP_RASTER"
+    BUILTUP_VALUES = "BUILTUP_VALUES"
+    REFERENCE_DATE = "REFERENCE_DATE"
+    DEVELOPED_THRESHOLD = "DEVELOPED_THRESHOLD"
+    INVESTMENT_THRESHOLD = "INVESTMENT_THRESHOLD"
+    WARNING_DAYS = "WARNING_DAYS"
+    OUTPUT = "OUTPUT"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+
+    group_id = "landsupply"
+
+    def name(self):
+        return "idleland"
+
+    def displayName(self):
+        return tr("Idle land detection and early warning")
+
+    def tags(self):
+        return ["闲置土地", "土地闲置费", "无偿收回", "预警", "供地", "动工", "idle land"]
+
+    def shortHelpString(self):
+        return tr(
+            "Classifies supplied land parcels under the 闲置土地处置办法 (国土资源部令第53号, 2012). The start "
+            "deadline is the agreed start date (约定动工日期), else one year after delivery (交地日期).\n\n"
+            "Not started: idle_2y when the check date is on or after deadline + 2 years (无偿收回), idle_1y on or "
+            "after deadline + 1 year (土地闲置费 = 20 % of the price), warning within WARNING_DAYS before "
+            "deadline + 1 year. An idle parcel becomes ‘check’ when the built-up raster shows a developed share ≥ "
+            "the threshold (records and imagery disagree: field check), else ‘government’ when a government cause "
+            "(Art. 8) is recorded.\n"
+            "Started: idle_partial when the developed share < 1/3 or the invested share < 25 % and development has "
+            "been suspended for one year or more (Art. 2); investment excludes the land price and taxes (Art. 30).\n\n"
+            "developed_ratio = developed area ÷ parcel area (the 2002 MLR reply reads the total as land area; some "
+            "provinces use floor area — use your province’s figure in the field), else the raster share. Years are "
+            "calendar years (29 Feb + 1 year = 28 Feb). Dates may be date fields or text such as 2023-05-01, "
+            "2023/5/1, 2023年5月1日 or 20230501; unreadable dates are reported per parcel in ‘evidence’. The "
+            "raster is counted with GDAL in bulk (pixel centres inside the parcel; overlapping parcels each get "
+            "all their pixels); parcels are reprojected to the raster’s CRS when they differ."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.PARCELS, tr("Supplied land parcels"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.PARCEL_ID_FIELD, tr("Parcel id field"), parentLayerParameterName=self.PARCELS
+            )
+        )
+        for name, label in (
+            (self.AGREED_START_FIELD, tr("Agreed start date field (约定动工日期)")),
+            (self.DELIVERY_DATE_FIELD, tr("Delivery date field (交地日期)")),
+            (self.ACTUAL_START_FIELD, tr("Actual start date field (实际动工日期)")),
+            (self.SUSPENDED_SINCE_FIELD, tr("Suspended since field (中止开发建设日期)")),
+            (self.DEVELOPED_AREA_FIELD, tr("Developed area field (m²)")),
+            (self.INVESTED_FIELD, tr("Invested amount field")),
+            (self.TOTAL_INVESTMENT_FIELD, tr("Total investment field")),
+            (self.PRICE_FIELD, tr("Land price field (出让/划拨价款)")),
+            (self.GOV_CAUSE_FIELD, tr("Government cause field (Art. 8)")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(name, label, parentLayerParameterName=self.PARCELS, optional=True)
+            )
+        self.addParameter(
+            QgsProcessingParameterRasterLayer(self.BUILTUP_RASTER, tr("Built-up / construction raster"), optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterString(self.BUILTUP_VALUES, tr("Pixel values meaning developed"), defaultValue="1")
+        )
+        self.addParameter(
+            QgsProcessingParameterDateTime(
+                self.REFERENCE_DATE, tr("Date of the check"), type=QgsProcessingParameterDateTime.Date, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.DEVELOPED_THRESHOLD,
+                tr("Developed share threshold"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=1.0 / 3.0,
+                minValue=0.0,
+                maxValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.INVESTMENT_THRESHOLD,
+                tr("Investment share threshold"),
+                QgsProcessingParameterNumber.Double,
+                defaultValue=0.25,
+                minValue=0.0,
+                maxValue=1.0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.WARNING_DAYS, tr("Warning days"), QgsProcessingParameterNumber.Integer, defaultValue=90, minValue=0
+            )
+        )
+        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Idle land check")))
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr("Idle land summary"), QgsProcessing.TypeVector)
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_REPORT, tr("HTML report"), tr("HTML files (*.html)"), optional=True, createByDefault=False
+            )
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.source_or_raise(parameters, self.PARCELS, context)
+        label = self.source_label(parameters, self.PARCELS, context, source)
+
+        def field(param, numeric=False):
+            return require_field(
+                source, self.parameterAsString(parameters, param, context), label, numeric=numeric, optional=True
+            )
+
+        id_index = require_field(source, self.parameterAsString(parameters, self.PARCEL_ID_FIELD, context), label)
+        date_fields = {
+            "agreed_start": (field(self.AGREED_START_FIELD), tr("agreed start date")),
+            "delivery": (field(self.DELIVERY_DATE_FIELD), tr("delivery date")),
+            "actual_start": (field(self.ACTUAL_START_FIELD), tr("actual start date")),
+            "suspended_since": (field(self.SUSPENDED_SINCE_FIELD), tr("suspension date")),
+        }
+        if date_fields["agreed_start"][0] < 0 and date_fields["delivery"][0] < 0:
+            raise QgsProcessingException(tr("Choose the agreed start date field or the delivery date field."))
+        developed_index = field(self.DEVELOPED_AREA_FIELD, numeric=True)
+        invested_index = field(self.INVESTED_FIELD, numeric=True)
+        total_index = field(self.TOTAL_INVESTMENT_FIELD, numeric=True)
+        price_index = field(self.PRICE_FIELD, numeric=True)
+        gov_index = field(self.GOV_CAUSE_FIELD)
+
+        reference = self._reference_date(parameters, context)
+        developed_threshold = self.parameterAsDouble(parameters, self.DEVELOPED_THRESHOLD, context)
+        investment_threshold = self.parameterAsDouble(parameters, self.INVESTMENT_THRESHOLD, context)
+        warning_days = self.parameterAsInt(parameters, self.WARNING_DAYS, context)
+        feedback.pushInfo(tr("Date of the check: {}").format(reference.isoformat()))
+
+        crs = source.sourceCrs()
+        features = list(source.getFeatures())
+        geometries = [f.geometry() if f.hasGeometry() else QgsGeometry() for f in features]
+        areas = self._areas(geometries, crs, context)
+
+        raster_ratios = [None] * len(features)
+        raster = self.parameterAsRasterLayer(parameters, self.BUILTUP_RASTER, context)
+        if raster is not None:
+            raster_ratios = self._raster_ratios(parameters, context, feedback, raster, geometries, crs, label)
+
+        fields = QgsFields(source.fields())
+        for name, kind, type_name in NEW_FIELDS:
+            if fields.lookupField(name) >= 0:
+                raise QgsProcessingException(tr("The input already has a field “{}”; rename it first.").format(name))
+            fields.append(QgsField(name, kind, type_name))
+        sink, dest = self.sink_or_raise(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
+
+        verdicts = []
+        bad_dates = 0
+        for i, feature in enumerate(features):
+            if feedback.isCanceled():
+                break
+            parcel_id = key_text(feature.attribute(id_index)) or str(feature.id())
+            facts = idle.ParcelFacts()
+            for key, (index, what) in date_fields.items():
+                if index < 0:
+                    continue
+                raw = feature.attribute(index)
+                try:
+                    setattr(facts, key, parse_date(raw))
+                except DateError:
+                    bad_dates += 1
+                    facts.date_errors.append("{}无法识别：{}".format(what, raw))
+            area = areas[i]
+            if developed_index >= 0:
+                facts.developed_ratio = idle.ratio(number(feature.attribute(developed_index)), area)
+            facts.raster_ratio = raster_ratios[i]
+            if invested_index >= 0 and total_index >= 0:
+                facts.invest_ratio = idle.ratio(
+                    number(feature.attribute(invested_index)), number(feature.attribute(total_index))
+                )
+            if price_index >= 0:
+                facts.price = number(feature.attribute(price_index))
+            if gov_index >= 0:
+                facts.gov_cause = key_text(feature.attribute(gov_index))
+            verdict = idle.classify(facts, reference, developed_threshold, investment_threshold, warning_days)
+            verdicts.append((parcel_id, area, verdict))
+            out = QgsFeature(fields)
+            out.setGeometry(feature.geometry())
+            out.setAttributes(
+                feature.attributes()
+                + [
+                    QDate(verdict.deadline) if verdict.deadline else None,
+                    verdict.days_overdue,
+                    verdict.developed_ratio,
+                    facts.invest_ratio,
+                    verdict.status,
+                    verdict.status_zh,
+                    verdict.fee,
+                    verdict.disposal,
+                    verdict.evidence,
+                    area,
+                    facts.raster_ratio,
+                ]
+            )
+            add_feature(sink, out)
+            feedback.setProgress(int(100.0 * (i + 1) / max(len(features), 1)))
+        if bad_dates:
+            feedback.pushWarning(tr("{} dates could not be read; see the evidence field.").format(bad_dates))
+
+        summary_fields = QgsFields()
+        for name, kind, type_name in (
+            ("status", QVariant.String, "string"),
+            ("status_zh", QVariant.String, "string"),
+            ("parcels", QVariant.Int, "integer"),
+            ("area_m2", QVariant.Double, "double"),
+            ("fee", QVariant.Double, "double"),
+        ):
+            summary_fields.append(QgsField(name, kind, type_name))
+        summary_sink, summary_dest = self.sink_or_raise(
+            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry, crs
+        )
+        rows = summarize(verdicts)
+        for row in rows:
+            feature = QgsFeature(summary_fields)
+            feature.setAttributes([row["status"], row["status_zh"], row["parcels"], row["area_m2"], row["fee"]])
+            add_feature(summary_sink, feature)
+
+        results = {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest}
+        report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report_path:
+            report.write(
+                report_path,
+                "idle_report.html.j2",
+                reference=reference.isoformat(),
+                layer=label,
+                rows=rows,
+                parcels=[
+                    {"id": pid, "area_m2": area, "v": v}
+                    for pid, area, v in sorted(verdicts, key=lambda item: idle.STATUSES.index(item[2].status))
+                    if v.status != idle.NORMAL
+                ],
+                thresholds=(developed_threshold, investment_threshold, warning_days),
+            )
+            results[self.OUTPUT_REPORT] = report_path
+        return results
+
+    def _reference_date(self, parameters, context):
+        value = parameters.get(self.REFERENCE_DATE)
+        if value in (None, ""):
+            return datetime.date.today()
+        try:
+            parsed = parse_date(value)
+        except DateError:
+            parsed = None
+        if parsed is None:
+            qdatetime = self.parameterAsDateTime(parameters, self.REFERENCE_DATE, context)
+            if qdatetime is None or not qdatetime.isValid():
+                raise QgsProcessingException(tr("Cannot read the date of the check: {}").format(value))
+            parsed = qdatetime.date().toPyDate()
+        return parsed
+
+    @staticmethod
+    def _areas(geometries, crs, context):
+        """Parcel areas: planar in a projected CRS (宗地 areas come from
+        coordinates), ellipsoidal CGCS2000 in a geographic one."""
+        if crs.isValid() and not crs.isGeographic():
+            return [g.area() if not g.isEmpty() else None for g in geometries]
+        calculator = EllipsoidalArea(crs, context.transformContext())
+        return [calculator.area(g) if not g.isEmpty() else None for g in geometries]
+
+    def _raster_ratios(self, parameters, context, feedback, raster, geometries, crs, label):
+        try:
+            values = parse_values(self.parameterAsString(parameters, self.BUILTUP_VALUES, context))
+        except RasterError as error:
+            raise QgsProcessingException(tr("Cannot read the built-up pixel values: {}").format(error)) from error
+        raster_crs = raster.crs()
+        if raster_crs.isValid() and crs.isValid() and raster_crs != crs:
+            feedback.pushWarning(
+                tr("Parcels ({}) are reprojected to the raster’s CRS ({}) for pixel counting.").format(
+                    crs.authid(), raster_crs.authid()
+                )
+            )
+            transform = QgsCoordinateTransform(crs, raster_crs, context.transformContext())
+            projected = []
+            for geometry in geometries:
+                g = QgsGeometry(geometry)
+                if not g.isEmpty():
+                    g.transform(transform)
+                projected.append(g)
+            geometries = projected
+        try:
+            count, hits, _sums = zonal_stats(raster.source(), geometries, values, feedback=feedback)
+        except RasterError as error:
+            raise QgsProcessingException(str(error)) from error
+        return [float(h) / float(c) if c > 0 else None for h, c in zip(hits, count)]
+
+
+def summarize(verdicts):
+    rows = []
+    for status in idle.STATUSES:
+        matching = [(area, v) for _pid, area, v in verdicts if v.status == status]
+        fees = [v.fee for _a, v in matching if v.fee is not None]
+        rows.append(
+            {
+                "status": status,
+                "status_zh": idle.STATUS_ZH[status],
+                "parcels": len(matching),
+                "area_m2": sum(a or 0.0 for a, _v in matching),
+                "fee": sum(fees) if fees else None,
+            }
+        )
+    return rows
