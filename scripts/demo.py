@@ -105,10 +105,60 @@ def step_farmland_balance(qp, out):
     )
 
 
+def step_idle_land(qp, out):
+    qp.run(
+        "landplan:idleland",
+        {
+            "PARCELS": layer("supply"),
+            "PARCEL_ID_FIELD": "ZDBH",
+            "AGREED_START_FIELD": "YDDGRQ",
+            "DELIVERY_DATE_FIELD": "JDRQ",
+            "ACTUAL_START_FIELD": "SJDGRQ",
+            "SUSPENDED_SINCE_FIELD": "ZZRQ",
+            "DEVELOPED_AREA_FIELD": "KFMJ",
+            "INVESTED_FIELD": "YTZE",
+            "TOTAL_INVESTMENT_FIELD": "ZTZE",
+            "PRICE_FIELD": "CRJK",
+            "GOV_CAUSE_FIELD": "ZFYY",
+            "BUILTUP_RASTER": str(SAMPLE.parent / "builtup.tif"),
+            "BUILTUP_VALUES": "2",
+            "REFERENCE_DATE": "2024-06-30",
+            "OUTPUT": str(out / "idle_land.gpkg"),
+            "OUTPUT_SUMMARY": str(out / "idle_land_summary.gpkg"),
+            "OUTPUT_REPORT": str(out / "idle_land_report.html"),
+        },
+    )
+    rows = [r for r in read_table(out / "idle_land_summary.gpkg") if r["parcels"]]
+    return "check date 2024-06-30: " + ", ".join("{} {}".format(r["status_zh"], r["parcels"]) for r in rows)
+
+
+def step_stock_land(qp, out):
+    qp.run(
+        "landplan:stockland",
+        {
+            "APPROVED": layer("approved"),
+            "BATCH_ID_FIELD": "PCBH",
+            "APPROVAL_DATE_FIELD": "PZRQ",
+            "SUPPLIED": layer("supply"),
+            "REFERENCE_DATE": "2024-06-30",
+            "OUTPUT_UNSUPPLIED": str(out / "unsupplied.gpkg"),
+            "OUTPUT_SUMMARY": str(out / "supply_by_batch.gpkg"),
+        },
+    )
+    rows = read_table(out / "supply_by_batch.gpkg")
+    approved = sum(r["approved_m2"] for r in rows)
+    unsupplied = sum(r["unsupplied_m2"] for r in rows)
+    return "{} batches, {:.2f} 亩 approved, {:.2f} 亩 批而未供 (supply rate {:.1%})".format(
+        len(rows), approved * 3 / 2000, unsupplied * 3 / 2000, 1 - unsupplied / approved
+    )
+
+
 STEPS = [
     ("landplan:ellipsoidarea", step_ellipsoid_area),
     ("landplan:farmlandoccupation", step_farmland_occupation),
     ("landplan:farmlandbalance", step_farmland_balance),
+    ("landplan:idleland", step_idle_land),
+    ("landplan:stockland", step_stock_land),
 ]
 
 

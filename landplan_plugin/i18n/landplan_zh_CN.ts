@@ -9,59 +9,59 @@
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="58" />
+        <location filename="../processing/provider.py" line="66" />
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="79" />
+        <location filename="../processing/algorithms/base.py" line="88" />
         <source>No field chosen for {}.</source>
         <translation>未为 {} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="83" />
+        <location filename="../processing/algorithms/base.py" line="92" />
         <source>Field “{}” not found in {} (available: {}).</source>
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="87" />
+        <location filename="../processing/algorithms/base.py" line="96" />
         <source>Field “{}” in {} must be numeric but is {}.</source>
         <translation>{1} 中的字段“{0}”必须为数值型，当前为 {2}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="55" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="54" />
         <source>Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series, as used for TBMJ in the third national land survey) to every polygon, with the area in hectares (公顷) and mu (亩, 1 mu = 2000/3 m²). Vertices are inverse-projected to CGCS2000 latitude/longitude with QGIS transforms; edges are not densified, as in the national software. If a TBMJ field is chosen, tbmj_diff_m2 = ellipsoidal area − TBMJ. Planar area is left empty for layers in a geographic CRS. Invalid geometries are not skipped: geom_valid = 0 flags them.</source>
         <translation>为每个面要素计算平面面积和 CGCS2000 椭球面积（国土调查梯形级数公式，即第三次全国国土调查 TBMJ 的算法），并换算为公顷和亩（1 亩 = 2000/3 平方米）。节点用 QGIS 坐标转换反算为 CGCS2000 经纬度；与国家软件一致，边不加密。选择 TBMJ 字段时，tbmj_diff_m2 = 椭球面积 − TBMJ。地理坐标系图层不计算平面面积。无效几何不跳过，以 geom_valid = 0 标出。
 
 Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series) to every polygon, in m², hectares and mu.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="65" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="64" />
         <source>Polygon layer</source>
         <translation>面图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="68" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="67" />
         <source>TBMJ field to compare with (optional)</source>
         <translation>用于比对的 TBMJ 字段（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="77" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="76" />
         <source>Areas</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="78" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="77" />
         <source>Total planar area (m²)</source>
         <translation>平面面积合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="79" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="78" />
         <source>Total ellipsoidal area (m²)</source>
         <translation>椭球面积合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="80" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="79" />
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -71,22 +71,22 @@ Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid s
         <translation>图层“{}”没有有效的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="98" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="97" />
         <source>The input already has a field “{}”; rename it first.</source>
         <translation>输入图层已有字段“{}”，请先重命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="149" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="148" />
         <source>{} features have invalid geometry (geom_valid = 0); their areas follow the rings as drawn. Repair them with Fix geometries before overlay analysis.</source>
         <translation>{} 个要素几何无效（geom_valid = 0），其面积按原始环计算。叠加分析前请用“修复几何”处理。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="156" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="155" />
         <source>{} features have no geometry; their areas are empty.</source>
         <translation>{} 个要素没有几何，面积为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="157" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="156" />
         <source>Total ellipsoidal area: {} ({}).</source>
         <translation>椭球面积合计：{}（{}）。</translation>
     </message>
@@ -146,37 +146,37 @@ Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid s
         <translation>专题制图</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="49" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="48" />
         <source>Ellipsoidal area (CGCS2000)</source>
         <translation>椭球面积计算（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="29" />
+        <location filename="../processing/algorithms/common.py" line="33" />
         <source>Area mode</source>
         <translation>面积口径</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="29" />
+        <location filename="../processing/algorithms/common.py" line="33" />
         <source>0 – apportioned survey area (三调 TBMJ/TBDLMJ)</source>
         <translation>0 – 按三调调查面积分摊（TBMJ/TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="29" />
+        <location filename="../processing/algorithms/common.py" line="33" />
         <source>1 – ellipsoidal area (CGCS2000)</source>
         <translation>1 – 椭球面积（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="29" />
+        <location filename="../processing/algorithms/common.py" line="33" />
         <source>2 – planar area</source>
         <translation>2 – 平面面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="72" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="71" />
         <source>Farmland occupation–supplement balance check</source>
         <translation>耕地占补平衡核查</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="78" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="87" />
         <source>Checks 耕地占补平衡: whether supplementary farmland (补充耕地) covers what projects occupy in quantity (占一补一), paddy area (占水田补水田), grain capacity and quality (占优补优: supplement grade no worse than the occupied grade; lower grade number = better), and order (先补后占: supplements accepted on or before the approval date).
 
 OCCUPATION is normally the summary of “Farmland occupation analysis”. With ALLOCATIONS (the 挂钩 ledger with fields project_id, supplement_id, farmland_m2, paddy_m2, capacity_kg) each project is checked against what it drew; an allocation naming an unknown project or supplement is an error. Without it everything is checked pooled as one row '*': order_ok then requires, at each approval date, the farmland accepted so far to cover the farmland occupied so far, and the ledger draws first-accepted first.
@@ -191,162 +191,162 @@ A check whose figures are missing is NULL and does not decide ‘balanced’. Ro
 Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order, per project with a 挂钩 ledger or pooled without one.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="94" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="103" />
         <source>Occupation table</source>
         <translation>占用耕地表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="97" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
         <source>Occupation: project id field</source>
         <translation>占用表：项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="97" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
         <source>Occupation: farmland area field (m²)</source>
         <translation>占用表：耕地面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="97" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
         <source>Occupation: paddy area field (m²)</source>
         <translation>占用表：水田面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="97" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
         <source>Occupation: farmland grade field</source>
         <translation>占用表：耕地等别字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="97" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
         <source>Occupation: grain capacity field (kg)</source>
         <translation>占用表：粮食产能字段（公斤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="97" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
         <source>Occupation: approval date field</source>
         <translation>占用表：批准日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="110" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="119" />
         <source>Supplementary farmland projects</source>
         <translation>补充耕地项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="115" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
         <source>Supplement: id field</source>
         <translation>补充耕地：项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="115" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
         <source>Supplement: farmland area field (m²)</source>
         <translation>补充耕地：耕地面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="115" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
         <source>Supplement: paddy area field (m²)</source>
         <translation>补充耕地：水田面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="115" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
         <source>Supplement: grade field</source>
         <translation>补充耕地：等别字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="115" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
         <source>Supplement: grain capacity field (kg)</source>
         <translation>补充耕地：粮食产能字段（公斤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="115" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
         <source>Supplement: acceptance date field</source>
         <translation>补充耕地：验收日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="128" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="137" />
         <source>Allocations (挂钩 ledger, optional)</source>
         <translation>挂钩台账（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="133" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="142" />
         <source>Balance check</source>
         <translation>占补平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="134" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="143" />
         <source>Supplement ledger</source>
         <translation>补充耕地台账</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="181" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="190" />
         <source>No allocation ledger: checking the pool of all projects and supplements.</source>
         <translation>未提供挂钩台账：按全部项目与全部补充耕地汇总核查。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="203" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="212" />
         <source>Not balanced: {}</source>
         <translation>未实现占补平衡：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="205" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="214" />
         <source>Overdrawn supplement projects: {}</source>
         <translation>超额挂钩的补充耕地项目：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="218" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="227" />
         <source>The allocation ledger names a project that is not in the occupation table: {}</source>
         <translation>挂钩台账中的项目不在占用表中：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="222" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="231" />
         <source>The allocation ledger names a supplement project that is not in the supplement table: {}</source>
         <translation>挂钩台账中的补充耕地项目不在补充耕地表中：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="241" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="250" />
         <source>A row of {} has no id and was left out.</source>
         <translation>{} 中有一行没有编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="245" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="254" />
         <source>{} {}: no farmland area, counted as 0.</source>
         <translation>{} {}：无耕地面积，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="248" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="257" />
         <source>{} {}: negative farmland area {}.</source>
         <translation>{} {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="255" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="264" />
         <source>{} {}: negative {} {}.</source>
         <translation>{} {}：{} 为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="264" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="273" />
         <source>{} {}: grade {} is not a grade (1 = best); ignored.</source>
         <translation>{} {}：{} 不是有效等别（1 为最好），已忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="278" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="287" />
         <source>{}: unreadable dates for {}; their order check is NULL.</source>
         <translation>{}：{} 的日期无法识别，其时序核查为空值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="316" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="327" />
         <source>An allocation row of {} lacks a project or supplement id.</source>
         <translation>{} 中有一行缺少项目编号或补充耕地项目编号。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="319" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="330" />
         <source>Allocation {} → {}: negative farmland {}.</source>
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="97" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="96" />
         <source>Farmland occupation analysis</source>
         <translation>建设项目占地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="113" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="112" />
         <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
 
 Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = CGCS2000 ellipsoidal area (国土调查 formula), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
@@ -365,117 +365,117 @@ Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geomet
 Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="132" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="131" />
         <source>Construction projects</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="137" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="136" />
         <source>Project id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="142" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="141" />
         <source>Land-use survey polygons (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
         <source>Land-class code field (DLBM)</source>
         <translation>地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
         <source>Parcel area field (TBMJ)</source>
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
         <source>Field-ridge coefficient field (KCXS)</source>
         <translation>扣除地类系数字段（KCXS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
         <source>Farmland quality grade field (GDDB)</source>
         <translation>耕地等别字段（GDDB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
         <source>Village code field (ZLDWDM)</source>
         <translation>坐落单位代码字段（ZLDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="185" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="184" />
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="194" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="193" />
         <source>Grain capacity by grade (CSV path, 'grade:kg,…' or 'default')</source>
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="199" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="198" />
         <source>Repair invalid geometries</source>
         <translation>修复无效几何</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="202" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="201" />
         <source>Occupied pieces</source>
         <translation>占地图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="207" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="206" />
         <source>Occupation summary</source>
         <translation>占地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="210" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="209" />
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="210" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="209" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="240" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="239" />
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="250" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="249" />
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="258" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="257" />
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="280" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="279" />
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="284" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="283" />
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="371" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="370" />
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="377" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="376" />
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
@@ -495,14 +495,223 @@ Cuts each project by the 三调 land use and the basic-farmland boundary and rep
         <translation>“{1}”的要素 {0} 几何无效。请先修复（“修复几何”工具），或勾选“修复无效几何”，或将“处理”的无效要素过滤设置为跳过。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="258" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="267" />
         <source>paddy area</source>
         <translation>水田面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="261" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="270" />
         <source>grain capacity</source>
         <translation>粮食产能</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="114" />
+        <source>Cannot read the date of the check: {}</source>
+        <translation>无法识别核查日期：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="63" />
+        <source>Approved but unsupplied land</source>
+        <translation>批而未供土地分析</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="69" />
+        <source>Finds land approved for construction (批准用地, by approval batch) that has not been supplied (批而未供): each batch is dissolved and the supplied parcels are cut out. OUTPUT_UNSUPPLIED holds the remaining polygons per batch; OUTPUT_SUMMARY gives approved, supplied and unsupplied area, the supply rate (supplied ÷ approved) and the years since approval (days ÷ 365.25; full_years in calendar years). Areas are CGCS2000 ellipsoidal (mode 1, default) or planar (mode 2). Supplied parcels in another CRS are reprojected.</source>
+        <translation>查找已批准建设用地（按批次）中尚未供应的土地（批而未供）：每个批次合并后扣除已供地宗地。OUTPUT_UNSUPPLIED 为各批次剩余的未供地范围；OUTPUT_SUMMARY 给出批准面积、已供面积、未供面积、供地率（已供 ÷ 批准）和批准至今年数（天数 ÷ 365.25；full_years 为整年数）。面积为 CGCS2000 椭球面积（口径 1，默认）或平面面积（口径 2）。其他坐标系的供地图层会重投影。
+
+Finds approved construction land not yet supplied, per approval batch.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="79" />
+        <source>Approved land (批准用地)</source>
+        <translation>批准用地</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="84" />
+        <source>Batch id field</source>
+        <translation>批次编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="89" />
+        <source>Approval date field</source>
+        <translation>批准日期字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="97" />
+        <source>Supplied land (供地)</source>
+        <translation>供地宗地</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="134" />
+        <source>Date of the check</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="111" />
+        <source>Unsupplied land</source>
+        <translation>批而未供土地</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="116" />
+        <source>Supply by batch</source>
+        <translation>分批次供地情况</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="136" />
+        <source>Area mode 0 (apportioned survey area) applies to 三调 图斑 only; use 1 (ellipsoidal) or 2 (planar).</source>
+        <translation>面积口径 0（按调查面积分摊）只适用于三调图斑，请选择 1（椭球面积）或 2（平面面积）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="163" />
+        <source>An approved polygon without batch id was left out.</source>
+        <translation>有一个批准用地要素没有批次编号，已略去。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="178" />
+        <source>Unreadable approval dates in batches: {}</source>
+        <translation>以下批次的批准日期无法识别：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="79" />
+        <source>Idle land detection and early warning</source>
+        <translation>闲置土地识别与预警</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="85" />
+        <source>Classifies supplied land parcels under the 闲置土地处置办法 (国土资源部令第53号, 2012). The start deadline is the agreed start date (约定动工日期), else one year after delivery (交地日期).
+
+Not started: idle_2y when the check date is on or after deadline + 2 years (无偿收回), idle_1y on or after deadline + 1 year (土地闲置费 = 20 % of the price), warning within WARNING_DAYS before deadline + 1 year. An idle parcel becomes ‘check’ when the built-up raster shows a developed share ≥ the threshold (records and imagery disagree: field check), else ‘government’ when a government cause (Art. 8) is recorded.
+Started: idle_partial when the developed share &lt; 1/3 or the invested share &lt; 25 % and development has been suspended for one year or more (Art. 2); investment excludes the land price and taxes (Art. 30).
+
+developed_ratio = developed area ÷ parcel area (the 2002 MLR reply reads the total as land area; some provinces use floor area — use your province’s figure in the field), else the raster share. Years are calendar years (29 Feb + 1 year = 28 Feb). Dates may be date fields or text such as 2023-05-01, 2023/5/1, 2023年5月1日 or 20230501; unreadable dates are reported per parcel in ‘evidence’. The raster is counted with GDAL in bulk (pixel centres inside the parcel; overlapping parcels each get all their pixels); parcels are reprojected to the raster’s CRS when they differ.</source>
+        <translation>依据《闲置土地处置办法》（国土资源部令第53号，2012年）对已供宗地分类。动工期限为约定动工日期；无约定的，为交地之日起一年。
+
+未动工：核查日期在动工期限后满两年（含当日）为 idle_2y（无偿收回）；满一年为 idle_1y（征缴出让或划拨价款20%的土地闲置费）；距满一年不足预警天数为 warning（预警）。建成区栅格显示已建设比例不低于阈值时改为 check（记录与影像不符，需实地核查）；否则有政府原因（第八条）的改为 government。
+已动工：开发面积不足三分之一或已投资额不足25%，且中止开发建设满一年的为 idle_partial（第二条）；投资额不含土地价款和税费（第三十条）。
+
+developed_ratio = 已开发面积 ÷ 宗地面积（原国土资源部2002年复函将总面积理解为土地面积，部分省份采用建筑面积，请按本省口径填写字段），无此字段时用栅格比例。年数按日历计算（2月29日加一年为2月28日）。日期可为日期字段或“2023-05-01”“2023/5/1”“2023年5月1日”“20230501”等文本；无法识别的日期在 evidence 字段中逐宗说明。栅格用 GDAL 批量统计（像元中心落在宗地内；重叠宗地各自计全部像元）；坐标系不同时宗地重投影到栅格坐标系。
+
+Classifies supplied parcels as idle (1 or 2 years), partially developed, warning, government cause or field check, with the fee and disposal.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="104" />
+        <source>Supplied land parcels</source>
+        <translation>供地宗地</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="109" />
+        <source>Parcel id field</source>
+        <translation>宗地编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Agreed start date field (约定动工日期)</source>
+        <translation>约定动工日期字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Delivery date field (交地日期)</source>
+        <translation>交地日期字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Actual start date field (实际动工日期)</source>
+        <translation>实际动工日期字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Suspended since field (中止开发建设日期)</source>
+        <translation>中止开发建设日期字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Developed area field (m²)</source>
+        <translation>已开发建设面积字段（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Invested amount field</source>
+        <translation>已投资额字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Total investment field</source>
+        <translation>总投资额字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Land price field (出让/划拨价款)</source>
+        <translation>出让/划拨价款字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <source>Government cause field (Art. 8)</source>
+        <translation>政府原因字段（第八条）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="128" />
+        <source>Built-up / construction raster</source>
+        <translation>建成区/施工栅格</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="131" />
+        <source>Pixel values meaning developed</source>
+        <translation>表示已建设的像元值</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="139" />
+        <source>Developed share threshold</source>
+        <translation>开发面积比例阈值</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="149" />
+        <source>Investment share threshold</source>
+        <translation>投资比例阈值</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="159" />
+        <source>Warning days</source>
+        <translation>预警天数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="164" />
+        <source>Idle land check</source>
+        <translation>闲置土地核查结果</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="165" />
+        <source>Idle land summary</source>
+        <translation>闲置土地汇总</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="192" />
+        <source>Choose the agreed start date field or the delivery date field.</source>
+        <translation>请选择约定动工日期字段或交地日期字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="203" />
+        <source>Date of the check: {}</source>
+        <translation>核查日期：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="273" />
+        <source>{} dates could not be read; see the evidence field.</source>
+        <translation>{} 个日期无法识别，见 evidence 字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="325" />
+        <source>Cannot read the built-up pixel values: {}</source>
+        <translation>无法识别已建设像元值：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="328" />
+        <source>Parcels ({}) are reprojected to the raster’s CRS ({}) for pixel counting.</source>
+        <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/base.py" line="77" />
+        <source>Could not write a feature: {}</source>
+        <translation>无法写出要素：{}</translation>
     </message>
 </context>
 </TS>

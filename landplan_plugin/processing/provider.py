@@ -16,8 +16,15 @@ def algorithm_classes():
     from .algorithms.farmland_balance import FarmlandBalanceAlgorithm
     from .algorithms.farmland_occupation import FarmlandOccupationAlgorithm
     from .algorithms.idle_land import IdleLandAlgorithm
+    from .algorithms.stock_land import StockLandAlgorithm
 
-    return [EllipsoidAreaAlgorithm, FarmlandOccupationAlgorithm, FarmlandBalanceAlgorithm, IdleLandAlgorithm]
+    return [
+        EllipsoidAreaAlgorithm,
+        FarmlandOccupationAlgorithm,
+        FarmlandBalanceAlgorithm,
+        IdleLandAlgorithm,
+        StockLandAlgorithm,
+    ]
 
 
 class LandPlanProvider(QgsProcessingProvider):

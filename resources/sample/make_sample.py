@@ -17,7 +17,7 @@ tessellation of jittered 100 m cells with shared vertices (8 vertices each):
 * ``XZQ`` – six villages (ZLDWDM 19 digits), ``YJJBNT`` – 永久基本农田 blocks,
   ``projects`` – 建设项目 (XMBH, XMMC, PZRQ; one project in two features,
   two projects overlapping), ``supplement`` – 补充耕地项目, ``allocations`` –
-  挂钩台账 (project → supplement), ``supply`` – 供地宗地
+  挂钩台账 (project → supplement), ``approved`` – 批准用地 batches, ``supply`` – 供地宗地
   with dates in mixed text forms, ``restoration`` – 修复项目.
 * ``builtup.tif`` – 10 m classified raster: 1 built-up, 2 construction site,
   0 other.
@@ -618,6 +618,26 @@ def main(out_dir=None):
             feature.SetField("YTZE", ytze)
         feature.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON((" + ring_wkt(ring) + "))"))
         supply.CreateFeature(feature)
+
+    # ---- approved (批准用地, by batch) ------------------------------------
+    approved = new_layer(
+        "approved",
+        ogr.wkbMultiPolygon,
+        [("PCBH", ogr.OFTString, 40), ("PCMC", ogr.OFTString, 100), ("PZRQ", ogr.OFTDate, 0)],
+    )
+    for pcbh, pcmc, pzrq, (x1, y1, x2, y2) in (
+        ("样批〔2019〕1号", "2019年度第一批次城镇建设用地", "2019-08-20", (452250, 3093450, 455000, 3093850)),
+        ("样批〔2020〕3号", "2020年度第三批次城镇建设用地", "2020-11-02", (452250, 3093850, 453500, 3094150)),
+        ("样批〔2023〕2号", "2023年度第二批次城镇建设用地", "2023-05-16", (457000, 3094200, 457800, 3094800)),
+    ):
+        ring = [(x1, y1), (x2, y1), (x2, y2), (x1, y2), (x1, y1)]
+        feature = ogr.Feature(approved.GetLayerDefn())
+        feature.SetField("PCBH", pcbh)
+        feature.SetField("PCMC", pcmc)
+        year, month, day = (int(v) for v in pzrq.split("-"))
+        feature.SetField("PZRQ", year, month, day, 0, 0, 0, 0)
+        feature.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON((" + ring_wkt(ring) + "))"))
+        approved.CreateFeature(feature)
 
     # ---- restoration (修复项目) -------------------------------------------
     restoration = new_layer(

@@ -1,12 +1,16 @@
 """Parameter and input helpers shared by LandPlan's algorithms."""
 
+import datetime
+
 from qgis.core import (
     QgsFeatureRequest,
+    QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingParameterEnum,
 )
 
 from ...core import overlay
+from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
 
 AREA_MODE_NAMES = {
@@ -92,3 +96,21 @@ def read_regions(source, key_index, target_crs, context, policy, label, feedback
         if region is not None and not region.isEmpty():
             regions.append((key, region))
     return regions, missing
+
+
+def reference_date(algorithm, parameters, name, context):
+    """The date of a check: the parameter (text in any accepted form or a
+    date), today when empty."""
+    value = parameters.get(name)
+    if value in (None, ""):
+        return datetime.date.today()
+    try:
+        parsed = parse_date(value)
+    except DateError:
+        parsed = None
+    if parsed is None:
+        qdatetime = algorithm.parameterAsDateTime(parameters, name, context)
+        if qdatetime is None or not qdatetime.isValid():
+            raise QgsProcessingException(tr("Cannot read the date of the check: {}").format(value))
+        parsed = qdatetime.date().toPyDate()
+    return parsed

@@ -4,8 +4,6 @@ Thin adapter over core.idle (the 2012 办法's rules), core.dates (the date
 forms staff type) and core.raster (bulk pixel counts for imagery evidence).
 """
 
-import datetime
-
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
@@ -33,7 +31,7 @@ from ...core.i18n import tr
 from ...core.raster import RasterError, parse_values, zonal_stats
 from ...core.values import number
 from .base import LandPlanAlgorithm, add_feature, require_field
-from .common import key_text
+from .common import key_text, reference_date
 
 NEW_FIELDS = (
     ("deadline", QVariant.Date, "date"),
@@ -183,11 +181,12 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
             )
 
         id_index = require_field(source, self.parameterAsString(parameters, self.PARCEL_ID_FIELD, context), label)
+        # evidence and disposal are Chinese text for the file, whatever the UI language
         date_fields = {
-            "agreed_start": (field(self.AGREED_START_FIELD), tr("agreed start date")),
-            "delivery": (field(self.DELIVERY_DATE_FIELD), tr("delivery date")),
-            "actual_start": (field(self.ACTUAL_START_FIELD), tr("actual start date")),
-            "suspended_since": (field(self.SUSPENDED_SINCE_FIELD), tr("suspension date")),
+            "agreed_start": (field(self.AGREED_START_FIELD), "约定动工日期"),
+            "delivery": (field(self.DELIVERY_DATE_FIELD), "交地日期"),
+            "actual_start": (field(self.ACTUAL_START_FIELD), "实际动工日期"),
+            "suspended_since": (field(self.SUSPENDED_SINCE_FIELD), "中止开发建设日期"),
         }
         if date_fields["agreed_start"][0] < 0 and date_fields["delivery"][0] < 0:
             raise QgsProcessingException(tr("Choose the agreed start date field or the delivery date field."))
@@ -197,7 +196,7 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
         price_index = field(self.PRICE_FIELD, numeric=True)
         gov_index = field(self.GOV_CAUSE_FIELD)
 
-        reference = self._reference_date(parameters, context)
+        reference = reference_date(self, parameters, self.REFERENCE_DATE, context)
         developed_threshold = self.parameterAsDouble(parameters, self.DEVELOPED_THRESHOLD, context)
         investment_threshold = self.parameterAsDouble(parameters, self.INVESTMENT_THRESHOLD, context)
         warning_days = self.parameterAsInt(parameters, self.WARNING_DAYS, context)
@@ -309,21 +308,6 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
             )
             results[self.OUTPUT_REPORT] = report_path
         return results
-
-    def _reference_date(self, parameters, context):
-        value = parameters.get(self.REFERENCE_DATE)
-        if value in (None, ""):
-            return datetime.date.today()
-        try:
-            parsed = parse_date(value)
-        except DateError:
-            parsed = None
-        if parsed is None:
-            qdatetime = self.parameterAsDateTime(parameters, self.REFERENCE_DATE, context)
-            if qdatetime is None or not qdatetime.isValid():
-                raise QgsProcessingException(tr("Cannot read the date of the check: {}").format(value))
-            parsed = qdatetime.date().toPyDate()
-        return parsed
 
     @staticmethod
     def _areas(geometries, crs, context):
