@@ -4,6 +4,8 @@
 
 Writes ``county_<N>.gpkg`` (EPSG:4547) with:
 
+* ``DLTB_AFTER`` – the same county a year later: same 图斑, about 4 % of
+  them with another class (farmland lost and gained);
 * ``DLTB`` – a gap-free tessellation of N polygons: a jittered grid whose
   shared edges carry 6 jittered intermediate vertices each (28 vertices per
   polygon), 三调 fields (DLBM, TBMJ, TBDLMJ, KCXS, GDDB, ZLDWDM) with a
@@ -119,16 +121,20 @@ def make_county(parcels, out_dir):
     srs.ImportFromEPSG(4547)
     ds = ogr.GetDriverByName("GPKG").CreateDataSource(str(tmp))
     layer = ds.CreateLayer("DLTB", srs, ogr.wkbPolygon, options=["SPATIAL_INDEX=YES", "FID=fid"])
-    for name, kind in (
-        ("BSM", ogr.OFTString),
-        ("DLBM", ogr.OFTString),
-        ("ZLDWDM", ogr.OFTString),
-        ("TBMJ", ogr.OFTReal),
-        ("KCXS", ogr.OFTReal),
-        ("TBDLMJ", ogr.OFTReal),
-        ("GDDB", ogr.OFTInteger),
-    ):
-        layer.CreateField(ogr.FieldDefn(name, kind))
+    later = ds.CreateLayer("DLTB_AFTER", srs, ogr.wkbPolygon, options=["SPATIAL_INDEX=YES", "FID=fid"])
+    for target in (layer, later):
+        for name, kind in (
+            ("BSM", ogr.OFTString),
+            ("DLBM", ogr.OFTString),
+            ("ZLDWDM", ogr.OFTString),
+            ("TBMJ", ogr.OFTReal),
+            ("KCXS", ogr.OFTReal),
+            ("TBDLMJ", ogr.OFTReal),
+            ("GDDB", ogr.OFTInteger),
+        ):
+            target.CreateField(ogr.FieldDefn(name, kind))
+    change_roll = rng.uniform(size=rows * cols)
+    after_codes = {"0101": "0201", "0102": "0301", "0103": "0702", "0201": "0103", "0301": "0103", "0702": "0103"}
     codes = [c for c, _ in CLASS_MIX]
     weights = np.array([w for _, w in CLASS_MIX])
     class_index = rng.choice(len(codes), size=rows * cols, p=weights / weights.sum())
@@ -146,7 +152,7 @@ def make_county(parcels, out_dir):
             i = r * cols + c
             ring = cell_ring(c, r)
             if i in invalid:
-                ring = np.array([ring[0], ring[14], ring[7], ring[21], ring[0]])  # bow-tie
+                ring = np.array([ring[3], ring[17], ring[10], ring[24], ring[3]])  # bow-tie inside the cell
             geom = ogr.CreateGeometryFromWkb(polygon_wkb([ring]))
             code = codes[class_index[i]]
             area = geom.GetArea() * 0.99995  # TBMJ: ellipsoidal ≈ planar × (1 − 5e-5) here
@@ -161,8 +167,20 @@ def make_county(parcels, out_dir):
             feature.SetField(5, round(area * (1 - k), 2))
             if farmland:
                 feature.SetField(6, int(grades[i]))
-            feature.SetGeometryDirectly(geom)
+            feature.SetGeometry(geom)
             layer.CreateFeature(feature)
+            # the later survey: same 图斑, about 4 % with another class
+            if change_roll[i] < 0.04 and code in after_codes:
+                new_code = after_codes[code]
+                feature.SetField(1, new_code)
+                new_k = 0.05 if new_code in ("0101", "0102", "0103") else 0.0
+                feature.SetField(4, new_k)
+                feature.SetField(5, round(area * (1 - new_k), 2))
+                if new_code in ("0101", "0102", "0103"):
+                    feature.SetField(6, 9)
+                else:
+                    feature.SetFieldNull(6)
+            later.CreateFeature(feature)
             count += 1
     ds.CommitTransaction()
 

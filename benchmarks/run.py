@@ -101,9 +101,10 @@ def main():
     print("data: {} ({:.0f} s)".format(county, time.time() - start), flush=True)
     app, plugin = init_qgis()  # noqa: F841 - keep QGIS alive
 
+    import bench_change
     import bench_occupation
 
-    benchmarks = [bench_occupation]
+    benchmarks = [bench_occupation, bench_change]
     rows = []
     for module in benchmarks:
         if args.only and args.only not in module.NAME:

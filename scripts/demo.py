@@ -105,6 +105,36 @@ def step_farmland_balance(qp, out):
     )
 
 
+def step_farmland_change(qp, out):
+    qp.run(
+        "landplan:farmlandchange",
+        {
+            "BEFORE": layer("DLTB"),
+            "AFTER": layer("DLTB_2023"),
+            "BASIC_FARMLAND": layer("YJJBNT"),
+            "ZONES": layer("XZQ"),
+            "ZONE_FIELD": "XZQMC",
+            "REPAIR_INVALID": "true",
+            "OUTPUT_CHANGES": str(out / "farmland_changes.gpkg"),
+            "OUTPUT_MATRIX": str(out / "farmland_matrix.gpkg"),
+            "OUTPUT_SUMMARY": str(out / "farmland_change_summary.gpkg"),
+            "OUTPUT_REPORT": str(out / "farmland_change_report.html"),
+        },
+    )
+    rows = read_table(out / "farmland_change_summary.gpkg")
+    total = [r for r in rows if r["zone"] == "*"][0]
+    failing = [r["zone"] for r in rows if r["zone"] != "*" and r["inout_ok"] == 0]
+    return "farmland {:+.2f} 亩 (out {:.2f}, in {:.2f}, 非农化 {:.2f}); 进出平衡 {} in {} villages{}".format(
+        total["net_change_m2"] * 3 / 2000,
+        total["out_agricultural_m2"] * 3 / 2000,
+        total["in_agricultural_m2"] * 3 / 2000,
+        total["to_construction_m2"] * 3 / 2000,
+        "met" if total["inout_ok"] else "NOT met",
+        len(rows) - 1,
+        " (not met in: {})".format(", ".join(failing)) if failing else "",
+    )
+
+
 def step_idle_land(qp, out):
     qp.run(
         "landplan:idleland",
@@ -157,6 +187,7 @@ STEPS = [
     ("landplan:ellipsoidarea", step_ellipsoid_area),
     ("landplan:farmlandoccupation", step_farmland_occupation),
     ("landplan:farmlandbalance", step_farmland_balance),
+    ("landplan:farmlandchange", step_farmland_change),
     ("landplan:idleland", step_idle_land),
     ("landplan:stockland", step_stock_land),
 ]

@@ -109,6 +109,8 @@ class PreparedRegion:
             return None
         if self.engine.contains(const):
             return other
+        if self.engine.touches(const):
+            return None
         piece = polygonal(other.intersection(self.geometry))
         if piece is None or piece.isEmpty() or piece.area() <= 0:
             return None
@@ -200,3 +202,286 @@ def cut_base_by_region(
                 attributes = [feature.attribute(i) for i in attribute_indexes]
             planar = parent_planar if piece is geometry else piece.area()
             yield Piece(region_key, piece, feature.id(), attributes, parent_planar, planar, in_mask)
+
+
+# ---------------------------------------------------------------------------
+# Survey × survey overlay (farmland change), streamed in tiles
+# ---------------------------------------------------------------------------
+
+
+@dataclass
+class SurveyPiece:
+    before_id: int
+    before_attributes: list
+    before_planar: float
+    after_id: int
+    after_attributes: list
+    after_planar: float
+    geometry: QgsGeometry
+    planar: float
+
+
+@dataclass
+class CoverageLeftover:
+    """Planar area of a 图斑 of one survey that no 图斑 of the other covers."""
+
+    side: str  # 'before' or 'after'
+    feature_id: int
+    attributes: list
+    planar: float
+    uncovered_planar: float
+
+
+def _tile_size(extent, count, per_tile=10000):
+    import math
+
+    area = max(extent.width() * extent.height(), 1.0)
+    tiles = max(1.0, count / float(per_tile))
+    return max(math.sqrt(area / tiles), 1.0)
+
+
+def overlay_surveys(
+    before_source,
+    after_source,
+    before_indexes,
+    after_indexes,
+    policy,
+    before_label,
+    after_label,
+    after_crs=None,
+    transform_context=None,
+    feedback=None,
+    per_tile=10000,
+    stats=None,
+):
+    """Yield SurveyPiece for every area two survey layers share, then
+    CoverageLeftover for 图斑 partly or wholly outside the other layer.
+
+    Streams in square tiles sized for about ``per_tile`` BEFORE features: a
+    BEFORE 图斑 belongs to the tile holding its bounding-box centre; the
+    AFTER 图斑 around it are read from the provider with a rectangle filter
+    and indexed in memory for that tile only.  Identical geometries (most
+    图斑 between two yearly surveys) are matched byte for byte without GEOS.
+    """
+    # Overlapping AFTER 图斑 (a topology error) would give a BEFORE 图斑 more
+    # than its own area: its pieces' shares are then scaled to sum to one and
+    # stats['overlaps_after'] counts the BEFORE 图斑 concerned;
+    # stats['overlaps_before'] counts AFTER 图斑 covered more than once.
+    if stats is None:
+        stats = {}
+    stats.setdefault("overlaps_after", 0)
+    stats.setdefault("overlaps_before", 0)
+    from qgis.core import QgsRectangle, QgsSpatialIndex
+
+    extent = QgsRectangle(before_source.sourceExtent())
+    if after_crs is None:
+        extent.combineExtentWith(after_source.sourceExtent())
+    total = before_source.featureCount()
+    size = _tile_size(extent, max(total, 1), per_tile)
+    nx = max(1, int((extent.width() / size) + 1))
+    ny = max(1, int((extent.height() / size) + 1))
+    after_cover = {}  # fid → [attributes, planar, covered planar]
+    done = 0
+    for ty in range(ny):
+        for tx in range(nx):
+            if feedback is not None and feedback.isCanceled():
+                return
+            x0 = extent.xMinimum() + tx * size
+            y0 = extent.yMinimum() + ty * size
+            tile = QgsRectangle(x0, y0, x0 + size, y0 + size)
+            request = QgsFeatureRequest().setFilterRect(tile).setSubsetOfAttributes(before_indexes)
+            befores = []
+            reach = QgsRectangle(tile)
+            for feature in before_source.getFeatures(
+                request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+            ):
+                box = feature.geometry().boundingBox()
+                cx, cy = box.center().x(), box.center().y()
+                if not (x0 <= cx < x0 + size and y0 <= cy < y0 + size):
+                    continue
+                geometry = policy.apply(feature.geometry(), before_label, feature.id())
+                if geometry is None:
+                    continue
+                befores.append((feature.id(), [feature.attribute(i) for i in before_indexes], geometry))
+                reach.combineExtentWith(box)
+            after_request = QgsFeatureRequest().setFilterRect(reach).setSubsetOfAttributes(after_indexes)
+            if after_crs is not None:
+                after_request.setDestinationCrs(after_crs, transform_context)
+            index = QgsSpatialIndex()
+            afters = {}
+            for feature in after_source.getFeatures(
+                after_request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+            ):
+                fid = feature.id()
+                if fid not in after_cover:
+                    geometry = policy.apply(feature.geometry(), after_label, fid)
+                    if geometry is None:
+                        after_cover[fid] = None
+                        continue
+                    attributes = [feature.attribute(i) for i in after_indexes]
+                    after_cover[fid] = [attributes, geometry.area(), 0.0]
+                else:
+                    if after_cover[fid] is None:
+                        continue
+                    geometry = feature.geometry()
+                    if not geometry.isGeosValid():
+                        geometry = policy.apply(geometry, after_label, fid)
+                        if geometry is None:
+                            continue
+                afters[fid] = (geometry, bytes(geometry.asWkb()))
+                index.addFeature(fid, geometry.boundingBox())
+            for before_id, before_attributes, geometry in befores:
+                before_planar = geometry.area()
+                covered = 0.0
+                wkb = None
+                engine = None
+                found = []
+                candidates = index.intersects(geometry.boundingBox())
+                wkb = bytes(geometry.asWkb())
+                twin = [a for a in candidates if afters[a][1] == wkb]
+                if twin:
+                    # unchanged 图斑: the identical AFTER 图斑 covers it all; its
+                    # neighbours can only touch it in a clean survey
+                    candidates = twin[:1]
+                for after_id in candidates:
+                    after_geometry, after_wkb = afters[after_id]
+                    if after_wkb == wkb:
+                        piece = geometry
+                    else:
+                        if engine is None:
+                            engine = QgsGeometry.createGeometryEngine(geometry.constGet())
+                            engine.prepareGeometry()
+                        const = after_geometry.constGet()
+                        # neighbours in a tessellation only touch: a prepared
+                        # touches() test is far cheaper than an intersection
+                        if not engine.intersects(const):
+                            continue
+                        if engine.contains(const):
+                            piece = after_geometry
+                        elif engine.touches(const):
+                            continue
+                        else:
+                            piece = polygonal(geometry.intersection(after_geometry))
+                            if piece is None or piece.isEmpty():
+                                continue
+                    planar = piece.area()
+                    if planar <= 0:
+                        continue
+                    covered += planar
+                    cover = after_cover[after_id]
+                    cover[2] += planar
+                    found.append(
+                        SurveyPiece(
+                            before_id, before_attributes, before_planar, after_id, cover[0], cover[1], piece, planar
+                        )
+                    )
+                if covered > before_planar * (1 + 1e-9) + 1e-6:
+                    stats["overlaps_after"] += 1
+                    for piece in found:
+                        piece.before_planar = covered  # shares of this 图斑 sum to one
+                yield from found
+                leftover = before_planar - covered
+                if leftover > max(1e-6 * before_planar, 1e-6):
+                    yield CoverageLeftover("before", before_id, before_attributes, before_planar, leftover)
+                done += 1
+            if feedback is not None and total:
+                feedback.setProgress(min(99, int(100.0 * done / total)))
+    # AFTER 图斑 never reached by a BEFORE 图斑 were not read yet
+    request = QgsFeatureRequest().setSubsetOfAttributes(after_indexes)
+    if after_crs is not None:
+        request.setDestinationCrs(after_crs, transform_context)
+    for feature in after_source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+        fid = feature.id()
+        cover = after_cover.get(fid, "missing")
+        if cover is None:
+            continue
+        if cover == "missing":
+            geometry = policy.apply(feature.geometry(), after_label, fid)
+            if geometry is None:
+                continue
+            planar = geometry.area()
+            yield CoverageLeftover("after", fid, [feature.attribute(i) for i in after_indexes], planar, planar)
+            continue
+        attributes, planar, covered = cover
+        if covered > planar * (1 + 1e-9) + 1e-6:
+            stats["overlaps_before"] += 1
+        if planar - covered > max(1e-6 * planar, 1e-6):
+            yield CoverageLeftover("after", fid, attributes, planar, planar - covered)
+
+
+class ZoneSplitter:
+    """Splits pieces by zone polygons (prepared engines + spatial index)."""
+
+    def __init__(self, zones):
+        from qgis.core import QgsSpatialIndex
+
+        self.zones = []
+        self.index = QgsSpatialIndex()
+        for n, (key, geometry) in enumerate(zones):
+            region = PreparedRegion(geometry)
+            self.zones.append((key, region))
+            self.index.addFeature(n, geometry.boundingBox())
+
+    def split(self, geometry, planar=None):
+        """[(zone key or None, geometry, planar area)] covering ``geometry``."""
+        if not self.zones:
+            return [(None, geometry, geometry.area() if planar is None else planar)]
+        parts = []
+        covered = 0.0
+        for n in self.index.intersects(geometry.boundingBox()):
+            key, region = self.zones[n]
+            piece = region.cut(geometry)
+            if piece is None:
+                continue
+            area = geometry.area() if piece is geometry else piece.area()
+            if piece is geometry:
+                return [(key, geometry, area)]
+            parts.append((key, piece, area))
+            covered += area
+        total = geometry.area() if planar is None else planar
+        if total - covered > max(1e-9 * total, 1e-6):
+            rest = geometry
+            for _key, piece, _area in parts:
+                rest = polygonal(rest.difference(piece)) if rest is not None else None
+            if rest is not None and not rest.isEmpty():
+                parts.append((None, rest, rest.area()))
+        return parts
+
+
+class MaskSplitter:
+    """Splits pieces into inside (1) / outside (0) a mask layer's polygons."""
+
+    def __init__(self, geometries):
+        from qgis.core import QgsSpatialIndex
+
+        self.geometries = list(geometries)
+        self.index = QgsSpatialIndex()
+        for n, geometry in enumerate(self.geometries):
+            self.index.addFeature(n, geometry.boundingBox())
+        self.engines = {}
+
+    def _engine(self, n):
+        if n not in self.engines:
+            self.engines[n] = PreparedRegion(self.geometries[n])
+        return self.engines[n]
+
+    def split(self, geometry):
+        candidates = []
+        for n in self.index.intersects(geometry.boundingBox()):
+            region = self._engine(n)
+            if not region.engine.intersects(geometry.constGet()):
+                continue
+            if region.engine.contains(geometry.constGet()):
+                return [(1, geometry)]
+            candidates.append(self.geometries[n])
+        if not candidates:
+            return [(0, geometry)]
+        mask = dissolve(candidates)
+        inside = polygonal(geometry.intersection(mask))
+        outside = polygonal(geometry.difference(mask))
+        parts = []
+        if inside is not None and not inside.isEmpty() and inside.area() > 0:
+            parts.append((1, inside))
+        if outside is not None and not outside.isEmpty() and outside.area() > 0:
+            parts.append((0, outside))
+        return parts

@@ -14,6 +14,7 @@ VERSION = "0.1.0"
 def algorithm_classes():
     from .algorithms.ellipsoid_area import EllipsoidAreaAlgorithm
     from .algorithms.farmland_balance import FarmlandBalanceAlgorithm
+    from .algorithms.farmland_change import FarmlandChangeAlgorithm
     from .algorithms.farmland_occupation import FarmlandOccupationAlgorithm
     from .algorithms.idle_land import IdleLandAlgorithm
     from .algorithms.stock_land import StockLandAlgorithm
@@ -22,6 +23,7 @@ def algorithm_classes():
         EllipsoidAreaAlgorithm,
         FarmlandOccupationAlgorithm,
         FarmlandBalanceAlgorithm,
+        FarmlandChangeAlgorithm,
         IdleLandAlgorithm,
         StockLandAlgorithm,
     ]

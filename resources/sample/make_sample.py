@@ -14,6 +14,9 @@ tessellation of jittered 100 m cells with shared vertices (8 vertices each):
   slope class, TBDLMJ = TBMJ − KCMJ; a town, a river, hills and paddy plains;
   suffixed codes (0201K, 1104A, 0810A, 05H1, 08H2, 09); three bow-tie
   (invalid) polygons and three two-part polygons.
+* ``DLTB_2023`` – the 2023 变更调查 of the same county: most 图斑 unchanged,
+  about 4 % changed class (farmland to orchard, forest and houses, orchard
+  and forest back to farmland, village land reclaimed), a few split in two;
 * ``XZQ`` – six villages (ZLDWDM 19 digits), ``YJJBNT`` – 永久基本农田 blocks,
   ``projects`` – 建设项目 (XMBH, XMMC, PZRQ; one project in two features,
   two projects overlapping), ``supplement`` – 补充耕地项目, ``allocations`` –
@@ -201,7 +204,9 @@ def main(out_dir=None):
             code = classes[(c, r)]
             ring = cell_ring(corners, hmid, vmid, c, r)
             if (c, r) in bowties:
-                ring = [ring[0], ring[4], ring[2], ring[6], ring[0]]  # self-intersecting
+                # self-intersecting bow-tie through the edge midpoints: its
+                # repaired triangles stay inside the cell (no overlaps)
+                ring = [ring[1], ring[5], ring[3], ring[7], ring[1]]
             parts = [ring]
             for first, second in multipart_pairs:
                 if first == (c, r):
@@ -238,6 +243,71 @@ def main(out_dir=None):
                 feature.SetField("TBDLMJ", tbmj)
             feature.SetGeometry(ogr.CreateGeometryFromWkt(wkt))
             dltb.CreateFeature(feature)
+
+    # ---- DLTB_2023: the 2023 变更调查 -------------------------------------
+    # same 图斑 for most; about 4 % change class (farmland to orchard/forest/
+    # houses, orchard/forest back to farmland, village land reclaimed), and a
+    # few farmland 图斑 are split in two with one half changed.
+    change_rng = np.random.RandomState(SEED + 2023)
+    dltb_2023 = ds.CreateLayer("DLTB_2023", srs, ogr.wkbMultiPolygon, options=["SPATIAL_INDEX=YES", "FID=fid"])
+    defn = dltb.GetLayerDefn()
+    for i in range(defn.GetFieldCount()):
+        dltb_2023.CreateField(defn.GetFieldDefn(i))
+    outflow = {"0101": "0201", "0102": "0301", "0103": "0301"}
+    dltb.ResetReading()
+    for feature in dltb:
+        code = feature.GetField("DLBM")
+        roll = change_rng.uniform()
+        new_code = code
+        split = False
+        if code in outflow and roll < 0.02:
+            new_code = outflow[code]
+        elif code in outflow and roll < 0.035:
+            new_code = "0702" if roll < 0.03 else "0601"
+        elif code in outflow and roll < 0.045:
+            split = True
+        elif code in ("0201", "0301", "0307", "0404") and roll < 0.08:
+            new_code = "0103"
+        elif code == "0702" and roll < 0.06:
+            new_code = "0103"
+        geometry = feature.GetGeometryRef().Clone()
+        pieces = [(geometry, new_code)]
+        if split and geometry.IsValid():
+            env = geometry.GetEnvelope()
+            mid = (env[0] + env[1]) / 2
+            west = ogr.CreateGeometryFromWkt(
+                "POLYGON(({0} {2}, {1} {2}, {1} {3}, {0} {3}, {0} {2}))".format(env[0] - 1, mid, env[2] - 1, env[3] + 1)
+            )
+            pieces = [(geometry.Intersection(west), code), (geometry.Difference(west), "0702")]
+        for part, part_code in pieces:
+            out = ogr.Feature(dltb_2023.GetLayerDefn())
+            out.SetFrom(feature)
+            qpart = QgsGeometry.fromWkt(part.ExportToWkt())
+            tbmj = round(area_calc.area(qpart), 2) if (split or part_code != code) else feature.GetField("TBMJ")
+            part_cls = landclass.lookup(part_code)
+            out.SetField("DLBM", part_code)
+            out.SetField("DLMC", part_cls.name)
+            out.SetField("SJNF", 2023)
+            out.SetField("TBMJ", tbmj)
+            if part_cls.is_farmland:
+                kcxs = feature.GetField("KCXS") or 0.0
+                if not landclass.is_farmland(code):
+                    kcxs = 0.045
+                    out.SetField("GDDB", 9)
+                    out.SetField("GDPDJB", "2")
+                    out.SetField("KCDLBM", "1203")
+                out.SetField("KCXS", kcxs)
+                out.SetField("KCMJ", round(tbmj * kcxs, 2))
+                out.SetField("TBDLMJ", round(tbmj - round(tbmj * kcxs, 2), 2))
+            else:
+                for name in ("KCDLBM", "GDDB", "GDPDJB"):
+                    out.SetFieldNull(name)
+                out.SetField("KCXS", 0.0)
+                out.SetField("KCMJ", 0.0)
+                out.SetField("TBDLMJ", tbmj)
+            geometry_out = ogr.ForceToMultiPolygon(part)
+            out.SetGeometry(geometry_out)
+            dltb_2023.CreateFeature(out)
 
     # ---- XZQ (villages) -------------------------------------------------
     xzq = new_layer(

@@ -1,0 +1,461 @@
+"""landplan:farmlandchange – 耕地变化与进出平衡分析.
+
+Thin adapter: core.overlay.overlay_surveys streams the BEFORE × AFTER
+overlay in tiles; each piece is split by zones and basic farmland; the rules
+(change types, net areas, matrix flows, 进出平衡) are in core.change.
+"""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureRequest,
+    QgsField,
+    QgsFields,
+    QgsGeometry,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingFeatureSource,
+    QgsProcessingParameterBoolean,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
+    QgsProcessingParameterFileDestination,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import change, landclass, overlay, report
+from ...core import crs as crs_rules
+from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
+from ...core.i18n import tr
+from ...core.occupation import piece_areas
+from .base import LandPlanAlgorithm, add_feature, require_field
+from .common import AREA_MODE_NAMES, add_area_mode_parameter, area_mode_label, geometry_policy, key_text, read_regions
+
+CHANGE_FIELDS = (
+    ("zone", QVariant.String),
+    ("from_dlbm", QVariant.String),
+    ("to_dlbm", QVariant.String),
+    ("from_group", QVariant.String),
+    ("to_group", QVariant.String),
+    ("in_basic_farmland", QVariant.Int),
+    ("area_m2", QVariant.Double),
+    ("change_type", QVariant.String),
+    ("change_type_zh", QVariant.String),
+    ("net_before_m2", QVariant.Double),
+    ("net_after_m2", QVariant.Double),
+)
+
+
+def _fields(spec):
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(
+            QgsField(name, kind, {QVariant.String: "string", QVariant.Double: "double", QVariant.Int: "integer"}[kind])
+        )
+    return fields
+
+
+class FarmlandChangeAlgorithm(LandPlanAlgorithm):
+    BEFORE = "BEFORE"
+    AFTER = "AFTER"
+    DLBM_FIELD = "DLBM_FIELD"
+    TBMJ_FIELD = "TBMJ_FIELD"
+    TBDLMJ_FIELD = "TBDLMJ_FIELD"
+    KCXS_FIELD = "KCXS_FIELD"
+    AREA_MODE = "AREA_MODE"
+    BASIC_FARMLAND = "BASIC_FARMLAND"
+    ZONES = "ZONES"
+    ZONE_FIELD = "ZONE_FIELD"
+    REPAIR_INVALID = "REPAIR_INVALID"
+    OUTPUT_CHANGES = "OUTPUT_CHANGES"
+    OUTPUT_MATRIX = "OUTPUT_MATRIX"
+    OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
+    OUTPUT_REPORT = "OUTPUT_REPORT"
+
+    group_id = "farmland"
+
+    def name(self):
+        return "farmlandchange"
+
+    def displayName(self):
+        return tr("Farmland change and in-out balance")
+
+    def tags(self):
+        return ["耕地变化", "进出平衡", "非农化", "变更调查", "转移矩阵", "farmland change", "transition matrix"]
+
+    def shortHelpString(self):
+        return tr(
+            "Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – "
+            "and reports where farmland went and came from.\n\n"
+            "Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 "
+            "outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), "
+            "construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 "
+            "(自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. "
+            "basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.\n\n"
+            "Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures use each piece’s share of the "
+            "BEFORE 图斑, after-figures its share of the AFTER 图斑 (mode 0: TBMJ/TBDLMJ shares). The matrix and the "
+            "changes use the BEFORE share; the matrix keeps 田坎 as its own group so unchanged farmland stays on "
+            "the diagonal. Area not covered by the other survey is reported (uncovered_*_m2 in the total row; "
+            "planar in modes 1 and 2), not counted as change. The layers are streamed in tiles; AFTER, zones and "
+            "basic farmland are reprojected to BEFORE’s CRS when they differ."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.BEFORE, tr("Land use before (DLTB)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.AFTER, tr("Land use after (DLTB)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        for name, label, default, kind in (
+            (self.DLBM_FIELD, tr("Land-class code field (DLBM)"), "DLBM", QgsProcessingParameterField.Any),
+            (self.TBMJ_FIELD, tr("Parcel area field (TBMJ)"), "TBMJ", QgsProcessingParameterField.Numeric),
+            (
+                self.TBDLMJ_FIELD,
+                tr("Net land-class area field (TBDLMJ)"),
+                "TBDLMJ",
+                QgsProcessingParameterField.Numeric,
+            ),
+            (self.KCXS_FIELD, tr("Field-ridge coefficient field (KCXS)"), "KCXS", QgsProcessingParameterField.Numeric),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    name, label, defaultValue=default, parentLayerParameterName=self.BEFORE, type=kind, optional=True
+                )
+            )
+        add_area_mode_parameter(self, self.AREA_MODE, MODE_APPORTIONED)
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.BASIC_FARMLAND,
+                tr("Permanent basic farmland (永久基本农田)"),
+                [QgsProcessing.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.ZONES, tr("Zones (e.g. villages)"), [QgsProcessing.TypeVectorPolygon], optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.ZONE_FIELD, tr("Zone name field"), parentLayerParameterName=self.ZONES, optional=True
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(self.REPAIR_INVALID, tr("Repair invalid geometries"), defaultValue=False)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_CHANGES, tr("Changed pieces"), QgsProcessing.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT_MATRIX, tr("Transition matrix"), QgsProcessing.TypeVector)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_SUMMARY, tr("Farmland change summary"), QgsProcessing.TypeVector
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFileDestination(
+                self.OUTPUT_REPORT, tr("HTML report"), tr("HTML files (*.html)"), optional=True, createByDefault=False
+            )
+        )
+
+    def processAlgorithm(self, parameters, context, feedback):
+        before = self.source_or_raise(parameters, self.BEFORE, context)
+        after = self.source_or_raise(parameters, self.AFTER, context)
+        basic = self.parameterAsSource(parameters, self.BASIC_FARMLAND, context)
+        zones_source = self.parameterAsSource(parameters, self.ZONES, context)
+        mode = self.parameterAsEnum(parameters, self.AREA_MODE, context)
+        before_label = self.source_label(parameters, self.BEFORE, context, before)
+        after_label = self.source_label(parameters, self.AFTER, context, after)
+
+        names = {
+            k: self.parameterAsString(parameters, p, context)
+            for k, p in (
+                ("dlbm", self.DLBM_FIELD),
+                ("tbmj", self.TBMJ_FIELD),
+                ("tbdlmj", self.TBDLMJ_FIELD),
+                ("kcxs", self.KCXS_FIELD),
+            )
+        }
+        if mode == MODE_APPORTIONED and not names["tbmj"]:
+            raise QgsProcessingException(tr("Area mode 0 (apportioned survey area) needs the TBMJ field."))
+
+        def indexes_for(source, label):
+            result = {
+                "dlbm": require_field(source, names["dlbm"], label),
+                "tbmj": require_field(source, names["tbmj"], label, numeric=True, optional=True),
+                "tbdlmj": require_field(source, names["tbdlmj"], label, numeric=True, optional=True),
+                "kcxs": require_field(source, names["kcxs"], label, numeric=True, optional=True),
+            }
+            if source.fields().at(result["dlbm"]).isNumeric():
+                raise QgsProcessingException(
+                    tr(
+                        "The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101)."
+                    ).format(names["dlbm"])
+                )
+            return result
+
+        before_idx = indexes_for(before, before_label)
+        after_idx = indexes_for(after, after_label)
+        crs = before.sourceCrs()
+        if mode != MODE_ELLIPSOIDAL:
+            crs_rules.require_projected(crs, before_label)
+        notes = []
+        after_crs = None
+        if after.sourceCrs() != crs:
+            after_crs = crs
+            notes.append(crs_rules.reprojection_note(after.sourceCrs(), crs, after_label))
+        policy = geometry_policy(context, self.parameterAsBoolean(parameters, self.REPAIR_INVALID, context))
+
+        zones = []
+        if zones_source is not None:
+            zone_label = self.source_label(parameters, self.ZONES, context, zones_source)
+            zone_field = self.parameterAsString(parameters, self.ZONE_FIELD, context)
+            zone_index = require_field(zones_source, zone_field, zone_label)
+            zones, missing = read_regions(zones_source, zone_index, crs, context, policy, zone_label, feedback)
+            if missing:
+                notes.append(tr("{} zone polygons without a name were left out.").format(missing))
+            if zones_source.sourceCrs() != crs:
+                notes.append(crs_rules.reprojection_note(zones_source.sourceCrs(), crs, zone_label))
+        splitter = overlay.ZoneSplitter(zones)
+        mask = None
+        if basic is not None:
+            basic_label = self.source_label(parameters, self.BASIC_FARMLAND, context, basic)
+            request = QgsFeatureRequest().setNoAttributes()
+            request.setDestinationCrs(crs, context.transformContext())
+            mask_geometries = []
+            for feature in basic.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+                geometry = policy.apply(feature.geometry(), basic_label, feature.id())
+                if geometry is not None:
+                    mask_geometries.append(geometry)
+            mask = overlay.MaskSplitter(mask_geometries)
+            if basic.sourceCrs() != crs:
+                notes.append(crs_rules.reprojection_note(basic.sourceCrs(), crs, basic_label))
+        for note in notes:
+            if note:
+                feedback.pushWarning(note)
+
+        change_fields = _fields(CHANGE_FIELDS)
+        changes_sink, changes_dest = self.sink_or_raise(
+            parameters, self.OUTPUT_CHANGES, context, change_fields, QgsWkbTypes.MultiPolygon, crs
+        )
+        ellipsoid = EllipsoidalArea(crs, context.transformContext())
+        before_list = sorted({i for i in before_idx.values() if i >= 0})
+        after_list = sorted({i for i in after_idx.values() if i >= 0})
+        before_pos = {i: n for n, i in enumerate(before_list)}
+        after_pos = {i: n for n, i in enumerate(after_list)}
+
+        def attr(attributes, idx, pos, key):
+            return attributes[pos[idx[key]]] if idx[key] >= 0 else None
+
+        totals = {}
+        matrix = {}
+        uncovered = {"before": 0.0, "after": 0.0}
+        unknown = set()
+        stats = {}
+        for item in overlay.overlay_surveys(
+            before,
+            after,
+            before_list,
+            after_list,
+            policy,
+            before_label,
+            after_label,
+            after_crs=after_crs,
+            transform_context=context.transformContext(),
+            feedback=feedback,
+            stats=stats,
+        ):
+            if feedback.isCanceled():
+                break
+            if isinstance(item, overlay.CoverageLeftover):
+                idx, pos = (before_idx, before_pos) if item.side == "before" else (after_idx, after_pos)
+                tbmj = attr(item.attributes, idx, pos, "tbmj")
+                share = item.uncovered_planar / item.planar if item.planar > 0 else 0.0
+                if mode == MODE_APPORTIONED and tbmj is not None and not _null(tbmj):
+                    uncovered[item.side] += float(tbmj) * share
+                else:
+                    uncovered[item.side] += item.uncovered_planar
+                continue
+            piece = item
+            b_code = attr(piece.before_attributes, before_idx, before_pos, "dlbm")
+            a_code = attr(piece.after_attributes, after_idx, after_pos, "dlbm")
+            b_cls, a_cls = landclass.lookup(b_code), landclass.lookup(a_code)
+            for code, cls in ((b_code, b_cls), (a_code, a_cls)):
+                if cls is None:
+                    unknown.add(str(code))
+            ellipsoidal = _Lazy(lambda g=piece.geometry: ellipsoid.area(g))
+            area_b, _tk_b, net_b, _fb = piece_areas(
+                mode,
+                piece.planar,
+                piece.before_planar,
+                ellipsoidal,
+                attr(piece.before_attributes, before_idx, before_pos, "tbmj"),
+                attr(piece.before_attributes, before_idx, before_pos, "tbdlmj"),
+                attr(piece.before_attributes, before_idx, before_pos, "kcxs"),
+            )
+            area_a, _tk_a, net_a, _fa = piece_areas(
+                mode,
+                piece.planar,
+                piece.after_planar,
+                ellipsoidal,
+                attr(piece.after_attributes, after_idx, after_pos, "tbmj"),
+                attr(piece.after_attributes, after_idx, after_pos, "tbdlmj"),
+                attr(piece.after_attributes, after_idx, after_pos, "kcxs"),
+            )
+            b_full = b_cls.code if b_cls else key_text(b_code)
+            a_full = a_cls.code if a_cls else key_text(a_code)
+            changed = b_full != a_full
+            for zone, zone_geometry, zone_planar in splitter.split(piece.geometry, piece.planar):
+                parts = mask.split(zone_geometry) if mask is not None else [(0, zone_geometry)]
+                for in_basic, geometry in parts:
+                    planar = zone_planar if geometry is zone_geometry else geometry.area()
+                    f = planar / piece.planar if piece.planar > 0 else 0.0
+                    totals.setdefault(zone, change.ZoneTotals(zone))
+                    kind = totals[zone].add(b_cls, a_cls, net_b * f, net_a * f, in_basic)
+                    gross = area_b * f
+                    net_after_on_before = (net_a / area_a) * gross if area_a > 0 else gross
+                    for flow in change.matrix_flows(
+                        gross, net_b * f, net_after_on_before, change.group_of(b_cls), change.group_of(a_cls)
+                    ):
+                        key = (zone, flow[0], flow[1])
+                        matrix[key] = matrix.get(key, 0.0) + flow[2]
+                    if changed:
+                        feature = QgsFeature(change_fields)
+                        geometry = QgsGeometry(geometry)
+                        geometry.convertToMultiType()
+                        feature.setGeometry(geometry)
+                        feature.setAttributes(
+                            [
+                                zone,
+                                b_full,
+                                a_full,
+                                change.group_of(b_cls),
+                                change.group_of(a_cls),
+                                int(in_basic) if mask is not None else 0,
+                                gross,
+                                kind,
+                                change.CHANGE_TYPES_ZH[kind],
+                                net_b * f,
+                                net_a * f,
+                            ]
+                        )
+                        add_feature(changes_sink, feature)
+        policy.report(feedback)
+        if stats.get("overlaps_after"):
+            notes.append(
+                tr(
+                    "{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so "
+                    "that no area is counted twice. Check the topology of the later survey."
+                ).format(stats["overlaps_after"], before_label, after_label)
+            )
+        if stats.get("overlaps_before"):
+            notes.append(
+                tr(
+                    "{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count "
+                    "the overlap twice. Check the topology of the earlier survey."
+                ).format(stats["overlaps_before"], after_label, before_label)
+            )
+        for note in notes[-2:]:
+            if note and "overlapping" in note:
+                feedback.pushWarning(note)
+        for code in sorted(unknown):
+            feedback.pushWarning(tr("Unknown land-class code “{}”: its pieces count as ‘other’.").format(code))
+        if uncovered["before"] > 0 or uncovered["after"] > 0:
+            feedback.pushWarning(
+                tr(
+                    "The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are "
+                    "not covered by the other layer and are not counted as change."
+                ).format(uncovered["before"], uncovered["after"])
+            )
+
+        total = change.ZoneTotals("*")
+        for zone_totals in totals.values():
+            total.merge(zone_totals)
+        total.uncovered_before = uncovered["before"]
+        total.uncovered_after = uncovered["after"]
+        rows = [totals[z].row() for z in sorted(totals, key=lambda z: (z is None, z or ""))] if zones else []
+        rows.append(total.row())
+
+        matrix_fields = _fields(
+            (
+                ("zone", QVariant.String),
+                ("from_group", QVariant.String),
+                ("to_group", QVariant.String),
+                ("area_m2", QVariant.Double),
+            )
+        )
+        matrix_sink, matrix_dest = self.sink_or_raise(
+            parameters, self.OUTPUT_MATRIX, context, matrix_fields, QgsWkbTypes.NoGeometry, crs
+        )
+        matrix_rows = []
+        for (zone, from_group, to_group), area in sorted(
+            matrix.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or "", kv[0][1] or "", kv[0][2] or "")
+        ):
+            if area <= 0:
+                continue
+            feature = QgsFeature(matrix_fields)
+            feature.setAttributes([zone, from_group, to_group, area])
+            add_feature(matrix_sink, feature)
+            matrix_rows.append({"zone": zone, "from_group": from_group, "to_group": to_group, "area_m2": area})
+
+        summary_spec = tuple(
+            (name, QVariant.String if name == "zone" else QVariant.Int if name == "inout_ok" else QVariant.Double)
+            for name in change.SUMMARY_FIELDS
+        )
+        summary_fields = _fields(summary_spec)
+        summary_sink, summary_dest = self.sink_or_raise(
+            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry, crs
+        )
+        for row in rows:
+            feature = QgsFeature(summary_fields)
+            feature.setAttributes([row[name] for name in change.SUMMARY_FIELDS])
+            add_feature(summary_sink, feature)
+
+        results = {
+            self.OUTPUT_CHANGES: changes_dest,
+            self.OUTPUT_MATRIX: matrix_dest,
+            self.OUTPUT_SUMMARY: summary_dest,
+        }
+        report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
+        if report_path:
+            report.write(
+                report_path,
+                "change_report.html.j2",
+                rows=rows,
+                matrix=[m for m in matrix_rows if m["zone"] is None or not zones] if not zones else matrix_rows,
+                before_name=before_label,
+                after_name=after_label,
+                area_mode_text=area_mode_label(mode),
+                method_text=AREA_MODE_NAMES[mode][1],
+                crs_text=crs_rules.describe_crs_zh(crs),
+                notes=[n for n in notes if n],
+            )
+            results[self.OUTPUT_REPORT] = report_path
+        return results
+
+
+def _null(value):
+    return hasattr(value, "isNull") and value.isNull()
+
+
+class _Lazy:
+    """Compute a value once, on first call."""
+
+    def __init__(self, function):
+        self.function = function
+        self.value = None
+
+    def __call__(self):
+        if self.value is None:
+            self.value = self.function()
+        return self.value
