@@ -9,7 +9,7 @@
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="66" />
+        <location filename="../processing/provider.py" line="68" />
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
@@ -712,6 +712,86 @@ Classifies supplied parcels as idle (1 or 2 years), partially developed, warning
         <location filename="../processing/algorithms/base.py" line="77" />
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="81" />
+        <source>Farmland change and in-out balance</source>
+        <translation>耕地变化与进出平衡分析</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="87" />
+        <source>Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – and reports where farmland went and came from.
+
+Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 (自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.
+
+Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures use each piece’s share of the BEFORE 图斑, after-figures its share of the AFTER 图斑 (mode 0: TBMJ/TBDLMJ shares). The matrix and the changes use the BEFORE share; the matrix keeps 田坎 as its own group so unchanged farmland stays on the diagonal. Area not covered by the other survey is reported (uncovered_*_m2 in the total row; planar in modes 1 and 2), not counted as change. The layers are streamed in tiles; AFTER, zones and basic farmland are reprojected to BEFORE’s CRS when they differ.</source>
+        <translation>按几何（而非标识码）叠加前后两期地类图斑（如三调与年度变更调查），分析耕地的去向与来源。
+
+变化类型：farmland_to_agricultural（耕地转为园地、林地、草地、设施农用地等其他农用地，即进出平衡的“出”）、agricultural_to_farmland（“进”）、farmland_to_construction（非农化）、construction_to_farmland（复垦）、farmland_to_unused、unused_to_farmland、other。进出平衡（自然资发〔2021〕166号）：期内流入不少于流出时 inout_ok 为 1。basic_farmland_out_m2：永久基本农田内耕地转为其他地类的面积。
+
+耕地面积为扣除田坎后的地类面积。前期指标按切割图斑占前期图斑的份额计算，后期指标按占后期图斑的份额计算（口径 0 为 TBMJ/TBDLMJ 份额）。转移矩阵和变化图斑采用前期份额；矩阵中田坎单列，未变化的耕地位于对角线。未被另一期覆盖的面积单独报告（合计行 uncovered_*_m2；口径 1、2 为平面面积），不计为变化。数据分块流式处理；后期、区域和永久基本农田图层坐标系不同时重投影到前期坐标系。
+
+Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡, 非农化 and a transition matrix.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="104" />
+        <source>Land use before (DLTB)</source>
+        <translation>前期地类图斑（DLTB）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="109" />
+        <source>Land use after (DLTB)</source>
+        <translation>后期地类图斑（DLTB）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="139" />
+        <source>Zones (e.g. villages)</source>
+        <translation>统计区域（如行政村）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="144" />
+        <source>Zone name field</source>
+        <translation>区域名称字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="152" />
+        <source>Changed pieces</source>
+        <translation>变化图斑</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="157" />
+        <source>Transition matrix</source>
+        <translation>地类转移矩阵</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="160" />
+        <source>Farmland change summary</source>
+        <translation>耕地变化汇总</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="226" />
+        <source>{} zone polygons without a name were left out.</source>
+        <translation>{} 个区域要素没有名称，已略去。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="355" />
+        <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so that no area is counted twice. Check the topology of the later survey.</source>
+        <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：已按比例缩放份额，避免重复计算面积。请检查后期数据的拓扑。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="362" />
+        <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count the overlap twice. Check the topology of the earlier survey.</source>
+        <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：这些位置的后期指标重复计算了重叠部分。请检查前期数据的拓扑。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="372" />
+        <source>Unknown land-class code “{}”: its pieces count as ‘other’.</source>
+        <translation>未知地类编码“{}”：其图斑计为“其他变化”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="374" />
+        <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
+        <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
     </message>
 </context>
 </TS>
