@@ -135,6 +135,37 @@ def step_farmland_change(qp, out):
     )
 
 
+def step_restoration(qp, out):
+    qp.run(
+        "landplan:restorationstats",
+        {
+            "RESTORATION": layer("restoration"),
+            "TYPE_FIELD": "XFLX",
+            "YEAR_FIELD": "ND",
+            "STATUS_FIELD": "ZT",
+            "STATUS_FILTER": "已完成,在建",
+            "DIRECTION_FIELD": "XFFX",
+            "ZONES": layer("XZQ"),
+            "ZONE_FIELD": "XZQMC",
+            "LANDUSE_BEFORE": layer("DLTB"),
+            "LANDUSE_AFTER": layer("DLTB_2023"),
+            "NDVI_BEFORE": str(SAMPLE.parent / "ndvi_2019.tif"),
+            "NDVI_AFTER": str(SAMPLE.parent / "ndvi_2023.tif"),
+            "REPAIR_INVALID": "true",
+            "OUTPUT_STATS": str(out / "restoration_stats.gpkg"),
+            "OUTPUT_PROJECTS": str(out / "restoration_projects.gpkg"),
+            "OUTPUT_MATRIX": str(out / "restoration_matrix.gpkg"),
+            "OUTPUT_REPORT": str(out / "restoration_report.html"),
+        },
+    )
+    total = [r for r in read_table(out / "restoration_stats.gpkg") if r["zone"] == "*"][0]
+    projects = read_table(out / "restoration_projects.gpkg")
+    met = sum(1 for p in projects if p["direction_met"] == 1)
+    return "{} projects, {:.2f} ha restored ({:.2f} ha overlap counted once); direction met by {} of {}".format(
+        total["projects"], total["area_m2"] / 10000, total["overlap_m2"] / 10000, met, len(projects)
+    )
+
+
 def step_idle_land(qp, out):
     qp.run(
         "landplan:idleland",
@@ -188,6 +219,7 @@ STEPS = [
     ("landplan:farmlandoccupation", step_farmland_occupation),
     ("landplan:farmlandbalance", step_farmland_balance),
     ("landplan:farmlandchange", step_farmland_change),
+    ("landplan:restorationstats", step_restoration),
     ("landplan:idleland", step_idle_land),
     ("landplan:stockland", step_stock_land),
 ]

@@ -17,6 +17,7 @@ def algorithm_classes():
     from .algorithms.farmland_change import FarmlandChangeAlgorithm
     from .algorithms.farmland_occupation import FarmlandOccupationAlgorithm
     from .algorithms.idle_land import IdleLandAlgorithm
+    from .algorithms.restoration_stats import RestorationStatsAlgorithm
     from .algorithms.stock_land import StockLandAlgorithm
 
     return [
@@ -26,6 +27,7 @@ def algorithm_classes():
         FarmlandChangeAlgorithm,
         IdleLandAlgorithm,
         StockLandAlgorithm,
+        RestorationStatsAlgorithm,
     ]
 
 

@@ -23,7 +23,8 @@ tessellation of jittered 100 m cells with shared vertices (8 vertices each):
   挂钩台账 (project → supplement), ``approved`` – 批准用地 batches, ``supply`` – 供地宗地
   with dates in mixed text forms, ``restoration`` – 修复项目.
 * ``builtup.tif`` – 10 m classified raster: 1 built-up, 2 construction site,
-  0 other.
+  0 other; ``ndvi_2019.tif`` / ``ndvi_2023.tif`` – 10 m NDVI by land class,
+  completed restoration sites greener in 2023, nodata in one corner.
 """
 
 import os
@@ -778,6 +779,34 @@ def main(out_dir=None):
     supply.SetAttributeFilter(None)
     band.FlushCache()
     raster = None
+
+    # ---- NDVI of 2019 and 2023 (10 m): by land class, restoration sites greener in 2023
+    ndvi_by_group = {"耕地": 0.45, "种植园用地": 0.55, "林地": 0.75, "草地": 0.5, "湿地": 0.35}
+    for year, layer_name in ((2019, "DLTB"), (2023, "DLTB_2023")):
+        path = out_dir / "ndvi_{}.tif".format(year)
+        ndvi = gdal.GetDriverByName("GTiff").Create(
+            str(path), width, height, 1, gdal.GDT_Float32, options=["COMPRESS=DEFLATE", "TILED=YES"]
+        )
+        ndvi.SetGeoTransform((X0, res, 0, Y0 + ROWS * CELL, 0, -res))
+        ndvi.SetProjection(srs.ExportToWkt())
+        nb = ndvi.GetRasterBand(1)
+        nb.SetNoDataValue(-9999)
+        nb.Fill(0.15)
+        source_layer = ds.GetLayerByName(layer_name)
+        for group, value in ndvi_by_group.items():
+            codes = [c for c, cls in landclass.classification().items() if cls.group_name == group and not cls.suffix]
+            source_layer.SetAttributeFilter("DLBM IN ({})".format(",".join("'{}'".format(c) for c in codes)))
+            gdal.RasterizeLayer(ndvi, [1], source_layer, burn_values=[value])
+        source_layer.SetAttributeFilter(None)
+        if year == 2023:
+            restoration.SetAttributeFilter("ZT = '已完成'")
+            gdal.RasterizeLayer(ndvi, [1], restoration, burn_values=[0.68])
+            restoration.SetAttributeFilter(None)
+        data = nb.ReadAsArray()
+        data[0:3, 0:3] = -9999  # a corner without data
+        nb.WriteArray(data)
+        nb.FlushCache()
+        ndvi = None
     ds = None
     return gpkg_path, tif_path
 

@@ -114,3 +114,20 @@ def reference_date(algorithm, parameters, name, context):
             raise QgsProcessingException(tr("Cannot read the date of the check: {}").format(value))
         parsed = qdatetime.date().toPyDate()
     return parsed
+
+
+class ReprojectedSource:
+    """A feature source seen in another CRS: rectangle filters and returned
+    geometries are in ``crs`` (QgsFeatureRequest.setDestinationCrs)."""
+
+    def __init__(self, source, crs, context):
+        self.source = source
+        self.crs = crs
+        self.context = context
+
+    def getFeatures(self, request, flags=QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+        if self.source.sourceCrs() == self.crs:
+            return self.source.getFeatures(request, flags)
+        request = QgsFeatureRequest(request)
+        request.setDestinationCrs(self.crs, self.context.transformContext())
+        return self.source.getFeatures(request, flags)

@@ -8,12 +8,10 @@ pieces, a summary and an optional HTML report.
 
 from qgis.core import (
     QgsFeature,
-    QgsFeatureRequest,
     QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
-    QgsProcessingFeatureSource,
     QgsProcessingParameterBoolean,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
@@ -31,6 +29,7 @@ from ...core.capacity import CapacityTableError, parse_capacity_table
 from ...core.i18n import tr
 from .base import LandPlanAlgorithm, add_feature, require_field
 from .common import (
+    ReprojectedSource,
     AREA_MODE_NAMES,
     add_area_mode_parameter,
     area_mode_label,
@@ -271,7 +270,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                     feedback.pushWarning(note)
                     notes.append(note)
         if basic is not None and basic.sourceCrs() != target_crs:
-            basic = _ReprojectedSource(basic, target_crs, context)
+            basic = ReprojectedSource(basic, target_crs, context)
 
         policy = geometry_policy(context, self.parameterAsBoolean(parameters, self.REPAIR_INVALID, context))
         regions, null_ids = read_regions(projects, id_index, target_crs, context, policy, projects_label, feedback)
@@ -413,17 +412,3 @@ def policy_notes(policy):
     for label, count in policy.repaired.items():
         notes.append(tr("{} invalid geometries in “{}” were repaired (makeValid).").format(count, label))
     return notes
-
-
-class _ReprojectedSource:
-    """Minimal source wrapper: features of ``source`` in ``crs`` (bbox in ``crs``)."""
-
-    def __init__(self, source, crs, context):
-        self.source = source
-        self.crs = crs
-        self.context = context
-
-    def getFeatures(self, request, flags=QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
-        request = QgsFeatureRequest(request)
-        request.setDestinationCrs(self.crs, self.context.transformContext())
-        return self.source.getFeatures(request, flags)

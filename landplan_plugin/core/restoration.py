@@ -1,0 +1,99 @@
+"""Rules of the restoration-area statistics (生态修复、矿山治理、土地复垦、整治).
+
+* Grouping keys (zone, type, year, direction): a key whose field is not used
+  is None; a used field with an empty value is grouped as 未填写 – never
+  dropped, so the totals always add up.
+* Areas: overlapping projects inside a group count once (area of the union);
+  ``gross`` is the sum of the projects' own areas; ``overlap = gross − area``.
+* 修复方向 (direction) is a 三调 code (0103), a class name (旱地, 耕地, 林地) or
+  a 三大类 name (建设用地).  It is matched at the first-level class: land that
+  became 0101 meets a declared 0103 (both 耕地).  Synonyms: 园地 →
+  种植园用地, 水域 → 水域及水利设施用地.  A project meets its direction when at
+  least 80 % of it is of the declared class in the later survey
+  (``DIRECTION_MET_SHARE``).
+Pure Python.
+"""
+
+import re
+
+from . import landclass
+
+NOT_FILLED = "未填写"
+TOTAL_KEY = "*"
+DIRECTION_MET_SHARE = 0.8
+
+GROUP_SYNONYMS = {
+    "园地": "种植园用地",
+    "水域": "水域及水利设施用地",
+    "水域及水利设施": "水域及水利设施用地",
+    "交通用地": "交通运输用地",
+}
+
+
+def key_value(value, used):
+    """Grouping key: None when the field is not used, 未填写 when empty."""
+    if not used:
+        return None
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return NOT_FILLED
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    text = str(value).strip()
+    return text or NOT_FILLED
+
+
+def parse_filter(text):
+    """'已完成,在建' → {'已完成', '在建'}; empty → None (keep all)."""
+    if text is None:
+        return None
+    if isinstance(text, (list, tuple)):
+        items = [str(t).strip() for t in text]
+    else:
+        items = [t.strip() for t in re.split(r"[,;，；、\n]+", str(text))]
+    items = {t for t in items if t}
+    return items or None
+
+
+def resolve_direction(text):
+    """('group', name) / ('category', name) for a declared direction, or None."""
+    if text is None:
+        return None
+    raw = str(text).strip()
+    if not raw or raw == NOT_FILLED:
+        return None
+    cls = landclass.lookup(raw)
+    if cls is not None:
+        return ("group", cls.group_name)
+    name = GROUP_SYNONYMS.get(raw, raw)
+    if name in landclass.CATEGORIES:
+        return ("category", name)
+    table = landclass.classification()
+    groups = {c.group_name for c in table.values()}
+    if name in groups:
+        return ("group", name)
+    for cls in table.values():
+        if cls.name == raw:
+            return ("group", cls.group_name)
+    return None
+
+
+def direction_matches(direction, after_class):
+    """Whether a LandClass of the later survey meets a resolved direction."""
+    if direction is None or after_class is None:
+        return False
+    kind, name = direction
+    if kind == "category":
+        return after_class.category == name
+    return after_class.group_name == name
+
+
+class GroupTotals:
+    def __init__(self):
+        self.projects = set()
+        self.parts = []
+        self.gross = 0.0
+
+    def add(self, project_index, geometry, area):
+        self.projects.add(project_index)
+        self.parts.append(geometry)
+        self.gross += area
