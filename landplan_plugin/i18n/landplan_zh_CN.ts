@@ -9,7 +9,7 @@
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="68" />
+        <location filename="../processing/provider.py" line="70" />
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
@@ -341,12 +341,12 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="96" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="95" />
         <source>Farmland occupation analysis</source>
         <translation>建设项目占地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="112" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="111" />
         <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
 
 Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = CGCS2000 ellipsoidal area (国土调查 formula), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
@@ -365,117 +365,117 @@ Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geomet
 Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="131" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="130" />
         <source>Construction projects</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="136" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
         <source>Project id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="141" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="140" />
         <source>Land-use survey polygons (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="143" />
         <source>Land-class code field (DLBM)</source>
         <translation>地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="152" />
         <source>Parcel area field (TBMJ)</source>
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="145" />
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="145" />
         <source>Field-ridge coefficient field (KCXS)</source>
         <translation>扣除地类系数字段（KCXS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="145" />
         <source>Farmland quality grade field (GDDB)</source>
         <translation>耕地等别字段（GDDB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="145" />
         <source>Village code field (ZLDWDM)</source>
         <translation>坐落单位代码字段（ZLDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="184" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="183" />
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="193" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="192" />
         <source>Grain capacity by grade (CSV path, 'grade:kg,…' or 'default')</source>
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="198" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="164" />
         <source>Repair invalid geometries</source>
         <translation>修复无效几何</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="201" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="200" />
         <source>Occupied pieces</source>
         <translation>占地图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="206" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205" />
         <source>Occupation summary</source>
         <translation>占地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="209" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="180" />
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="209" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="180" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="239" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="238" />
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="249" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="248" />
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="257" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="256" />
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="279" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="278" />
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="283" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="282" />
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="370" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="369" />
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="376" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="375" />
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
@@ -734,12 +734,12 @@ Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures 
 Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡, 非农化 and a transition matrix.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="104" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="133" />
         <source>Land use before (DLTB)</source>
         <translation>前期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="109" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="138" />
         <source>Land use after (DLTB)</source>
         <translation>后期地类图斑（DLTB）</translation>
     </message>
@@ -749,7 +749,7 @@ Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平
         <translation>统计区域（如行政村）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="144" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="128" />
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
@@ -792,6 +792,111 @@ Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平
         <location filename="../processing/algorithms/farmland_change.py" line="374" />
         <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
         <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="80" />
+        <source>Restoration area statistics</source>
+        <translation>生态修复面积统计</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="86" />
+        <source>Counts restored land (生态修复, 历史遗留矿山治理, 土地复垦, 全域土地综合整治 …) by zone, type, year and direction (修复方向). Overlapping projects in a group count once (area_m2 is the area of their union; gross_m2 the sum of the projects’ own areas; overlap_m2 the difference). A project crossing a zone boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).
+
+With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it was, by first-level class (each type’s projects unioned first), and direction_share / direction_met tell whether at least 80 % of a project became its declared direction (matched at the first-level class: 0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata ignored), computed in bulk with GDAL.
+
+Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas ellipsoidal and the land-use matrix in apportioned 三调 survey areas (TBMJ share of the later survey).</source>
+        <translation>按区域、修复类型、年度和修复方向统计修复面积（生态修复、历史遗留矿山治理、土地复垦、全域土地综合整治等）。同一分组内重叠的项目只计一次（area_m2 为并集面积；gross_m2 为各项目面积之和；overlap_m2 为二者之差）。跨区域边界的项目在边界处切分。类型、年度或方向为空的计入“未填写”，不删除。STATUS_FILTER 只保留所列状态（如“已完成,在建”）。
+
+提供修复后（及修复前）地类图斑时，输出按一级类的修复前后地类矩阵（每种类型的项目先合并），并以 direction_share / direction_met 判断项目是否有至少 80% 变为申报的修复方向（按一级类匹配：0103 与任何耕地匹配）。NDVI 栅格给出每个项目像元的平均值（忽略无数据像元），用 GDAL 批量计算。
+
+面积口径（默认 1）：1 = CGCS2000 椭球面积，2 = 平面面积；0 = 项目面积用椭球面积，地类矩阵按三调调查面积（后期图斑 TBMJ 份额）分摊。
+
+Counts restored land by zone, type, year and direction; overlaps count once.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="102" />
+        <source>Restoration projects</source>
+        <translation>修复项目</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="107" />
+        <source>Restoration type field</source>
+        <translation>修复类型字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="112" />
+        <source>Year field</source>
+        <translation>年度字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="112" />
+        <source>Status field</source>
+        <translation>状态字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="112" />
+        <source>Direction field (修复方向)</source>
+        <translation>修复方向字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="120" />
+        <source>Statuses to keep (comma separated)</source>
+        <translation>保留的状态（逗号分隔）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="123" />
+        <source>Zones (e.g. townships)</source>
+        <translation>统计区域（如乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="161" />
+        <source>NDVI before</source>
+        <translation>修复前 NDVI</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="162" />
+        <source>NDVI after</source>
+        <translation>修复后 NDVI</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="167" />
+        <source>Restoration statistics</source>
+        <translation>修复面积统计</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="170" />
+        <source>Restoration projects with areas</source>
+        <translation>修复项目（含面积）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="175" />
+        <source>Land use before and after restoration</source>
+        <translation>修复前后地类</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="205" />
+        <source>A status filter needs the status field.</source>
+        <translation>按状态筛选需要选择状态字段。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="238" />
+        <source>{} projects left out by the status filter.</source>
+        <translation>按状态筛选略去了 {} 个项目。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="240" />
+        <source>No restoration projects to count: the outputs are empty.</source>
+        <translation>没有可统计的修复项目，输出为空。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="316" />
+        <source>Projects are reprojected to the CRS of raster “{}” ({}) for the NDVI means.</source>
+        <translation>项目已重投影到栅格“{}”的坐标系（{}）后计算 NDVI 平均值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="341" />
+        <source>LANDUSE_BEFORE needs LANDUSE_AFTER too.</source>
+        <translation>提供修复前地类图斑时也需要提供修复后地类图斑。</translation>
     </message>
 </context>
 </TS>
