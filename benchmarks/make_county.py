@@ -221,9 +221,83 @@ def make_county(parcels, out_dir):
             basic.CreateFeature(feature)
             k += 1
     ds.CommitTransaction()
+    _parcels_layer(ds, srs, rng, "supply", "ZDBH", 5000, width, height)
+    _parcels_layer(ds, srs, rng, "restoration", "XMMC", 5000, width, height, with_type=True)
     ds = None
     tmp.rename(path)
     return path
+
+
+def _parcels_layer(ds, srs, rng, name, id_field, count, width, height, with_type=False):
+    """Rectangles of 60–400 m with jittered corners; some overlap."""
+    layer = ds.CreateLayer(name, srs, ogr.wkbPolygon, options=["SPATIAL_INDEX=YES", "FID=fid"])
+    layer.CreateField(ogr.FieldDefn(id_field, ogr.OFTString))
+    for fname in ("YDDGRQ", "XFLX"):
+        layer.CreateField(ogr.FieldDefn(fname, ogr.OFTString))
+    types = ["历史遗留矿山生态修复", "土地复垦", "全域土地综合整治", "水土流失治理"]
+    ds.StartTransaction()
+    for k in range(count):
+        w, h = rng.uniform(60, 400, size=2)
+        x = X0 + rng.uniform(0, width - w)
+        y = Y0 + rng.uniform(0, height - h)
+        j = rng.uniform(-5, 5, size=8)
+        ring = np.array(
+            [[x + j[0], y + j[1]], [x + w + j[2], y + j[3]], [x + w + j[4], y + h + j[5]], [x + j[6], y + h + j[7]]]
+        )
+        ring = np.vstack([ring, ring[:1]])
+        feature = ogr.Feature(layer.GetLayerDefn())
+        feature.SetField(0, "{}{:05d}".format(id_field, k + 1))
+        feature.SetField(1, "20{:02d}-{:02d}-01".format(15 + k % 8, 1 + k % 12))
+        if with_type:
+            feature.SetField(2, types[k % len(types)])
+        feature.SetGeometryDirectly(ogr.CreateGeometryFromWkb(polygon_wkb([ring])))
+        layer.CreateFeature(feature)
+    ds.CommitTransaction()
+
+
+def make_rasters(path, size=10000):
+    """A classified built-up raster (Byte, classes 0–5) and an NDVI raster
+    (Float32 with nodata) of size × size pixels over the county's extent."""
+    path = Path(path)
+    out = {}
+    ds = ogr.Open(str(path))
+    extent = ds.GetLayerByName("DLTB").GetExtent()
+    srs_wkt = ds.GetLayerByName("DLTB").GetSpatialRef().ExportToWkt()
+    ds = None
+    from osgeo import gdal
+
+    res_x = (extent[1] - extent[0]) / size
+    res_y = (extent[3] - extent[2]) / size
+    rng = np.random.RandomState(SEED + 7)
+    coarse_class = rng.randint(0, 6, size=(size // 50 + 1, size // 50 + 1)).astype(np.uint8)
+    coarse_ndvi = rng.uniform(-0.1, 0.9, size=(size // 50 + 1, size // 50 + 1)).astype(np.float32)
+    for name, dtype, coarse, nodata in (
+        ("builtup", gdal.GDT_Byte, coarse_class, 255),
+        ("ndvi", gdal.GDT_Float32, coarse_ndvi, -9999.0),
+    ):
+        target = path.with_name("{}_{}_{}.tif".format(path.stem, name, size))
+        out[name] = target
+        if target.exists():
+            continue
+        raster = gdal.GetDriverByName("GTiff").Create(
+            str(target), size, size, 1, dtype, options=["COMPRESS=DEFLATE", "TILED=YES", "BIGTIFF=IF_SAFER"]
+        )
+        raster.SetGeoTransform((extent[0], res_x, 0, extent[3], 0, -res_y))
+        raster.SetProjection(srs_wkt)
+        band = raster.GetRasterBand(1)
+        band.SetNoDataValue(nodata)
+        block = 1000
+        for row in range(0, size, block):
+            rows = np.arange(row, min(size, row + block)) // 50
+            cols = np.arange(size) // 50
+            data = coarse[rows[:, None], cols[None, :]]
+            if name == "ndvi":
+                data = data.copy()
+                data[::97, ::89] = nodata
+            band.WriteArray(data, 0, row)
+        band.FlushCache()
+        raster = None
+    return out
 
 
 def main():
@@ -233,7 +307,8 @@ def main():
     args = parser.parse_args()
     start = time.time()
     path = make_county(args.parcels, args.out)
-    print("{} ({:.1f} s)".format(path, time.time() - start))
+    rasters = make_rasters(path)
+    print("{} {} ({:.1f} s)".format(path, " ".join(str(r) for r in rasters.values()), time.time() - start))
 
 
 if __name__ == "__main__":

@@ -94,23 +94,29 @@ def main():
     parser.add_argument("--only", default="")
     args = parser.parse_args()
 
-    from make_county import make_county
+    from make_county import make_county, make_rasters
 
     start = time.time()
     county = make_county(args.parcels, args.cache)
+    rasters = make_rasters(county)
     print("data: {} ({:.0f} s)".format(county, time.time() - start), flush=True)
     app, plugin = init_qgis()  # noqa: F841 - keep QGIS alive
 
     import bench_change
+    import bench_idle
     import bench_occupation
+    import bench_restoration
 
-    benchmarks = [bench_occupation, bench_change]
+    benchmarks = [bench_occupation, bench_change, bench_idle, bench_restoration]
     rows = []
     for module in benchmarks:
         if args.only and args.only not in module.NAME:
             continue
         print("running", module.NAME, flush=True)
-        rows.extend(module.run(county, args.repeat, side_by_side))
+        if module in (bench_idle, bench_restoration):
+            rows.extend(module.run(county, rasters, args.repeat, side_by_side))
+        else:
+            rows.extend(module.run(county, args.repeat, side_by_side))
 
     lines = [
         "# LandPlan benchmarks",
