@@ -214,6 +214,28 @@ def step_stock_land(qp, out):
     )
 
 
+def step_map_sheets(qp, out):
+    styled = out / "sample_styled.gpkg"
+    shutil.copy2(SAMPLE, styled)  # the style is stored in a copy, never in the bundled file
+    qp.run("landplan:stylelanduse", {"INPUT": "{}|layername=DLTB".format(styled), "SAVE_AS_DEFAULT": "true"})
+    result = qp.run(
+        "landplan:exportmapsheets",
+        {
+            "COVERAGE": "{}|layername=projects".format(styled),
+            "ID_FIELD": "XMBH",
+            "LAYERS": ["{}|layername=DLTB".format(styled), "{}|layername=YJJBNT".format(styled)],
+            "TEMPLATE": 0,
+            "ORGANIZATION": "样例县自然资源局",
+            "AREA_TABLE": str(out / "occupation_summary.gpkg"),
+            "FORMAT": 0,
+            "DPI": 150,
+            "SINGLE_PDF": "true",
+            "OUTPUT_FOLDER": str(out / "sheets"),
+        },
+    )["results"]
+    return "{} sheets (PDF) and one combined PDF in sheets/".format(int(result["COUNT"]))
+
+
 STEPS = [
     ("landplan:ellipsoidarea", step_ellipsoid_area),
     ("landplan:farmlandoccupation", step_farmland_occupation),
@@ -222,6 +244,7 @@ STEPS = [
     ("landplan:restorationstats", step_restoration),
     ("landplan:idleland", step_idle_land),
     ("landplan:stockland", step_stock_land),
+    ("landplan:exportmapsheets", step_map_sheets),
 ]
 
 

@@ -9,7 +9,7 @@
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="70" />
+        <location filename="../processing/provider.py" line="74" />
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>未为 {} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="92" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="203" />
         <source>Field “{}” not found in {} (available: {}).</source>
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
@@ -897,6 +897,215 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <location filename="../processing/algorithms/restoration_stats.py" line="341" />
         <source>LANDUSE_BEFORE needs LANDUSE_AFTER too.</source>
         <translation>提供修复前地类图斑时也需要提供修复后地类图斑。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/style_land_use.py" line="35" />
+        <source>Style land use (三调 symbology)</source>
+        <translation>三调地类配色</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/style_land_use.py" line="45" />
+        <source>Colours a 三调 land-use layer by land class (地类编码) with the customary 三调 colours and Chinese legend labels (‘0101 水田’). Suffixed codes (0201K, 1104A) take their base class’s colour. The colours are a table in resources/tables/landclass_colors.csv: edit it to follow your province’s symbol library. Only the style changes; with ‘Save as default style’ it is also stored in the GeoPackage (layer_styles) so the layer opens styled elsewhere.</source>
+        <translation>按地类编码以三调常用配色为地类图斑图层设置符号，图例为中文（如“0101 水田”）。带后缀的编码（0201K、1104A）使用其基本地类的颜色。颜色表位于 resources/tables/landclass_colors.csv，可按本省符号库修改。只修改图层样式；勾选“保存为默认样式”时同时写入 GeoPackage（layer_styles 表），在其他工程中打开即带样式。
+
+Colours a 三调 layer by land class with Chinese legend labels.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/style_land_use.py" line="54" />
+        <source>Land-use layer</source>
+        <translation>地类图斑图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/style_land_use.py" line="61" />
+        <source>Save as default style in the GeoPackage</source>
+        <translation>在 GeoPackage 中保存为默认样式</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/style_land_use.py" line="66" />
+        <source>Styled layer</source>
+        <translation>已设置样式的图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/style_land_use.py" line="81" />
+        <source>Only GeoPackage layers can store a default style.</source>
+        <translation>只有 GeoPackage 图层可以保存默认样式。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="87" />
+        <source>Export map sheets</source>
+        <translation>专题图批量输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="96" />
+        <source>Makes one map sheet per coverage feature (e.g. per project) from a print-layout template (A4 portrait, A4 landscape, A3 landscape, or your own .qpt with a map item): the map is centred on the feature at the smallest allowed scale that fits it with a 10 % margin, the feature is outlined in red over the chosen layers as you styled them, and title, legend, scale bar, north arrow, coordinate grid, CRS note (e.g. 2000国家大地坐标系 3度带 中央经线114°), 制图单位, 制图日期 and data source are filled in. An area table (e.g. the occupation summary) joined on the id is printed on the sheet. Files are named by the id (unsafe characters replaced, Chinese kept). PDF text stays text (searchable, CJK font embedded).</source>
+        <translation>按覆盖图层的每个要素（如每个项目）用打印布局模板（A4 纵向、A4 横向、A3 横向，或带地图项的自定义 .qpt）各出一幅图：地图以要素为中心，采用能容纳要素（四周留 10% 边距）的最小允许比例尺，要素以红线勾绘于所选图层（按用户设置的样式）之上，并填写标题、图例、比例尺、指北针、坐标格网、坐标系说明（如 2000国家大地坐标系 3度带 中央经线114°）、制图单位、制图日期和数据来源。面积表（如占地汇总表）按编号关联后印在图上。文件以编号命名（替换非法字符，保留中文）。PDF 中文字保持为文字（可检索，嵌入中文字体）。
+
+Makes one map sheet per coverage feature, as PDF or PNG.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="107" />
+        <source>Coverage (one sheet per feature)</source>
+        <translation>覆盖图层（每个要素一幅图）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="110" />
+        <source>Id field (names the files)</source>
+        <translation>编号字段（用于文件名）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="111" />
+        <source>Filter</source>
+        <translation>筛选表达式</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="114" />
+        <source>Layers drawn under the coverage</source>
+        <translation>底图图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <source>A4 portrait</source>
+        <translation>A4 纵向</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <source>A4 landscape</source>
+        <translation>A4 横向</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <source>A3 landscape</source>
+        <translation>A3 横向</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="123" />
+        <source>Own template (.qpt)</source>
+        <translation>自定义模板（.qpt）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="126" />
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="131" />
+        <source>Mapping organisation (制图单位)</source>
+        <translation>制图单位</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="132" />
+        <source>Allowed scales</source>
+        <translation>允许的比例尺</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="137" />
+        <source>Area table (optional)</source>
+        <translation>面积表（可选）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="140" />
+        <source>Area table id field</source>
+        <translation>面积表编号字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="143" />
+        <source>Format</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="144" />
+        <source>Resolution (dpi)</source>
+        <translation>分辨率（dpi）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="147" />
+        <source>Also one combined PDF</source>
+        <translation>同时输出合并的 PDF</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="148" />
+        <source>Output folder</source>
+        <translation>输出文件夹</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="149" />
+        <source>Written files</source>
+        <translation>输出的文件</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="150" />
+        <source>Number of sheets</source>
+        <translation>图幅数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="165" />
+        <source>Cannot read the allowed scales: {}</source>
+        <translation>无法识别允许的比例尺：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="178" />
+        <source>Filter expression error: {}</source>
+        <translation>筛选表达式错误：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="182" />
+        <source>No coverage feature matches the filter: nothing to draw.</source>
+        <translation>没有要素满足筛选条件，无图可出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="185" />
+        <source>Coverage feature “{}” has no geometry: no sheet can be centred on it.</source>
+        <translation>覆盖要素“{}”没有几何，无法出图。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="206" />
+        <source>Coverage</source>
+        <translation>覆盖范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="261" />
+        <source>Title expression error: {}</source>
+        <translation>标题表达式错误：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="267" />
+        <source>Sheet {} does not fit at 1:{:.0f}; drawn at that scale anyway.</source>
+        <translation>图幅 {} 在 1:{:.0f} 下放不下，仍按该比例尺出图。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="304" />
+        <source>Could not write {}: {}</source>
+        <translation>无法写出 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="409" />
+        <source>Cannot write to the output folder {}: {}</source>
+        <translation>无法写入输出文件夹 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="418" />
+        <source>Cannot read the template {}: {}</source>
+        <translation>无法读取模板 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="420" />
+        <source>The template {} is not a QGIS layout template (.qpt).</source>
+        <translation>模板 {} 不是 QGIS 布局模板（.qpt）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="424" />
+        <source>The template {} could not be loaded.</source>
+        <translation>无法加载模板 {}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="435" />
+        <source>The template has no map item: add a map to it.</source>
+        <translation>模板中没有地图项，请先添加地图。</translation>
     </message>
 </context>
 </TS>

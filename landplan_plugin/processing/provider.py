@@ -13,12 +13,14 @@ VERSION = "0.1.0"
 
 def algorithm_classes():
     from .algorithms.ellipsoid_area import EllipsoidAreaAlgorithm
+    from .algorithms.export_map_sheets import ExportMapSheetsAlgorithm
     from .algorithms.farmland_balance import FarmlandBalanceAlgorithm
     from .algorithms.farmland_change import FarmlandChangeAlgorithm
     from .algorithms.farmland_occupation import FarmlandOccupationAlgorithm
     from .algorithms.idle_land import IdleLandAlgorithm
     from .algorithms.restoration_stats import RestorationStatsAlgorithm
     from .algorithms.stock_land import StockLandAlgorithm
+    from .algorithms.style_land_use import StyleLandUseAlgorithm
 
     return [
         EllipsoidAreaAlgorithm,
@@ -28,6 +30,8 @@ def algorithm_classes():
         IdleLandAlgorithm,
         StockLandAlgorithm,
         RestorationStatsAlgorithm,
+        StyleLandUseAlgorithm,
+        ExportMapSheetsAlgorithm,
     ]
 
 

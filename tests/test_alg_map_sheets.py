@@ -1,0 +1,164 @@
+"""landplan:exportmapsheets and landplan:stylelanduse on the sample county."""
+
+import re
+import subprocess
+
+import processing
+import pytest
+from qgis.core import QgsProcessingException, QgsVectorLayer
+from qgis.PyQt.QtGui import QImage
+
+from testdata import rect, write_gpkg
+
+X0, Y0 = 455000.0, 3092000.0
+
+
+def pdf_text(path):
+    """Text of a PDF; NFKC folds the Kangxi-radical code points some CJK fonts'
+    ToUnicode tables map to (⽬ U+2F6C → 目) back to the usual characters."""
+    import unicodedata
+
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return unicodedata.normalize("NFKC", text)
+
+
+def pdf_page_size(path):
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    match = re.search(r"Page size:\s+([\d.]+) x ([\d.]+) pts", info)
+    return float(match.group(1)), float(match.group(2))
+
+
+@pytest.fixture
+def sheets_data(tmp_path, sample_gpkg):
+    # two square projects of known size: 300 m (→ 1:2000 on A4 portrait) and 1200 m (→ 1:10000)
+    table = write_gpkg(
+        tmp_path / "areas.gpkg",
+        {
+            "summary": (
+                "None",
+                None,
+                [("project_id", "str"), ("total_m2", "float"), ("farmland_m2", "float")],
+                [
+                    (None, {"project_id": "P/小", "total_m2": 90000.0, "farmland_m2": 30000.0}),
+                    (None, {"project_id": "P大", "total_m2": 1440000.0, "farmland_m2": 600000.0}),
+                ],
+            )
+        },
+    )
+    coverage = write_gpkg(
+        tmp_path / "cov.gpkg",
+        {
+            "projects": (
+                "Polygon",
+                "EPSG:4547",
+                [("XMBH", "str")],
+                [
+                    (rect(X0, Y0, X0 + 300, Y0 + 200), {"XMBH": "P/小"}),
+                    (rect(X0 + 1000, Y0 + 1000, X0 + 2200, Y0 + 2200), {"XMBH": "P大"}),
+                ],
+            )
+        },
+    )
+    return {
+        "coverage": coverage + "|layername=projects",
+        "table": table + "|layername=summary",
+        "county": str(sample_gpkg),
+    }
+
+
+def export(data, folder, **overrides):
+    params = {
+        "COVERAGE": data["coverage"],
+        "ID_FIELD": "XMBH",
+        "LAYERS": [data["county"] + "|layername=DLTB", data["county"] + "|layername=YJJBNT"],
+        "TEMPLATE": 0,
+        "ORGANIZATION": "样例县自然资源局",
+        "AREA_TABLE": data["table"],
+        "FORMAT": 0,
+        "DPI": 96,
+        "OUTPUT_FOLDER": str(folder),
+    }
+    params.update(overrides)
+    return processing.run("landplan:exportmapsheets", params)
+
+
+def test_pdf_sheets_names_text_and_scale(landplan, sheets_data, tmp_path):
+    result = export(sheets_data, tmp_path / "图")
+    files = result["FILES"]
+    assert result["COUNT"] == 2
+    assert [p.split("/")[-1] for p in files] == ["P_小.pdf", "P大.pdf"]
+    small = pdf_text(files[0])
+    assert "建设项目用地范围图 P/小" in small
+    assert "1:2000" in small
+    assert "2000国家大地坐标系 3度带 中央经线114°" in small
+    assert "样例县自然资源局" in small
+    assert "135.00" in small  # total 90,000 m² = 135.00 亩 from the area table
+    assert "1:10000" in pdf_text(files[1])
+    width, height = pdf_page_size(files[0])
+    assert (round(width), round(height)) == (595, 842)  # A4 portrait in points
+
+
+@pytest.mark.parametrize("template, size", [(1, (842, 595)), (2, (1191, 842))])
+def test_template_page_sizes(landplan, sheets_data, tmp_path, template, size):
+    result = export(sheets_data, tmp_path / str(template), TEMPLATE=template, FILTER="\"XMBH\" = 'P大'")
+    assert result["COUNT"] == 1
+    width, height = pdf_page_size(result["FILES"][0])
+    assert (round(width), round(height)) == size
+
+
+def test_png_dimensions_and_single_pdf(landplan, sheets_data, tmp_path):
+    result = export(sheets_data, tmp_path / "png", FORMAT=1, DPI=100)
+    image = QImage(result["FILES"][0])
+    # 210 × 297 mm at 100 dpi = 826.8 × 1169.3 px (QGIS rounds down)
+    assert abs(image.width() - 210 / 25.4 * 100) < 1 and abs(image.height() - 297 / 25.4 * 100) < 1
+    combined = export(sheets_data, tmp_path / "all", SINGLE_PDF=True)
+    assert combined["FILES"][-1].endswith("全部图幅.pdf")
+    info = subprocess.run(["pdfinfo", combined["FILES"][-1]], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+2", info)
+    assert "P大" in pdf_text(combined["FILES"][-1])
+
+
+def test_errors_leave_nothing_written(landplan, sheets_data, tmp_path):
+    with pytest.raises(QgsProcessingException, match="filter"):
+        export(sheets_data, tmp_path / "none", FILTER="\"XMBH\" = 'nothing'")
+    no_geometry = write_gpkg(
+        tmp_path / "nogeom.gpkg",
+        {
+            "p": (
+                "Polygon",
+                "EPSG:4547",
+                [("XMBH", "str")],
+                [(rect(X0, Y0, X0 + 100, Y0 + 100), {"XMBH": "A"}), (None, {"XMBH": "B"})],
+            )
+        },
+    )
+    with pytest.raises(QgsProcessingException, match="B"):
+        export(sheets_data, tmp_path / "ng", COVERAGE=no_geometry + "|layername=p")
+    assert not list((tmp_path / "ng").glob("*.pdf"))
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    with pytest.raises(QgsProcessingException):
+        export(sheets_data, blocker / "sub")
+    no_map = tmp_path / "nomap.qpt"
+    no_map.write_text(
+        '<Layout name="x" units="mm"><PageCollection><LayoutItem type="65638" size="210,297,mm"/></PageCollection></Layout>',
+        encoding="utf-8",
+    )
+    with pytest.raises(QgsProcessingException, match="map"):
+        export(sheets_data, tmp_path / "nm", TEMPLATE_FILE=str(no_map))
+
+
+def test_style_land_use(landplan, sample_gpkg):
+    from qgis.core import QgsProject
+
+    layer = QgsVectorLayer(str(sample_gpkg) + "|layername=DLTB", "DLTB", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        processing.run("landplan:stylelanduse", {"INPUT": layer.id()})
+        renderer = layer.renderer()
+        assert renderer.type() == "categorizedSymbol"
+        labels = {c.value(): c.label() for c in renderer.categories()}
+        assert labels["0101"] == "0101 水田" and labels["1203"] == "1203 田坎"
+        assert renderer.classAttribute() == 'left("DLBM", 4)'
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
