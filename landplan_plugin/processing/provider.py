@@ -18,6 +18,9 @@ def algorithm_classes():
     from .algorithms.farmland_change import FarmlandChangeAlgorithm
     from .algorithms.farmland_occupation import FarmlandOccupationAlgorithm
     from .algorithms.idle_land import IdleLandAlgorithm
+    from .algorithms.import_indicators import ImportIndicatorsAlgorithm
+    from .algorithms.indicator_status import IndicatorStatusAlgorithm
+    from .algorithms.measure_indicators import MeasureIndicatorsAlgorithm
     from .algorithms.restoration_stats import RestorationStatsAlgorithm
     from .algorithms.stock_land import StockLandAlgorithm
     from .algorithms.style_land_use import StyleLandUseAlgorithm
@@ -32,6 +35,9 @@ def algorithm_classes():
         RestorationStatsAlgorithm,
         StyleLandUseAlgorithm,
         ExportMapSheetsAlgorithm,
+        ImportIndicatorsAlgorithm,
+        MeasureIndicatorsAlgorithm,
+        IndicatorStatusAlgorithm,
     ]
 
 

@@ -1,0 +1,375 @@
+"""The indicator store: a GeoPackage with four attribute tables (a contract).
+
+* ``lp_plan`` (plan_id, name unique, region_code, region_name, level,
+  base_year, target_year, note)
+* ``lp_indicator`` (indicator_id, plan_id, seq, category, name unique within a
+  plan, unit, base_value, base_text, target_value, target_text, comparator,
+  attribute, cumulative, measure, note)
+* ``lp_observation`` (observation_id, indicator_id, year, value, source,
+  recorded_at, note) – one value per indicator, year and source
+* ``lp_audit`` (audit_id, table_name, row_id, field, old_value, new_value,
+  changed_at, os_user) – every insert, update and delete
+* ``lp_meta`` (key, value) – schema_version
+
+Tables are created through OGR so they are registered in gpkg_contents as
+attribute tables (QGIS and OGR open them as layers); writes then go through
+SQLite transactions (``BEGIN IMMEDIATE``: a second writer waits, then fails
+cleanly instead of corrupting anything).  Each row carries ``row_version``:
+an update or delete states the version it was read at, and is refused when
+someone else changed the row in between (optimistic locking).
+"""
+
+import datetime
+import getpass
+import os
+import sqlite3
+from contextlib import contextmanager
+
+SCHEMA_VERSION = 1
+
+TABLES = {
+    "lp_plan": (
+        "plan_id",
+        [
+            ("name", "TEXT"),
+            ("region_code", "TEXT"),
+            ("region_name", "TEXT"),
+            ("level", "TEXT"),
+            ("base_year", "INTEGER"),
+            ("target_year", "INTEGER"),
+            ("note", "TEXT"),
+            ("row_version", "INTEGER"),
+            ("updated_at", "TEXT"),
+        ],
+    ),
+    "lp_indicator": (
+        "indicator_id",
+        [
+            ("plan_id", "INTEGER"),
+            ("seq", "INTEGER"),
+            ("category", "TEXT"),
+            ("name", "TEXT"),
+            ("unit", "TEXT"),
+            ("base_value", "REAL"),
+            ("base_text", "TEXT"),
+            ("target_value", "REAL"),
+            ("target_text", "TEXT"),
+            ("comparator", "TEXT"),
+            ("attribute", "TEXT"),
+            ("cumulative", "INTEGER"),
+            ("measure", "TEXT"),
+            ("note", "TEXT"),
+            ("row_version", "INTEGER"),
+            ("updated_at", "TEXT"),
+        ],
+    ),
+    "lp_observation": (
+        "observation_id",
+        [
+            ("indicator_id", "INTEGER"),
+            ("year", "INTEGER"),
+            ("value", "REAL"),
+            ("source", "TEXT"),
+            ("recorded_at", "TEXT"),
+            ("note", "TEXT"),
+            ("row_version", "INTEGER"),
+        ],
+    ),
+    "lp_audit": (
+        "audit_id",
+        [
+            ("table_name", "TEXT"),
+            ("row_id", "INTEGER"),
+            ("field", "TEXT"),
+            ("old_value", "TEXT"),
+            ("new_value", "TEXT"),
+            ("changed_at", "TEXT"),
+            ("os_user", "TEXT"),
+        ],
+    ),
+    "lp_meta": ("meta_id", [("key", "TEXT"), ("value", "TEXT")]),
+}
+
+INDEXES = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS lp_plan_name ON lp_plan(name)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS lp_indicator_plan_name ON lp_indicator(plan_id, name)",
+    "CREATE UNIQUE INDEX IF NOT EXISTS lp_observation_key ON lp_observation(indicator_id, year, source)",
+)
+
+ATTRIBUTES = ("约束性", "预期性", "建议性")
+COMPARATORS = (">=", "<=", "=")
+
+
+class StoreError(Exception):
+    pass
+
+
+class ConflictError(StoreError):
+    """Someone else changed the row since it was read."""
+
+
+def _now():
+    return datetime.datetime.now().isoformat(timespec="seconds")
+
+
+def _user():
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some service contexts
+        return os.environ.get("USERNAME") or os.environ.get("USER") or ""
+
+
+def _create_tables(path):
+    from osgeo import ogr
+
+    driver = ogr.GetDriverByName("GPKG")
+    exists = os.path.exists(path)
+    ds = driver.Open(path, 1) if exists else driver.CreateDataSource(path)
+    if ds is None:
+        raise StoreError("cannot open or create the GeoPackage {}".format(path))
+    kinds = {"TEXT": ogr.OFTString, "INTEGER": ogr.OFTInteger64, "REAL": ogr.OFTReal}
+    for name, (fid, columns) in TABLES.items():
+        if ds.GetLayerByName(name) is not None:
+            continue
+        layer = ds.CreateLayer(name, None, ogr.wkbNone, options=["FID=" + fid])
+        for column, kind in columns:
+            layer.CreateField(ogr.FieldDefn(column, kinds[kind]))
+    ds = None
+
+
+class IndicatorStore:
+    def __init__(self, path, create=True):
+        self.path = str(path)
+        if not os.path.exists(self.path) and not create:
+            raise StoreError("no indicator store at {}".format(self.path))
+        _create_tables(self.path)
+        with self.transaction() as conn:
+            for statement in INDEXES:
+                conn.execute(statement)
+            row = conn.execute("SELECT value FROM lp_meta WHERE key = 'schema_version'").fetchone()
+            if row is None:
+                conn.execute("INSERT INTO lp_meta(key, value) VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            elif int(row[0]) > SCHEMA_VERSION:
+                raise StoreError("the store was written by a newer LandPlan (schema {})".format(row[0]))
+
+    # -- connection and transactions ------------------------------------------------
+    def connect(self):
+        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        conn.row_factory = sqlite3.Row
+        return conn
+
+    @contextmanager
+    def transaction(self):
+        conn = self.connect()
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            yield conn
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        finally:
+            conn.close()
+
+    def schema_version(self):
+        conn = self.connect()
+        try:
+            return int(conn.execute("SELECT value FROM lp_meta WHERE key = 'schema_version'").fetchone()[0])
+        finally:
+            conn.close()
+
+    # -- audit ------------------------------------------------------------------------
+    def _audit(self, conn, table, row_id, changes):
+        user, now = _user(), _now()
+        for field, (old, new) in changes.items():
+            conn.execute(
+                "INSERT INTO lp_audit(table_name, row_id, field, old_value, new_value, changed_at, os_user) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (table, row_id, field, None if old is None else str(old), None if new is None else str(new), now, user),
+            )
+
+    # -- plans --------------------------------------------------------------------------
+    def plans(self):
+        conn = self.connect()
+        try:
+            return [dict(r) for r in conn.execute("SELECT * FROM lp_plan ORDER BY name")]
+        finally:
+            conn.close()
+
+    def plan(self, name):
+        conn = self.connect()
+        try:
+            row = conn.execute("SELECT * FROM lp_plan WHERE name = ?", (name,)).fetchone()
+            return dict(row) if row else None
+        finally:
+            conn.close()
+
+    def upsert_plan(self, name, **fields):
+        with self.transaction() as conn:
+            return self._upsert(conn, "lp_plan", "plan_id", {"name": name}, fields)
+
+    # -- indicators -------------------------------------------------------------------
+    def indicators(self, plan_id):
+        conn = self.connect()
+        try:
+            rows = conn.execute("SELECT * FROM lp_indicator WHERE plan_id = ? ORDER BY seq, indicator_id", (plan_id,))
+            return [dict(r) for r in rows]
+        finally:
+            conn.close()
+
+    def indicator(self, indicator_id):
+        conn = self.connect()
+        try:
+            row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)).fetchone()
+            return dict(row) if row else None
+        finally:
+            conn.close()
+
+    def upsert_indicator(self, plan_id, name, **fields):
+        validate_indicator(fields)
+        with self.transaction() as conn:
+            return self._upsert(conn, "lp_indicator", "indicator_id", {"plan_id": plan_id, "name": name}, fields)
+
+    def update_indicator(self, indicator_id, changes, expected_version):
+        """Change fields of one indicator; refused when its row_version is no
+        longer ``expected_version`` (someone else saved in between)."""
+        validate_indicator(changes)
+        with self.transaction() as conn:
+            return self._update(conn, "lp_indicator", "indicator_id", indicator_id, changes, expected_version)
+
+    def delete_indicator(self, indicator_id, expected_version):
+        with self.transaction() as conn:
+            row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)).fetchone()
+            if row is None:
+                raise ConflictError("indicator {} was deleted by someone else".format(indicator_id))
+            if row["row_version"] != expected_version:
+                raise ConflictError(
+                    "indicator “{}” was changed by someone else at {}; reload before deleting".format(
+                        row["name"], row["updated_at"]
+                    )
+                )
+            for obs in conn.execute(
+                "SELECT observation_id FROM lp_observation WHERE indicator_id = ?", (indicator_id,)
+            ).fetchall():
+                conn.execute("DELETE FROM lp_observation WHERE observation_id = ?", (obs[0],))
+                self._audit(conn, "lp_observation", obs[0], {"*": ("row", None)})
+            conn.execute("DELETE FROM lp_indicator WHERE indicator_id = ?", (indicator_id,))
+            self._audit(
+                conn, "lp_indicator", indicator_id, {k: (row[k], None) for k in row.keys() if row[k] is not None}
+            )
+
+    # -- observations -------------------------------------------------------------------
+    def observations(self, indicator_id):
+        conn = self.connect()
+        try:
+            rows = conn.execute(
+                "SELECT * FROM lp_observation WHERE indicator_id = ? ORDER BY year, source", (indicator_id,)
+            )
+            return [dict(r) for r in rows]
+        finally:
+            conn.close()
+
+    def record_observation(self, indicator_id, year, value, source="manual", note=None):
+        with self.transaction() as conn:
+            return self._upsert(
+                conn,
+                "lp_observation",
+                "observation_id",
+                {"indicator_id": indicator_id, "year": int(year), "source": source},
+                {"value": value, "note": note, "recorded_at": _now()},
+                versioned_time=False,
+            )
+
+    def latest_observation(self, indicator_id, year=None):
+        """Latest value (by year, then recorded_at) up to ``year``."""
+        conn = self.connect()
+        try:
+            sql = "SELECT * FROM lp_observation WHERE indicator_id = ? AND value IS NOT NULL"
+            args = [indicator_id]
+            if year is not None:
+                sql += " AND year <= ?"
+                args.append(int(year))
+            sql += " ORDER BY year DESC, recorded_at DESC LIMIT 1"
+            row = conn.execute(sql, args).fetchone()
+            return dict(row) if row else None
+        finally:
+            conn.close()
+
+    def audit_rows(self, table=None):
+        conn = self.connect()
+        try:
+            if table:
+                rows = conn.execute("SELECT * FROM lp_audit WHERE table_name = ? ORDER BY audit_id", (table,))
+            else:
+                rows = conn.execute("SELECT * FROM lp_audit ORDER BY audit_id")
+            return [dict(r) for r in rows]
+        finally:
+            conn.close()
+
+    # -- internals --------------------------------------------------------------------------
+    def _upsert(self, conn, table, key, identity, fields, versioned_time=True):
+        where = " AND ".join("{} = ?".format(k) for k in identity)
+        row = conn.execute("SELECT * FROM {} WHERE {}".format(table, where), tuple(identity.values())).fetchone()
+        if row is None:
+            values = dict(identity)
+            values.update(fields)
+            values["row_version"] = 1
+            if versioned_time:
+                values["updated_at"] = _now()
+            columns = ", ".join(values)
+            marks = ", ".join("?" for _ in values)
+            cursor = conn.execute(
+                "INSERT INTO {} ({}) VALUES ({})".format(table, columns, marks), tuple(values.values())
+            )
+            row_id = cursor.lastrowid
+            self._audit(
+                conn, table, row_id, {k: (None, v) for k, v in values.items() if v is not None and k != "updated_at"}
+            )
+            return row_id
+        changes = {k: v for k, v in fields.items() if row[k] != v and k != "recorded_at"}
+        if not changes:
+            return row[key]
+        return self._update(conn, table, key, row[key], dict(fields), row["row_version"], versioned_time)
+
+    def _update(self, conn, table, key, row_id, changes, expected_version, versioned_time=True):
+        row = conn.execute("SELECT * FROM {} WHERE {} = ?".format(table, key), (row_id,)).fetchone()
+        if row is None:
+            raise ConflictError("row {} of {} was deleted by someone else".format(row_id, table))
+        if row["row_version"] != expected_version:
+            raise ConflictError(
+                "“{}” was changed by someone else{}; your edit was not saved – reload and try again".format(
+                    row["name"] if "name" in row.keys() else row_id,
+                    " at " + row["updated_at"] if "updated_at" in row.keys() and row["updated_at"] else "",
+                )
+            )
+        diff = {k: (row[k], v) for k, v in changes.items() if row[k] != v}
+        if not diff:
+            return row_id
+        values = {k: v for k, (_old, v) in diff.items()}
+        values["row_version"] = expected_version + 1
+        if versioned_time:
+            values["updated_at"] = _now()
+        assignments = ", ".join("{} = ?".format(k) for k in values)
+        conn.execute(
+            "UPDATE {} SET {} WHERE {} = ? AND row_version = ?".format(table, assignments, key),
+            tuple(values.values()) + (row_id, expected_version),
+        )
+        self._audit(conn, table, row_id, {k: v for k, v in diff.items() if k != "recorded_at"})
+        return row_id
+
+
+def validate_indicator(fields):
+    """Refuse values that cannot be valid, with the reason."""
+    attribute = fields.get("attribute")
+    if attribute not in (None, "") and attribute not in ATTRIBUTES:
+        raise StoreError("属性 must be one of {} (got {!r})".format("/".join(ATTRIBUTES), attribute))
+    comparator = fields.get("comparator")
+    if comparator not in (None, "") and comparator not in COMPARATORS:
+        raise StoreError("comparator must be one of >=, <=, = (got {!r})".format(comparator))
+    for name in ("base_value", "target_value"):
+        value = fields.get(name)
+        if value is not None and not isinstance(value, (int, float)):
+            raise StoreError("{} must be a number or empty (got {!r})".format(name, value))
+    cumulative = fields.get("cumulative")
+    if cumulative not in (None, 0, 1, True, False):
+        raise StoreError("cumulative must be 0 or 1 (got {!r})".format(cumulative))

@@ -1,0 +1,146 @@
+"""landplan:measureindicators – 规划指标自动监测 (record measured values)."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingException,
+    QgsProcessingOutputNumber,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFile,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QVariant
+
+from ...core import units
+from ...core.i18n import tr
+from ...core.indicators import measure
+from .base import LandPlanAlgorithm, add_feature
+from .indicators_common import open_store, plan_or_raise
+
+
+class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
+    STORE = "STORE"
+    PLAN_NAME = "PLAN_NAME"
+    YEAR = "YEAR"
+    LANDUSE = "LANDUSE"
+    BASIC_FARMLAND = "BASIC_FARMLAND"
+    ECO_REDLINE = "ECO_REDLINE"
+    RESTORATION = "RESTORATION"
+    OUTPUT = "OUTPUT"
+    RECORDED = "RECORDED"
+
+    group_id = "indicators"
+
+    def name(self):
+        return "measureindicators"
+
+    def displayName(self):
+        return tr("Measure plan indicators")
+
+    def tags(self):
+        return ["规划指标", "监测", "耕地保有量", "开发强度", "indicators", "monitoring"]
+
+    def shortHelpString(self):
+        return tr(
+            "Computes the indicators whose measure key is set and records each as an observation for YEAR, with "
+            "this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: "
+            "farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), "
+            "forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ "
+            "total, %), basic_farmland_area, eco_redline_area, restoration_area (CGCS2000 ellipsoidal area of the "
+            "union of the given layer)."
+        )
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFile(self.STORE, tr("Indicator store (GeoPackage)"), extension="gpkg"))
+        self.addParameter(QgsProcessingParameterString(self.PLAN_NAME, tr("Plan name")))
+        self.addParameter(
+            QgsProcessingParameterNumber(
+                self.YEAR, tr("Year"), QgsProcessingParameterNumber.Integer, minValue=1949, maxValue=2200
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.LANDUSE, tr("Land-use survey polygons (三调 DLTB)"), [QgsProcessing.TypeVectorPolygon]
+            )
+        )
+        for name, label in (
+            (self.BASIC_FARMLAND, tr("Permanent basic farmland (永久基本农田)")),
+            (self.ECO_REDLINE, tr("Ecological protection red line (生态保护红线)")),
+            (self.RESTORATION, tr("Restoration projects")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterFeatureSource(name, label, [QgsProcessing.TypeVectorPolygon], optional=True)
+            )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Recorded values"), QgsProcessing.TypeVector)
+        )
+        self.addOutput(QgsProcessingOutputNumber(self.RECORDED, tr("Values recorded")))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        store = open_store(self.parameterAsFile(parameters, self.STORE, context))
+        plan = plan_or_raise(store, self.parameterAsString(parameters, self.PLAN_NAME, context))
+        year = self.parameterAsInt(parameters, self.YEAR, context)
+        landuse = self.source_or_raise(parameters, self.LANDUSE, context)
+        try:
+            sums = measure.survey_sums(landuse)
+        except ValueError as error:
+            raise QgsProcessingException(str(error)) from error
+        layer_values = {}
+        for key, param in measure.LAYER_MEASURES.items():
+            source = self.parameterAsSource(parameters, getattr(self, param), context)
+            if source is not None:
+                layer_values[key] = measure.union_area(source, context.transformContext())
+        fields = QgsFields()
+        for name, kind in (
+            ("indicator", QVariant.String),
+            ("measure", QVariant.String),
+            ("year", QVariant.Int),
+            ("value", QVariant.Double),
+            ("unit", QVariant.String),
+            ("value_m2", QVariant.Double),
+        ):
+            fields.append(QgsField(name, kind))
+        sink, dest = self.sink_or_raise(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, landuse.sourceCrs()
+        )
+        recorded = 0
+        for indicator in store.indicators(plan["plan_id"]):
+            key = indicator.get("measure")
+            if not key:
+                continue
+            if key in sums:
+                raw = sums[key]
+            elif key in layer_values:
+                raw = layer_values[key]
+            elif key in measure.LAYER_MEASURES:
+                feedback.pushWarning(
+                    tr("{}: give the {} layer to measure it.").format(indicator["name"], measure.LAYER_MEASURES[key])
+                )
+                continue
+            else:
+                feedback.pushWarning(tr("{}: unknown measure “{}”.").format(indicator["name"], key))
+                continue
+            unit = indicator.get("unit") or ""
+            if key == "development_intensity":
+                value = raw
+                raw_m2 = None
+            else:
+                try:
+                    value = units.from_m2(raw, unit)
+                except ValueError:
+                    feedback.pushWarning(
+                        tr("{}: unit “{}” is not an area unit; not recorded.").format(indicator["name"], unit)
+                    )
+                    continue
+                raw_m2 = raw
+            store.record_observation(indicator["indicator_id"], year, value, source="landplan:" + self.name())
+            feature = QgsFeature(fields)
+            feature.setAttributes([indicator["name"], key, year, value, unit, raw_m2])
+            add_feature(sink, feature)
+            recorded += 1
+        return {self.OUTPUT: dest, self.RECORDED: recorded}
