@@ -17,6 +17,7 @@ class LandPlanPlugin:
         self.iface = iface
         self.provider = None
         self.actions = []
+        self.dock = None
         install_translator()
 
     # -- Processing -------------------------------------------------------
@@ -35,6 +36,8 @@ class LandPlanPlugin:
         self.initProcessing()
         if self.iface is None:
             return
+        from qgis.core import QgsProject
+        from qgis.PyQt.QtCore import Qt
         from qgis.PyQt.QtGui import QIcon
         from qgis.PyQt.QtWidgets import QAction
 
@@ -46,6 +49,24 @@ class LandPlanPlugin:
         self.iface.addPluginToMenu(MENU, action)
         self.iface.addToolBarIcon(action)
         self.actions.append(action)
+
+        from .ui.indicator_dock import IndicatorDock
+
+        self.dock = IndicatorDock(self.iface.mainWindow())
+        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.dock.hide()
+        dock_action = QAction(icon, tr("Plan indicators 规划指标"), self.iface.mainWindow())
+        dock_action.setCheckable(True)
+        dock_action.toggled.connect(self.dock.setVisible)
+        self.dock.visibilityChanged.connect(dock_action.setChecked)
+        self.iface.addPluginToMenu(MENU, dock_action)
+        self.iface.addToolBarIcon(dock_action)
+        self.actions.append(dock_action)
+        QgsProject.instance().readProject.connect(self._project_read)
+
+    def _project_read(self, *_args):
+        if self.dock is not None:
+            self.dock.restore_from_project()
 
     def _show_toolbox(self):
         from qgis.utils import iface as qgis_iface
@@ -61,6 +82,17 @@ class LandPlanPlugin:
                 break
 
     def unload(self):
+        if self.dock is not None:
+            from qgis.core import QgsProject
+
+            try:
+                QgsProject.instance().readProject.disconnect(self._project_read)
+            except TypeError:
+                pass
+            self.iface.removeDockWidget(self.dock)
+            self.dock._release_layer()
+            self.dock.deleteLater()
+            self.dock = None
         if self.iface is not None:
             for action in self.actions:
                 self.iface.removePluginMenu(MENU, action)

@@ -214,6 +214,46 @@ def step_stock_land(qp, out):
     )
 
 
+def step_indicators(qp, out):
+    store = out / "indicators.gpkg"
+    tables = ROOT / "resources" / "indicators"
+    imported = 0
+    for csv_name, plan in (
+        ("jiangxi_14th_natural_resources.csv", "江西省“十四五”自然资源保护和利用规划"),
+        ("county_14th_natural_resources_targets.csv", "样例县“十四五”自然资源发展规划"),
+    ):
+        imported += int(
+            qp.run(
+                "landplan:importindicators", {"INPUT": str(tables / csv_name), "STORE": str(store), "PLAN_NAME": plan}
+            )["results"]["IMPORTED"]
+        )
+    recorded = qp.run(
+        "landplan:measureindicators",
+        {
+            "STORE": str(store),
+            "PLAN_NAME": "样例县“十四五”自然资源发展规划",
+            "YEAR": 2023,
+            "LANDUSE": layer("DLTB_2023"),
+            "BASIC_FARMLAND": layer("YJJBNT"),
+            "RESTORATION": layer("restoration"),
+            "OUTPUT": str(out / "indicator_measures.gpkg"),
+        },
+    )["results"]["RECORDED"]
+    qp.run(
+        "landplan:indicatorstatus",
+        {
+            "STORE": str(store),
+            "PLAN_NAME": "样例县“十四五”自然资源发展规划",
+            "OUTPUT": str(out / "indicator_status.gpkg"),
+        },
+    )
+    measures = {r["indicator"]: (r["value"], r["unit"]) for r in read_table(out / "indicator_measures.gpkg")}
+    farmland = measures.get("耕地保有量")
+    return "{} indicators imported into indicators.gpkg; {} measured for 2023 (耕地保有量 {:.2f} {})".format(
+        imported, int(recorded), farmland[0], farmland[1]
+    )
+
+
 def step_map_sheets(qp, out):
     styled = out / "sample_styled.gpkg"
     shutil.copy2(SAMPLE, styled)  # the style is stored in a copy, never in the bundled file
@@ -244,6 +284,7 @@ STEPS = [
     ("landplan:restorationstats", step_restoration),
     ("landplan:idleland", step_idle_land),
     ("landplan:stockland", step_stock_land),
+    ("landplan:importindicators", step_indicators),
     ("landplan:exportmapsheets", step_map_sheets),
 ]
 

@@ -4,12 +4,12 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin.py" line="44" />
+        <location filename="../plugin.py" line="47" />
         <source>LandPlan algorithms in the Processing toolbox</source>
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="74" />
+        <location filename="../processing/provider.py" line="80" />
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
@@ -19,7 +19,7 @@
         <translation>未为 {} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="203" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="240" />
         <source>Field “{}” not found in {} (available: {}).</source>
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
@@ -916,17 +916,17 @@ Colours a 三调 layer by land class with Chinese legend labels.</translation>
         <translation>地类图斑图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="61" />
+        <location filename="../processing/algorithms/style_land_use.py" line="64" />
         <source>Save as default style in the GeoPackage</source>
         <translation>在 GeoPackage 中保存为默认样式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="66" />
+        <location filename="../processing/algorithms/style_land_use.py" line="69" />
         <source>Styled layer</source>
         <translation>已设置样式的图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="81" />
+        <location filename="../processing/algorithms/style_land_use.py" line="86" />
         <source>Only GeoPackage layers can store a default style.</source>
         <translation>只有 GeoPackage 图层可以保存默认样式。</translation>
     </message>
@@ -948,164 +948,410 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>覆盖图层（每个要素一幅图）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="110" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="112" />
         <source>Id field (names the files)</source>
         <translation>编号字段（用于文件名）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="111" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
         <source>Filter</source>
         <translation>筛选表达式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="114" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="122" />
         <source>Layers drawn under the coverage</source>
         <translation>底图图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="127" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="127" />
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="127" />
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="127" />
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="123" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="135" />
         <source>Own template (.qpt)</source>
         <translation>自定义模板（.qpt）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="126" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="138" />
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="131" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="146" />
         <source>Mapping organisation (制图单位)</source>
         <translation>制图单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="132" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="149" />
         <source>Allowed scales</source>
         <translation>允许的比例尺</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="137" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="154" />
         <source>Area table (optional)</source>
         <translation>面积表（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="140" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="159" />
         <source>Area table id field</source>
         <translation>面积表编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="143" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="164" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="144" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="165" />
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="147" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="175" />
         <source>Also one combined PDF</source>
         <translation>同时输出合并的 PDF</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="148" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="178" />
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="149" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="179" />
         <source>Written files</source>
         <translation>输出的文件</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="150" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="180" />
         <source>Number of sheets</source>
         <translation>图幅数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="165" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="198" />
         <source>Cannot read the allowed scales: {}</source>
         <translation>无法识别允许的比例尺：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="178" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="211" />
         <source>Filter expression error: {}</source>
         <translation>筛选表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="182" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="215" />
         <source>No coverage feature matches the filter: nothing to draw.</source>
         <translation>没有要素满足筛选条件，无图可出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="185" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="218" />
         <source>Coverage feature “{}” has no geometry: no sheet can be centred on it.</source>
         <translation>覆盖要素“{}”没有几何，无法出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="206" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="246" />
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="261" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="303" />
         <source>Title expression error: {}</source>
         <translation>标题表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="267" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="309" />
         <source>Sheet {} does not fit at 1:{:.0f}; drawn at that scale anyway.</source>
         <translation>图幅 {} 在 1:{:.0f} 下放不下，仍按该比例尺出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="304" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="352" />
         <source>Could not write {}: {}</source>
         <translation>无法写出 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="409" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="462" />
         <source>Cannot write to the output folder {}: {}</source>
         <translation>无法写入输出文件夹 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="418" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="471" />
         <source>Cannot read the template {}: {}</source>
         <translation>无法读取模板 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="420" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="473" />
         <source>The template {} is not a QGIS layout template (.qpt).</source>
         <translation>模板 {} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="424" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="477" />
         <source>The template {} could not be loaded.</source>
         <translation>无法加载模板 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="435" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="488" />
         <source>The template has no map item: add a map to it.</source>
         <translation>模板中没有地图项，请先添加地图。</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="58" />
+        <source>Plan indicators 规划指标</source>
+        <translation>规划指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="57" />
+        <source>Open or create a store…</source>
+        <translation>打开或新建指标库…</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="60" />
+        <source>Plan</source>
+        <translation>规划</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="62" />
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="63" />
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="68" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="73" />
+        <source>Monitoring status</source>
+        <translation>监测状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="91" />
+        <source>Indicator store</source>
+        <translation>指标库</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="91" />
+        <source>GeoPackage (*.gpkg)</source>
+        <translation>GeoPackage (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="117" />
+        <source>Indicators</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="132" />
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="133" />
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="149" />
+        <source>must be one of {}</source>
+        <translation>必须为 {} 之一</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="170" />
+        <source>Refused: {} {}</source>
+        <translation>已拒绝：{} {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="172" />
+        <source>Edit {}</source>
+        <translation>编辑 {}</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="183" />
+        <source>New indicator</source>
+        <translation>新指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="185" />
+        <source>Add indicator</source>
+        <translation>添加指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="195" />
+        <source>Delete indicators</source>
+        <translation>删除指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="220" />
+        <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
+        <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="245" />
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="11" />
+        <source>Choose the indicator store (GeoPackage).</source>
+        <translation>请选择指标库（GeoPackage）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="15" />
+        <source>Cannot open the indicator store: {}</source>
+        <translation>无法打开指标库：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="22" />
+        <source>No plan “{}” in the store (plans: {}).</source>
+        <translation>指标库中没有规划“{}”（现有规划：{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicator_status.py" line="70" />
+        <source>Plan indicator status</source>
+        <translation>规划指标监测预警</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicator_status.py" line="76" />
+        <source>Status of every indicator of a plan from its latest observation (up to YEAR): no_data, no_target (text target), and for ≥ targets met / on_track (at least on the straight path from the base value in the base year to the target in the target year) / at_risk / not_met (after the target year); for ≤ caps not_met above the target, at_risk above the straight path (from 0 when cumulative), else met; for = targets met when equal, else at_risk before the target year and not_met after.</source>
+        <translation>按最新监测值（截至指定年份）给出规划各指标的状态：no_data（无监测数据）、no_target（文字目标）；对“≥”目标：met（已达标）、on_track（不低于从基期年基期值到目标年目标值的直线进度）、at_risk（有风险）、not_met（目标年后仍未达标）；对“≤”上限：超过目标为 not_met，高于直线进度（累计指标从 0 起算）为 at_risk，否则为 met；对“=”目标：相等为 met，否则目标年前为 at_risk、之后为 not_met。
+
+Monitoring status of each plan indicator.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="59" />
+        <source>Indicator store (GeoPackage)</source>
+        <translation>指标库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="60" />
+        <source>Plan name</source>
+        <translation>规划名称</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="61" />
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicator_status.py" line="92" />
+        <source>Indicator status</source>
+        <translation>指标状态</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="54" />
+        <source>Import plan indicators</source>
+        <translation>导入规划指标</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="60" />
+        <source>Reads an indicator table as plans print it (CSV or XLSX with columns such as 类别, 序号, 指标, 单位, 2020 年, 2025 年, 属性) into the indicator store (a GeoPackage, created when missing). Understands [117.32] (five-year cumulative), ≥300 / 300以上 / 不少于300, ≤90 / 90以内 / 不超过90, text targets such as 落实国家要求, ‘20 (较 2020 年)’, footnote marks (kept in the note) and — (no value). A bare number gets ≥, or ≤ for caps such as 新增建设用地 (noted). Importing the same plan again updates it. Known indicators (耕地保有量, 永久基本农田, 建设用地总规模, 生态保护红线面积 …) get their automatic measure key.</source>
+        <translation>按规划文本中的格式读取指标表（CSV 或 XLSX，列如 类别、序号、指标、单位、2020 年、2025 年、属性）到指标库（GeoPackage，不存在时新建）。可识别 [117.32]（五年累计值）、≥300 / 300以上 / 不少于300、≤90 / 90以内 / 不超过90、“落实国家要求”等文字目标、“20（较 2020 年）”、脚注标记（写入备注）和“—”（无值）。仅有数字的目标默认为“≥”，新增建设用地等上限类指标推断为“≤”（并注明）。同一规划重复导入时更新而不重复。耕地保有量、永久基本农田、建设用地总规模、生态保护红线面积等指标自动设置监测项。
+
+Imports a printed indicator table into the GeoPackage store.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="70" />
+        <source>Indicator table (CSV or XLSX)</source>
+        <translation>指标表（CSV 或 XLSX）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="73" />
+        <source>Region name</source>
+        <translation>行政区名称</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="74" />
+        <source>Base year</source>
+        <translation>基期年</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="74" />
+        <source>Target year</source>
+        <translation>目标年</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="80" />
+        <source>Indicators imported</source>
+        <translation>导入的指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="88" />
+        <source>Cannot read the indicator table: {}</source>
+        <translation>无法读取指标表：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="90" />
+        <source>The table has no indicator rows.</source>
+        <translation>指标表中没有指标行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="98" />
+        <source>Give the plan a name.</source>
+        <translation>请填写规划名称。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="116" />
+        <source>{} indicators of “{}” imported ({}–{}).</source>
+        <translation>已导入 {} 个指标（“{}”，{}–{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="43" />
+        <source>Measure plan indicators</source>
+        <translation>规划指标自动监测</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="49" />
+        <source>Computes the indicators whose measure key is set and records each as an observation for YEAR, with this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ total, %), basic_farmland_area, eco_redline_area, restoration_area (CGCS2000 ellipsoidal area of the union of the given layer).</source>
+        <translation>计算设置了监测项的指标，换算为指标自身的单位（公顷、亩、万亩、平方千米、%），作为该年份的监测值记录（来源为本算法）。监测项：farmland_area（耕地保有量：0101/0102/0103 的地类面积 TBDLMJ）、construction_area（建设用地 TBMJ）、forest_area、wetland_area（林地、湿地一级类的 TBMJ）、development_intensity（建设用地 ÷ 总面积，%）、basic_farmland_area、eco_redline_area、restoration_area（相应图层并集的 CGCS2000 椭球面积）。
+
+Measures plan indicators from layers and records them.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="71" />
+        <source>Ecological protection red line (生态保护红线)</source>
+        <translation>生态保护红线</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="79" />
+        <source>Recorded values</source>
+        <translation>记录的监测值</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="82" />
+        <source>Values recorded</source>
+        <translation>记录的监测值数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="121" />
+        <source>{}: give the {} layer to measure it.</source>
+        <translation>{}：需提供 {} 图层才能计算。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="126" />
+        <source>{}: unknown measure “{}”.</source>
+        <translation>{}：未知监测项“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="136" />
+        <source>{}: unit “{}” is not an area unit; not recorded.</source>
+        <translation>{}：单位“{}”不是面积单位，未记录。</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,95 @@
+"""The 规划指标 dock: edit a cell, undo it, the GeoPackage is unchanged;
+a conflicting save is refused; a valid save is audited."""
+
+import processing
+import pytest
+
+from landplan_plugin.core.indicators.store import IndicatorStore
+from landplan_plugin.paths import resource
+
+
+@pytest.fixture
+def store_path(landplan, tmp_path):
+    path = tmp_path / "指标库.gpkg"
+    processing.run(
+        "landplan:importindicators",
+        {
+            "INPUT": str(resource("indicators", "jiangxi_14th_natural_resources.csv")),
+            "STORE": str(path),
+            "PLAN_NAME": "江西十四五",
+        },
+    )
+    return path
+
+
+@pytest.fixture
+def dock(qgis_iface, store_path):
+    from landplan_plugin.ui.indicator_dock import IndicatorDock
+
+    widget = IndicatorDock()
+    widget.open_store(str(store_path))
+    yield widget
+    widget._release_layer()
+    widget.deleteLater()
+
+
+def dump(path):
+    """Every row of the store's tables (QGIS switches the file to WAL mode when
+    editing, so the file's header bytes may differ: compare the content)."""
+    import sqlite3
+
+    conn = sqlite3.connect(str(path))
+    try:
+        return {
+            t: conn.execute("SELECT * FROM {} ORDER BY 1".format(t)).fetchall()
+            for t in ("lp_plan", "lp_indicator", "lp_observation", "lp_audit", "lp_meta")
+        }
+    finally:
+        conn.close()
+
+
+def row_id(dock, name):
+    return [f.id() for f in dock.layer.getFeatures() if f["name"] == name][0]
+
+
+def test_dock_edit_then_undo_leaves_store_unchanged(dock, store_path):
+    assert dock.objectName() == "LandPlanIndicatorDock"
+    assert dock.plan_combo.currentText() == "江西十四五"
+    assert dock.view.model().rowCount() == 10
+    before = dump(store_path)
+    fid = row_id(dock, "高标准农田建设面积")
+    assert dock.set_value(fid, "target_value", 3100.0)
+    assert dock.layer.getFeature(fid)["target_value"] == 3100.0
+    dock.layer.undoStack().undo()
+    assert dock.layer.getFeature(fid)["target_value"] == 3079.0
+    dock._release_layer()
+    assert dump(store_path) == before
+
+
+def test_dock_refuses_invalid_cell(dock):
+    fid = row_id(dock, "耕地保有量")
+    assert not dock.set_value(fid, "attribute", "重要")
+    assert "attribute" in dock.message.text()
+    assert dock.layer.getFeature(fid)["attribute"] == "约束性"
+
+
+def test_dock_save_is_audited_and_conflicts_refused(dock, store_path):
+    fid = row_id(dock, "高标准农田建设面积")
+    assert dock.set_value(fid, "target_value", 3100.0)
+    assert dock.save()
+    store = IndicatorStore(store_path)
+    assert store.indicator(fid)["target_value"] == 3100.0
+    audit = [a for a in store.audit_rows("lp_indicator") if a["row_id"] == fid and a["field"] == "target_value"]
+    assert audit[-1]["old_value"] == "3079.0" and audit[-1]["new_value"] == "3100.0"
+    # someone else saves the row meanwhile: our next save is refused
+    other = store.indicator(fid)
+    store.update_indicator(fid, {"target_value": 3200.0}, other["row_version"])
+    assert dock.set_value(fid, "target_value", 3300.0)
+    assert not dock.save()
+    assert "someone else" in dock.message.text()
+    assert store.indicator(fid)["target_value"] == 3200.0
+
+
+def test_status_list_coloured(dock):
+    assert dock.status_list.count() == 10
+    assert {dock.status_list.item(i).data(0x0100) for i in range(10)} <= {"no_data", "no_target"}
