@@ -122,3 +122,25 @@ def run(county, repeat, side_by_side):
             ),
         }
     ]
+
+
+def ours_only(county):
+    """LandPlan alone (growth runs)."""
+    import processing
+
+    context = _context()
+    result = processing.run(
+        "landplan:farmlandchange",
+        {
+            "BEFORE": "{}|layername=DLTB".format(county),
+            "AFTER": "{}|layername=DLTB_AFTER".format(county),
+            "AREA_MODE": 0,
+            "REPAIR_INVALID": True,
+            "OUTPUT_CHANGES": QgsProcessing.TEMPORARY_OUTPUT,
+            "OUTPUT_MATRIX": QgsProcessing.TEMPORARY_OUTPUT,
+            "OUTPUT_SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
+        },
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    return result["OUTPUT_SUMMARY"].featureCount()

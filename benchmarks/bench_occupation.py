@@ -175,3 +175,25 @@ def run(county, repeat, side_by_side):
         }
     )
     return rows
+
+
+def ours_only(county):
+    """LandPlan alone (growth runs)."""
+    import processing
+
+    context = _context()
+    result = processing.run(
+        "landplan:farmlandoccupation",
+        {
+            "PROJECTS": "{}|layername=projects".format(county),
+            "PROJECT_ID_FIELD": "XMBH",
+            "LANDUSE": "{}|layername=DLTB".format(county),
+            "AREA_MODE": 0,
+            "REPAIR_INVALID": True,
+            "OUTPUT_PIECES": QgsProcessing.TEMPORARY_OUTPUT,
+            "OUTPUT_SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
+        },
+        context=context,
+        feedback=QgsProcessingFeedback(),
+    )
+    return result["OUTPUT_SUMMARY"].featureCount()

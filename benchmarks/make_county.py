@@ -35,6 +35,7 @@ X0, Y0 = 420000.0, 3050000.0
 CELL = 50.0
 EDGE_POINTS = 6
 SEED = 4547
+VERSION = 3  # part of the cache file name: bump when the generated data change
 
 CLASS_MIX = [
     ("0101", 0.30),
@@ -107,7 +108,7 @@ def tessellation(cols, rows, rng):
 def make_county(parcels, out_dir):
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    path = out_dir / "county_{}.gpkg".format(parcels)
+    path = out_dir / "county_{}_v{}.gpkg".format(parcels, VERSION)
     if path.exists():
         return path
     tmp = path.with_suffix(".tmp.gpkg")

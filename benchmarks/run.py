@@ -69,6 +69,42 @@ def side_by_side(ours, native, repeat):
     return summary, values
 
 
+def growth(args, rows):
+    """LandPlan alone on a county ``args.growth`` times larger: time ratio
+    (goal ≤ 4.5× for 4× the parcels) and peak memory (goal < 4 GB at 1M)."""
+    from make_county import make_county
+
+    import bench_change
+    import bench_occupation
+
+    big = args.parcels * args.growth
+    print("growth: generating {} parcels".format(big), flush=True)
+    county = make_county(big, args.cache)
+    base = {r["name"]: r["ours"] for r in rows}
+    lines = [
+        "",
+        "## Growth ({} → {} parcels, LandPlan alone, one run)".format(args.parcels, big),
+        "",
+        "| algorithm | time at {} s | time at {} s | ratio | peak MB | goal |".format(args.parcels, big),
+        "|---|---|---|---|---|---|",
+    ]
+    for module, name in (
+        (bench_occupation, "farmlandoccupation (no basic farmland)"),
+        (bench_change, "farmlandchange (two surveys)"),
+    ):
+        if name not in base:
+            continue
+        elapsed, peak, _value = measure(lambda m=module: m.ours_only(county))
+        ratio = elapsed / base[name]
+        lines.append(
+            "| {} | {:.1f} | {:.1f} | {:.2f}× | {:.0f} | ≤ {:.1f}×, < 4096 MB |".format(
+                name.split(" ")[0], base[name], elapsed, ratio, peak, 1.125 * args.growth
+            )
+        )
+        print(lines[-1], flush=True)
+    return lines
+
+
 def init_qgis():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
@@ -92,6 +128,12 @@ def main():
     parser.add_argument("--repeat", type=int, default=int(os.environ.get("BENCH_REPEAT", 3)))
     parser.add_argument("--cache", default=str(HERE / "cache"))
     parser.add_argument("--only", default="")
+    parser.add_argument(
+        "--growth",
+        type=int,
+        default=int(os.environ.get("BENCH_GROWTH", 4)),
+        help="also time LandPlan alone on a county this many times larger (0 = skip)",
+    )
     args = parser.parse_args()
 
     from make_county import make_county, make_rasters
@@ -137,6 +179,8 @@ def main():
     lines += ["", "Ratio = LandPlan time ÷ native chain time (lower is better; goal ≤ 0.5×).", ""]
     for row in rows:
         lines.append("- **{}**: {}".format(row["name"], row["detail"]))
+    if args.growth and not args.only:
+        lines += growth(args, rows)
     text = "\n".join(lines) + "\n"
     results = HERE / "results"
     results.mkdir(exist_ok=True)

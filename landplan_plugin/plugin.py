@@ -64,6 +64,43 @@ class LandPlanPlugin:
         self.actions.append(dock_action)
         QgsProject.instance().readProject.connect(self._project_read)
 
+        style_action = QAction(icon, tr("Apply 三调 land-use style to the active layer"), self.iface.mainWindow())
+        style_action.triggered.connect(self._style_active_layer)
+        self.iface.addPluginToMenu(MENU, style_action)
+        self.actions.append(style_action)
+        self._register_layout_templates(True)
+
+    def _style_active_layer(self):
+        from qgis.core import QgsVectorLayer
+
+        from .core.symbology import landuse_renderer
+
+        layer = self.iface.activeLayer()
+        if not isinstance(layer, QgsVectorLayer) or layer.fields().lookupField("DLBM") < 0:
+            self.iface.messageBar().pushWarning("LandPlan", tr("Select a land-use layer with a DLBM field first."))
+            return
+        layer.setRenderer(landuse_renderer("DLBM"))
+        layer.triggerRepaint()
+        self.iface.layerTreeView().refreshLayerSymbology(layer.id())
+
+    @staticmethod
+    def _register_layout_templates(add):
+        """List the bundled .qpt in QGIS's layout manager (template search paths)."""
+        from qgis.core import QgsSettings
+
+        from .paths import resource
+
+        folder = str(resource("layouts"))
+        settings = QgsSettings()
+        key = "Layout/searchPathsForTemplates"
+        paths = settings.value(key, [], section=QgsSettings.Core) or []
+        if isinstance(paths, str):
+            paths = [paths]
+        paths = [p for p in paths if p != folder]
+        if add:
+            paths.append(folder)
+        settings.setValue(key, paths, section=QgsSettings.Core)
+
     def _project_read(self, *_args):
         if self.dock is not None:
             self.dock.restore_from_project()
@@ -93,6 +130,8 @@ class LandPlanPlugin:
             self.dock._release_layer()
             self.dock.deleteLater()
             self.dock = None
+        if self.iface is not None and self.actions:
+            self._register_layout_templates(False)
         if self.iface is not None:
             for action in self.actions:
                 self.iface.removePluginMenu(MENU, action)

@@ -93,3 +93,21 @@ def test_dock_save_is_audited_and_conflicts_refused(dock, store_path):
 def test_status_list_coloured(dock):
     assert dock.status_list.count() == 10
     assert {dock.status_list.item(i).data(0x0100) for i in range(10)} <= {"no_data", "no_target"}
+
+
+def test_dock_records_values_and_exports(dock, tmp_path):
+    fid = row_id(dock, "高标准农田建设面积")
+    dock.layer.selectByIds([fid])
+    dock.year_spin.setValue(2023)
+    dock.value_spin.setValue(2800.0)
+    dock.record_value()
+    assert dock.observation_list.count() == 1
+    assert "2800" in dock.observation_list.item(0).text()
+    statuses = [dock.status_list.item(i).text() for i in range(dock.status_list.count())]
+    assert any("高标准农田建设面积" in s and "按进度" in s for s in statuses)  # path 2305.7 → 3079: 2769.7 in 2023
+    csv_path = dock.export_to(str(tmp_path / "指标.csv"))
+    text = open(csv_path, encoding="utf-8-sig").read()
+    assert "高标准农田建设面积" in text and "按进度" in text
+    html = dock.export_to(str(tmp_path / "指标.html"))
+    assert "按进度" in open(html, encoding="utf-8").read()
+    dock.chart.grab()  # paints without error

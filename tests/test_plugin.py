@@ -34,3 +34,19 @@ def test_gui_lifecycle_adds_and_removes(qgis_iface, qgis_processing):
     plugin.unload()
     assert plugin.actions == []
     assert QgsApplication.processingRegistry().providerById("landplan") is not None
+
+
+def test_gui_registers_layout_templates_and_dock(qgis_iface, qgis_processing):
+    from qgis.core import QgsApplication
+
+    import landplan_plugin
+    from landplan_plugin.paths import resource
+
+    plugin = landplan_plugin.classFactory(qgis_iface)
+    plugin.initGui()
+    try:
+        assert str(resource("layouts")) in QgsApplication.layoutTemplatePaths()
+        assert plugin.dock.objectName() == "LandPlanIndicatorDock"
+    finally:
+        plugin.unload()
+    assert str(resource("layouts")) not in QgsApplication.layoutTemplatePaths()

@@ -1113,97 +1113,97 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="57" />
+        <location filename="../ui/indicator_dock.py" line="62" />
         <source>Open or create a store…</source>
         <translation>打开或新建指标库…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="60" />
+        <location filename="../ui/indicator_dock.py" line="65" />
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="62" />
+        <location filename="../ui/indicator_dock.py" line="67" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="63" />
+        <location filename="../ui/indicator_dock.py" line="68" />
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="68" />
+        <location filename="../ui/indicator_dock.py" line="73" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="73" />
+        <location filename="../ui/indicator_dock.py" line="82" />
         <source>Monitoring status</source>
         <translation>监测状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="91" />
+        <location filename="../ui/indicator_dock.py" line="120" />
         <source>Indicator store</source>
         <translation>指标库</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="91" />
+        <location filename="../ui/indicator_dock.py" line="120" />
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="117" />
+        <location filename="../ui/indicator_dock.py" line="146" />
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="132" />
+        <location filename="../ui/indicator_dock.py" line="163" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="133" />
+        <location filename="../ui/indicator_dock.py" line="164" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="149" />
+        <location filename="../ui/indicator_dock.py" line="180" />
         <source>must be one of {}</source>
         <translation>必须为 {} 之一</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="170" />
+        <location filename="../ui/indicator_dock.py" line="212" />
         <source>Refused: {} {}</source>
         <translation>已拒绝：{} {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="172" />
+        <location filename="../ui/indicator_dock.py" line="214" />
         <source>Edit {}</source>
         <translation>编辑 {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="183" />
+        <location filename="../ui/indicator_dock.py" line="225" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="185" />
+        <location filename="../ui/indicator_dock.py" line="227" />
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="195" />
+        <location filename="../ui/indicator_dock.py" line="237" />
         <source>Delete indicators</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="220" />
+        <location filename="../ui/indicator_dock.py" line="262" />
         <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="245" />
+        <location filename="../ui/indicator_dock.py" line="300" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1352,6 +1352,71 @@ Measures plan indicators from layers and records them.</translation>
         <location filename="../processing/algorithms/measure_indicators.py" line="136" />
         <source>{}: unit “{}” is not an area unit; not recorded.</source>
         <translation>{}：单位“{}”不是面积单位，未记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="74" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="75" />
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="86" />
+        <source>Yearly values of the selected indicator</source>
+        <translation>所选指标的年度监测值</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="98" />
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="326" />
+        <source>manual</source>
+        <translation>手工填报</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="338" />
+        <source>Select an indicator first.</source>
+        <translation>请先选择一个指标。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="345" />
+        <source>Indicator table</source>
+        <translation>指标表</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="345" />
+        <source>Tables (*.csv *.xlsx)</source>
+        <translation>表格 (*.csv *.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="355" />
+        <source>Export indicators</source>
+        <translation>导出指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="355" />
+        <source>CSV (*.csv);;HTML report (*.html)</source>
+        <translation>CSV (*.csv);;HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="430" />
+        <source>No chart: choose an indicator</source>
+        <translation>请选择指标以显示图表</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="67" />
+        <source>Apply 三调 land-use style to the active layer</source>
+        <translation>为当前图层应用三调地类配色</translation>
+    </message>
+    <message>
+        <location filename="../plugin.py" line="80" />
+        <source>Select a land-use layer with a DLBM field first.</source>
+        <translation>请先选择含 DLBM 字段的地类图斑图层。</translation>
     </message>
 </context>
 </TS>

@@ -11,6 +11,9 @@ the audit rows and bumps the versions.  Status colours come from
 core.indicators.status, as in landplan:indicatorstatus.
 """
 
+import datetime
+import os
+
 from qgis.core import (
     QgsDefaultValue,
     QgsEditorWidgetSetup,
@@ -24,6 +27,8 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QComboBox,
+    QDoubleSpinBox,
+    QSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -66,12 +71,36 @@ class IndicatorDock(QgsDockWidget):
         bar.addWidget(self.undo_button)
         bar.addWidget(self.redo_button)
         self.save_button = self._button(bar, tr("Save"), self.save)
+        self.import_button = self._button(bar, tr("Import…"), self.import_table)
+        self.export_button = self._button(bar, tr("Export…"), self.export_table)
         layout.addLayout(bar)
         self.view = QgsAttributeTableView()
         layout.addWidget(self.view, 3)
+        lower = QHBoxLayout()
+        status_box = QVBoxLayout()
         self.status_list = QListWidget()
-        layout.addWidget(QLabel(tr("Monitoring status")))
-        layout.addWidget(self.status_list, 1)
+        status_box.addWidget(QLabel(tr("Monitoring status")))
+        status_box.addWidget(self.status_list)
+        lower.addLayout(status_box, 2)
+        obs_box = QVBoxLayout()
+        obs_box.addWidget(QLabel(tr("Yearly values of the selected indicator")))
+        self.observation_list = QListWidget()
+        obs_box.addWidget(self.observation_list)
+        record_bar = QHBoxLayout()
+        self.year_spin = QSpinBox()
+        self.year_spin.setRange(1949, 2200)
+        self.year_spin.setValue(datetime.date.today().year)
+        self.value_spin = QDoubleSpinBox()
+        self.value_spin.setRange(-1e12, 1e12)
+        self.value_spin.setDecimals(4)
+        record_bar.addWidget(self.year_spin)
+        record_bar.addWidget(self.value_spin)
+        self._button(record_bar, tr("Record"), self.record_value)
+        obs_box.addLayout(record_bar)
+        lower.addLayout(obs_box, 2)
+        self.chart = ProgressChart()
+        lower.addWidget(self.chart, 2)
+        layout.addLayout(lower, 1)
         self.message = QLabel("")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -129,6 +158,8 @@ class IndicatorDock(QgsDockWidget):
         self.view.setAttributeTableConfig(layer.attributeTableConfig())
         self._models = (cache, model, filter_model)
         layer.startEditing()
+        layer.selectionChanged.connect(self.show_observations)
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_observations())
         self.undo_button.setDefaultAction(layer.undoStack().createUndoAction(self, tr("Undo")))
         self.redo_button.setDefaultAction(layer.undoStack().createRedoAction(self, tr("Redo")))
         self.refresh_status()
@@ -270,6 +301,118 @@ class IndicatorDock(QgsDockWidget):
         self.refresh_status()
         return True
 
+    # -- observations, import, export -----------------------------------------------------------
+    def selected_indicator_id(self):
+        if self.layer is None:
+            return None
+        ids = self.layer.selectedFeatureIds()
+        if not ids:
+            rows = self.view.selectionModel().selectedRows() if self.view.selectionModel() else []
+            if not rows:
+                return None
+            model = self.view.model()
+            ids = [model.rowToId(rows[0])] if hasattr(model, "rowToId") else []
+        return ids[0] if ids and ids[0] >= 0 else None
+
+    def show_observations(self, *_args):
+        self.observation_list.clear()
+        indicator_id = self.selected_indicator_id()
+        if indicator_id is None or self.store is None:
+            self.chart.set_data(None, [], None)
+            return
+        indicator = self.store.indicator(indicator_id)
+        observations = self.store.observations(indicator_id)
+        for obs in observations:
+            source = tr("manual") if obs["source"] == "manual" else obs["source"]
+            item = QListWidgetItem(
+                "{}  {:g}  ({})".format(obs["year"], obs["value"], source)
+                if obs["value"] is not None
+                else "{}  —  ({})".format(obs["year"], source)
+            )
+            if obs["source"] != "manual":
+                item.setForeground(QColor("#1565c0"))  # computed values are marked by colour and source
+            self.observation_list.addItem(item)
+        plan = self.store.plan(self.plan_combo.currentText())
+        self.chart.set_data(indicator, observations, plan)
+
+    def record_value(self):
+        indicator_id = self.selected_indicator_id()
+        if indicator_id is None:
+            self.message.setText(tr("Select an indicator first."))
+            return
+        self.store.record_observation(indicator_id, self.year_spin.value(), self.value_spin.value(), source="manual")
+        self.show_observations()
+        self.refresh_status()
+
+    def import_table(self):
+        path, _ = QFileDialog.getOpenFileName(self, tr("Indicator table"), "", tr("Tables (*.csv *.xlsx)"))
+        if not path or self.store is None:
+            return
+        import processing
+
+        name = self.plan_combo.currentText() or os.path.splitext(os.path.basename(path))[0]
+        processing.run("landplan:importindicators", {"INPUT": path, "STORE": self.store.path, "PLAN_NAME": name})
+        self.open_store(self.store.path)
+
+    def export_table(self):
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("Export indicators"), "", tr("CSV (*.csv);;HTML report (*.html)")
+        )
+        if path:
+            self.export_to(path)
+
+    def export_to(self, path):
+        """CSV (the printed-table columns plus the latest value and status) or
+        an HTML report, by the file's extension."""
+        plan = self.store.plan(self.plan_combo.currentText())
+        rows = status_rows(self.store, plan)
+        if path.lower().endswith(".html"):
+            from ..core import report
+
+            report.write(path, "indicators_report.html.j2", plan=plan, rows=rows, colours=rules.STATUS_COLOURS)
+            return path
+        import csv
+
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(
+                [
+                    "类别",
+                    "序号",
+                    "指标",
+                    "单位",
+                    "基期值",
+                    "目标值",
+                    "比较符",
+                    "属性",
+                    "累计",
+                    "最新值",
+                    "年份",
+                    "状态",
+                    "备注",
+                ]
+            )
+            for r in rows:
+                target = r["target_text"] if r["target_value"] is None else r["target_value"]
+                writer.writerow(
+                    [
+                        r["category"],
+                        r["seq"],
+                        r["name"],
+                        r["unit"],
+                        r["base_value"],
+                        target,
+                        r["comparator"],
+                        r["attribute"],
+                        r["cumulative"],
+                        r["value"],
+                        r["value_year"],
+                        r["status_zh"],
+                        r["note"],
+                    ]
+                )
+        return path
+
     # -- status --------------------------------------------------------------------------------
     def refresh_status(self):
         self.status_list.clear()
@@ -297,3 +440,56 @@ class IndicatorDock(QgsDockWidget):
     def closeEvent(self, event):  # noqa: N802 (Qt API name)
         self._release_layer()
         super().closeEvent(event)
+
+
+class ProgressChart(QWidget):
+    """Observed values against the straight path from base to target."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setMinimumSize(220, 120)
+        self.indicator = None
+        self.observations = []
+        self.plan = None
+
+    def set_data(self, indicator, observations, plan):
+        self.indicator, self.observations, self.plan = indicator, observations, plan
+        self.update()
+
+    def paintEvent(self, _event):  # noqa: N802 (Qt API name)
+        from qgis.PyQt.QtCore import QPointF
+        from qgis.PyQt.QtGui import QPainter, QPen
+
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        if not self.indicator or not self.plan or not self.plan.get("base_year") or not self.plan.get("target_year"):
+            painter.drawText(self.rect(), Qt.AlignCenter, tr("No chart: choose an indicator"))
+            return
+        base_year, target_year = self.plan["base_year"], self.plan["target_year"]
+        base = self.indicator.get("base_value")
+        target = self.indicator.get("target_value")
+        values = [o["value"] for o in self.observations if o["value"] is not None]
+        years = [o["year"] for o in self.observations if o["value"] is not None]
+        span = [v for v in values + [base, target] if v is not None]
+        if not span:
+            return
+        low, high = min(span), max(span)
+        if high == low:
+            high, low = high + 1, low - 1
+        margin = 12
+        width, height = self.width() - 2 * margin, self.height() - 2 * margin
+
+        def point(year, value):
+            x = margin + width * (year - base_year) / float(max(target_year - base_year, 1))
+            y = margin + height * (1 - (value - low) / (high - low))
+            return QPointF(x, y)
+
+        if base is not None and target is not None:
+            painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.DashLine))
+            painter.drawLine(point(base_year, base), point(target_year, target))
+        painter.setPen(QPen(QColor("#1565c0"), 2))
+        points = [point(y, v) for y, v in sorted(zip(years, values))]
+        for a, b in zip(points, points[1:]):
+            painter.drawLine(a, b)
+        for p in points:
+            painter.drawEllipse(p, 3, 3)
