@@ -68,6 +68,18 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
         return sink, dest
 
 
+def fields_from_spec(spec):
+    """QgsFields from [(name, QVariant type)] (string, double or integer)."""
+    from qgis.core import QgsField, QgsFields
+    from qgis.PyQt.QtCore import QVariant
+
+    names = {QVariant.String: "string", QVariant.Double: "double", QVariant.Int: "integer", QVariant.Date: "date"}
+    fields = QgsFields()
+    for name, kind in spec:
+        fields.append(QgsField(name, kind, names[kind]))
+    return fields
+
+
 def add_feature(sink, feature):
     """Write a feature or fail loudly: a sink that drops features would give
     a silently wrong table (QGIS only logs the failure)."""

@@ -8,8 +8,6 @@ overlay in tiles; each piece is split by zones and basic farmland; the rules
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -28,7 +26,7 @@ from ...core import crs as crs_rules
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
 from ...core.i18n import tr
 from ...core.occupation import piece_areas
-from .base import LandPlanAlgorithm, add_feature, require_field
+from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import AREA_MODE_NAMES, add_area_mode_parameter, area_mode_label, geometry_policy, key_text, read_regions
 
 CHANGE_FIELDS = (
@@ -44,15 +42,6 @@ CHANGE_FIELDS = (
     ("net_before_m2", QVariant.Double),
     ("net_after_m2", QVariant.Double),
 )
-
-
-def _fields(spec):
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(
-            QgsField(name, kind, {QVariant.String: "string", QVariant.Double: "double", QVariant.Int: "integer"}[kind])
-        )
-    return fields
 
 
 class FarmlandChangeAlgorithm(LandPlanAlgorithm):
@@ -244,7 +233,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             if note:
                 feedback.pushWarning(note)
 
-        change_fields = _fields(CHANGE_FIELDS)
+        change_fields = fields_from_spec(CHANGE_FIELDS)
         changes_sink, changes_dest = self.sink_or_raise(
             parameters, self.OUTPUT_CHANGES, context, change_fields, QgsWkbTypes.MultiPolygon, crs
         )
@@ -386,7 +375,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
         rows = [totals[z].row() for z in sorted(totals, key=lambda z: (z is None, z or ""))] if zones else []
         rows.append(total.row())
 
-        matrix_fields = _fields(
+        matrix_fields = fields_from_spec(
             (
                 ("zone", QVariant.String),
                 ("from_group", QVariant.String),
@@ -412,7 +401,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             (name, QVariant.String if name == "zone" else QVariant.Int if name == "inout_ok" else QVariant.Double)
             for name in change.SUMMARY_FIELDS
         )
-        summary_fields = _fields(summary_spec)
+        summary_fields = fields_from_spec(summary_spec)
         summary_sink, summary_dest = self.sink_or_raise(
             parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry, crs
         )

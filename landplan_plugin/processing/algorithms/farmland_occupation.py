@@ -8,8 +8,6 @@ pieces, a summary and an optional HTML report.
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -27,7 +25,7 @@ from ...core import occupation, overlay, report
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
 from ...core.capacity import CapacityTableError, parse_capacity_table
 from ...core.i18n import tr
-from .base import LandPlanAlgorithm, add_feature, require_field
+from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import (
     ReprojectedSource,
     AREA_MODE_NAMES,
@@ -52,14 +50,6 @@ PIECE_FIELDS = (
     ("category", QVariant.String),
     ("planar_m2", QVariant.Double),
 )
-
-
-def _fields(spec):
-    fields = QgsFields()
-    for name, kind in spec:
-        type_name = {QVariant.String: "string", QVariant.Double: "double", QVariant.Int: "integer"}[kind]
-        fields.append(QgsField(name, kind, type_name))
-    return fields
 
 
 SUMMARY_SPEC = tuple(
@@ -281,11 +271,11 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         if not regions:
             feedback.pushWarning(tr("No project polygons to analyse: the outputs are empty."))
 
-        piece_fields = _fields(PIECE_FIELDS)
+        piece_fields = fields_from_spec(PIECE_FIELDS)
         pieces_sink, pieces_dest = self.sink_or_raise(
             parameters, self.OUTPUT_PIECES, context, piece_fields, QgsWkbTypes.MultiPolygon, target_crs
         )
-        summary_fields = _fields(SUMMARY_SPEC)
+        summary_fields = fields_from_spec(SUMMARY_SPEC)
         summary_sink, summary_dest = self.sink_or_raise(
             parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry, target_crs
         )

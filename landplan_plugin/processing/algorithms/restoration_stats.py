@@ -34,19 +34,10 @@ from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR, Ellips
 from ...core.i18n import tr
 from ...core.occupation import piece_areas
 from ...core.raster import RasterError, zonal_stats
-from .base import LandPlanAlgorithm, add_feature, require_field
+from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import ReprojectedSource, add_area_mode_parameter, area_mode_label, geometry_policy, read_regions
 
 KEYS = ("zone", "type", "year", "direction")
-
-
-def _fields(spec):
-    fields = QgsFields()
-    for name, kind in spec:
-        fields.append(
-            QgsField(name, kind, {QVariant.String: "string", QVariant.Double: "double", QVariant.Int: "integer"}[kind])
-        )
-    return fields
 
 
 class RestorationStatsAlgorithm(LandPlanAlgorithm):
@@ -261,7 +252,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
                 groups.setdefault((zone_key,) + keys, restoration.GroupTotals()).add(n, part, part_area)
             feedback.setProgress(int(30.0 * (n + 1) / max(len(projects), 1)))
 
-        stats_fields = _fields(
+        stats_fields = fields_from_spec(
             tuple((k, QVariant.String) for k in KEYS)
             + (
                 ("projects", QVariant.Int),
@@ -453,7 +444,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             add_feature(projects_sink, out)
         results = {self.OUTPUT_STATS: stats_dest, self.OUTPUT_PROJECTS: projects_dest}
         if after is not None and self.OUTPUT_MATRIX in parameters and parameters[self.OUTPUT_MATRIX] is not None:
-            matrix_fields = _fields(
+            matrix_fields = fields_from_spec(
                 (
                     ("type", QVariant.String),
                     ("before_group", QVariant.String),
