@@ -185,6 +185,8 @@ class IndicatorDock(QgsDockWidget):
             layer.setFieldConstraint(
                 index, QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
             )
+        # units from a list (the units already used, editable for new ones)
+        layer.setEditorWidgetSetup(fields.lookupField("unit"), QgsEditorWidgetSetup("UniqueValues", {"Editable": True}))
         index = fields.lookupField("cumulative")
         layer.setEditorWidgetSetup(
             index, QgsEditorWidgetSetup("CheckBox", {"CheckedState": "1", "UncheckedState": "0"})
