@@ -14,8 +14,9 @@ full.
 
 The raster is processed in tiles over the polygons' extent only, so a
 10,000 × 10,000 raster never sits in memory at once; per tile, each layer is
-burnt into an int32 id array with ``gdal.RasterizeLayer`` and counted with
-``numpy.bincount`` – no per-pixel Python.
+burnt – only over the window its polygons reach – into an int32 id array
+with ``gdal.RasterizeLayer`` and counted with ``numpy.bincount``; no
+per-pixel Python.
 
 Geometries must already be in the raster's CRS (the caller reprojects).
 """
@@ -28,7 +29,7 @@ from qgis.core import QgsSpatialIndex, QgsRectangle
 
 gdal.UseExceptions()
 
-TILE = 2048
+TILE = 1024
 
 
 class RasterError(ValueError):
@@ -149,43 +150,64 @@ def zonal_stats(raster_path, geometries, class_values=None, band=1, feedback=Non
         return count, hits, sums
     values = np.asarray(sorted(class_values), dtype=np.float64) if class_values else None
     mem_driver = gdal.GetDriverByName("MEM")
+    projection = dataset.GetProjection()
+    # pixel window of every polygon, grouped by layer: each layer is burnt
+    # only over the part of a tile its polygons reach
+    boxes = np.zeros((n, 4), dtype=np.int64)  # col0, col1, row0, row1
+    for i, geometry in enumerate(geometries):
+        if geometry is None or geometry.isEmpty():
+            boxes[i] = (0, 0, 0, 0)
+            continue
+        b = geometry.boundingBox()
+        c_a = int(np.floor((b.xMinimum() - gt[0]) / gt[1]))
+        c_b = int(np.ceil((b.xMaximum() - gt[0]) / gt[1]))
+        r_values = sorted(((b.yMaximum() - gt[3]) / gt[5], (b.yMinimum() - gt[3]) / gt[5]))
+        boxes[i] = (c_a, c_b, int(np.floor(r_values[0])), int(np.ceil(r_values[1])))
+    layer_members = [np.flatnonzero(np.asarray(layer_of) == k) for k in range(len(layers))]
     tiles = [(r, c) for r in range(row0, row1, tile) for c in range(col0, col1, tile)]
     for t, (r, c) in enumerate(tiles):
         if feedback is not None and feedback.isCanceled():
             break
         w = min(tile, col1 - c)
         h = min(tile, row1 - r)
-        tile_gt = (gt[0] + c * gt[1], gt[1], 0.0, gt[3] + r * gt[5], 0.0, gt[5])
-        tx0, tx1 = tile_gt[0], tile_gt[0] + w * gt[1]
-        ty0, ty1 = sorted((tile_gt[3], tile_gt[3] + h * gt[5]))
-        data = None
-        for layer in layers:
-            layer.SetSpatialFilterRect(tx0, ty0, tx1, ty1)
-            if layer.GetFeatureCount() == 0:
+        for layer, members in zip(layers, layer_members):
+            mb = boxes[members]
+            inside_tile = (mb[:, 1] > c) & (mb[:, 0] < c + w) & (mb[:, 3] > r) & (mb[:, 2] < r + h)
+            if not inside_tile.any():
                 continue
-            if data is None:
-                data = rb.ReadAsArray(c, r, w, h)
-                valid = np.ones(data.shape, dtype=bool) if nodata is None else data != nodata
-                if np.issubdtype(data.dtype, np.floating):
-                    valid &= ~np.isnan(data)
-                hit_mask = valid & np.isin(data, values) if values is not None else None
-            target = mem_driver.Create("", w, h, 1, gdal.GDT_Int32)
-            target.SetGeoTransform(tile_gt)
-            target.SetProjection(dataset.GetProjection())
+            sel_boxes = mb[inside_tile]
+            wc0 = max(c, int(sel_boxes[:, 0].min()))
+            wc1 = min(c + w, int(sel_boxes[:, 1].max()))
+            wr0 = max(r, int(sel_boxes[:, 2].min()))
+            wr1 = min(r + h, int(sel_boxes[:, 3].max()))
+            ww, wh = wc1 - wc0, wr1 - wr0
+            if ww <= 0 or wh <= 0:
+                continue
+            window_gt = (gt[0] + wc0 * gt[1], gt[1], 0.0, gt[3] + wr0 * gt[5], 0.0, gt[5])
+            x_a, x_b = window_gt[0], window_gt[0] + ww * gt[1]
+            y_a, y_b = sorted((window_gt[3], window_gt[3] + wh * gt[5]))
+            layer.SetSpatialFilterRect(x_a, y_a, x_b, y_b)
+            data = rb.ReadAsArray(wc0, wr0, ww, wh)
+            valid = np.ones(data.shape, dtype=bool) if nodata is None else data != nodata
+            if np.issubdtype(data.dtype, np.floating):
+                valid &= ~np.isnan(data)
+            target = mem_driver.Create("", ww, wh, 1, gdal.GDT_Int32)
+            target.SetGeoTransform(window_gt)
+            target.SetProjection(projection)
             gdal.RasterizeLayer(target, [1], layer, options=["ATTRIBUTE=zid"])
             ids = target.GetRasterBand(1).ReadAsArray()
             target = None
-            inside = ids > 0
-            sel = inside & valid
+            sel = (ids > 0) & valid
             zone = ids[sel] - 1
             count += np.bincount(zone, minlength=n)[:n]
             sums += np.bincount(zone, weights=data[sel].astype(np.float64), minlength=n)[:n]
-            if hit_mask is not None:
-                hits += np.bincount(ids[inside & hit_mask] - 1, minlength=n)[:n]
-        for layer in layers:
-            layer.SetSpatialFilter(None)
+            if values is not None:
+                hit = sel & np.isin(data, values)
+                hits += np.bincount(ids[hit] - 1, minlength=n)[:n]
         if feedback is not None:
             feedback.setProgress(int(100.0 * (t + 1) / len(tiles)))
+    for layer in layers:
+        layer.SetSpatialFilter(None)
     mem_ds = None  # noqa: F841 - release the OGR memory layers
     return count, hits, sums
 
