@@ -160,7 +160,7 @@ def step_restoration(qp, out):
     )
     total = [r for r in read_table(out / "restoration_stats.gpkg") if r["zone"] == "*"][0]
     projects = read_table(out / "restoration_projects.gpkg")
-    met = sum(1 for p in projects if p["direction_met"] == 1)
+    met = sum(1 for p in projects if p["direction_met"] is not None and p["direction_met"] >= 1)
     return "{} projects, {:.2f} ha restored ({:.2f} ha overlap counted once); direction met by {} of {}".format(
         total["projects"], total["area_m2"] / 10000, total["overlap_m2"] / 10000, met, len(projects)
     )

@@ -131,9 +131,11 @@ def test_direction_and_matrix(landplan, data):
         data, LANDUSE_AFTER=data + "|layername=after", LANDUSE_BEFORE=data + "|layername=before"
     )
     assert projects["R1"]["direction_share"] == pytest.approx(1.0) and projects["R1"]["direction_met"] == 1
-    assert projects["R2"]["direction_share"] == pytest.approx(0.7) and projects["R2"]["direction_met"] == 0
+    assert projects["R2"]["direction_share"] == pytest.approx(0.7) and projects["R2"]["direction_met"] == pytest.approx(
+        0.7
+    )
     assert projects["R3"]["direction_met"] == 1  # declared 0103, land is 0103 (耕地)
-    assert projects["R4"]["direction_share"] == pytest.approx(0.0)
+    assert projects["R4"]["direction_share"] == pytest.approx(0.0) and projects["R4"]["direction_met"] == 0
     assert matrix == pytest.approx(
         {
             ("矿山", "工矿用地", "林地"): 12000,

@@ -97,3 +97,10 @@ class GroupTotals:
         self.projects.add(project_index)
         self.parts.append(geometry)
         self.gross += area
+
+
+def direction_met(share):
+    """The issue's direction_met: the matching share, 1 once it reaches 80 %."""
+    if share is None:
+        return None
+    return 1.0 if share >= DIRECTION_MET_SHARE else share

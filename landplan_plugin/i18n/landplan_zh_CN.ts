@@ -14,7 +14,7 @@
         <translation>无法加载模型 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="88" />
+        <location filename="../processing/algorithms/base.py" line="100" />
         <source>No field chosen for {}.</source>
         <translation>未为 {} 选择字段。</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="96" />
+        <location filename="../processing/algorithms/base.py" line="108" />
         <source>Field “{}” in {} must be numeric but is {}.</source>
         <translation>{1} 中的字段“{0}”必须为数值型，当前为 {2}。</translation>
     </message>
@@ -341,12 +341,12 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="95" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="85" />
         <source>Farmland occupation analysis</source>
         <translation>建设项目占地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="111" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="101" />
         <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
 
 Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = CGCS2000 ellipsoidal area (国土调查 formula), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
@@ -365,117 +365,117 @@ Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geomet
 Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="130" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="120" />
         <source>Construction projects</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="125" />
         <source>Project id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="140" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="130" />
         <source>Land-use survey polygons (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="143" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="135" />
         <source>Land-class code field (DLBM)</source>
         <translation>地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="152" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="144" />
         <source>Parcel area field (TBMJ)</source>
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="145" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="145" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
         <source>Field-ridge coefficient field (KCXS)</source>
         <translation>扣除地类系数字段（KCXS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="145" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
         <source>Farmland quality grade field (GDDB)</source>
         <translation>耕地等别字段（GDDB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="145" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
         <source>Village code field (ZLDWDM)</source>
         <translation>坐落单位代码字段（ZLDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="183" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="173" />
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="192" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="182" />
         <source>Grain capacity by grade (CSV path, 'grade:kg,…' or 'default')</source>
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="164" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="156" />
         <source>Repair invalid geometries</source>
         <translation>修复无效几何</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="200" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="190" />
         <source>Occupied pieces</source>
         <translation>占地图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="205" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="195" />
         <source>Occupation summary</source>
         <translation>占地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="180" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="172" />
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="180" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="172" />
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="238" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="228" />
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="248" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="238" />
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="256" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="246" />
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="278" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="268" />
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="282" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="272" />
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="369" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="359" />
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="375" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="365" />
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
@@ -709,17 +709,17 @@ Classifies supplied parcels as idle (1 or 2 years), partially developed, warning
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="77" />
+        <location filename="../processing/algorithms/base.py" line="89" />
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="81" />
+        <location filename="../processing/algorithms/farmland_change.py" line="70" />
         <source>Farmland change and in-out balance</source>
         <translation>耕地变化与进出平衡分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="87" />
+        <location filename="../processing/algorithms/farmland_change.py" line="76" />
         <source>Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – and reports where farmland went and came from.
 
 Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 (自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.
@@ -734,167 +734,152 @@ Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures 
 Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡, 非农化 and a transition matrix.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="133" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="125" />
         <source>Land use before (DLTB)</source>
         <translation>前期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="138" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="130" />
         <source>Land use after (DLTB)</source>
         <translation>后期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="139" />
+        <location filename="../processing/algorithms/farmland_change.py" line="128" />
         <source>Zones (e.g. villages)</source>
         <translation>统计区域（如行政村）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="128" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="120" />
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="152" />
+        <location filename="../processing/algorithms/farmland_change.py" line="141" />
         <source>Changed pieces</source>
         <translation>变化图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="157" />
+        <location filename="../processing/algorithms/farmland_change.py" line="146" />
         <source>Transition matrix</source>
         <translation>地类转移矩阵</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="160" />
+        <location filename="../processing/algorithms/farmland_change.py" line="149" />
         <source>Farmland change summary</source>
         <translation>耕地变化汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="226" />
+        <location filename="../processing/algorithms/farmland_change.py" line="215" />
         <source>{} zone polygons without a name were left out.</source>
         <translation>{} 个区域要素没有名称，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="355" />
+        <location filename="../processing/algorithms/farmland_change.py" line="344" />
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so that no area is counted twice. Check the topology of the later survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：已按比例缩放份额，避免重复计算面积。请检查后期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="362" />
+        <location filename="../processing/algorithms/farmland_change.py" line="351" />
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count the overlap twice. Check the topology of the earlier survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：这些位置的后期指标重复计算了重叠部分。请检查前期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="372" />
+        <location filename="../processing/algorithms/farmland_change.py" line="361" />
         <source>Unknown land-class code “{}”: its pieces count as ‘other’.</source>
         <translation>未知地类编码“{}”：其图斑计为“其他变化”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="374" />
+        <location filename="../processing/algorithms/farmland_change.py" line="363" />
         <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
         <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="80" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="71" />
         <source>Restoration area statistics</source>
         <translation>生态修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="86" />
-        <source>Counts restored land (生态修复, 历史遗留矿山治理, 土地复垦, 全域土地综合整治 …) by zone, type, year and direction (修复方向). Overlapping projects in a group count once (area_m2 is the area of their union; gross_m2 the sum of the projects’ own areas; overlap_m2 the difference). A project crossing a zone boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).
-
-With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it was, by first-level class (each type’s projects unioned first), and direction_share / direction_met tell whether at least 80 % of a project became its declared direction (matched at the first-level class: 0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata ignored), computed in bulk with GDAL.
-
-Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas ellipsoidal and the land-use matrix in apportioned 三调 survey areas (TBMJ share of the later survey).</source>
-        <translation>按区域、修复类型、年度和修复方向统计修复面积（生态修复、历史遗留矿山治理、土地复垦、全域土地综合整治等）。同一分组内重叠的项目只计一次（area_m2 为并集面积；gross_m2 为各项目面积之和；overlap_m2 为二者之差）。跨区域边界的项目在边界处切分。类型、年度或方向为空的计入“未填写”，不删除。STATUS_FILTER 只保留所列状态（如“已完成,在建”）。
-
-提供修复后（及修复前）地类图斑时，输出按一级类的修复前后地类矩阵（每种类型的项目先合并），并以 direction_share / direction_met 判断项目是否有至少 80% 变为申报的修复方向（按一级类匹配：0103 与任何耕地匹配）。NDVI 栅格给出每个项目像元的平均值（忽略无数据像元），用 GDAL 批量计算。
-
-面积口径（默认 1）：1 = CGCS2000 椭球面积，2 = 平面面积；0 = 项目面积用椭球面积，地类矩阵按三调调查面积（后期图斑 TBMJ 份额）分摊。
-
-Counts restored land by zone, type, year and direction; overlaps count once.</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="102" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="94" />
         <source>Restoration projects</source>
         <translation>修复项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="107" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="99" />
         <source>Restoration type field</source>
         <translation>修复类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="112" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="104" />
         <source>Year field</source>
         <translation>年度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="112" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="104" />
         <source>Status field</source>
         <translation>状态字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="112" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="104" />
         <source>Direction field (修复方向)</source>
         <translation>修复方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="120" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="112" />
         <source>Statuses to keep (comma separated)</source>
         <translation>保留的状态（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="123" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="115" />
         <source>Zones (e.g. townships)</source>
         <translation>统计区域（如乡镇）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="161" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="153" />
         <source>NDVI before</source>
         <translation>修复前 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="162" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="154" />
         <source>NDVI after</source>
         <translation>修复后 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="167" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="159" />
         <source>Restoration statistics</source>
         <translation>修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="170" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="162" />
         <source>Restoration projects with areas</source>
         <translation>修复项目（含面积）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="175" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="167" />
         <source>Land use before and after restoration</source>
         <translation>修复前后地类</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="205" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="197" />
         <source>A status filter needs the status field.</source>
         <translation>按状态筛选需要选择状态字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="238" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="230" />
         <source>{} projects left out by the status filter.</source>
         <translation>按状态筛选略去了 {} 个项目。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="240" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="232" />
         <source>No restoration projects to count: the outputs are empty.</source>
         <translation>没有可统计的修复项目，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="316" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="314" />
         <source>Projects are reprojected to the CRS of raster “{}” ({}) for the NDVI means.</source>
         <translation>项目已重投影到栅格“{}”的坐标系（{}）后计算 NDVI 平均值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="341" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="339" />
         <source>LANDUSE_BEFORE needs LANDUSE_AFTER too.</source>
         <translation>提供修复前地类图斑时也需要提供修复后地类图斑。</translation>
     </message>
@@ -1173,37 +1158,37 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>必须为 {} 之一</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="212" />
+        <location filename="../ui/indicator_dock.py" line="214" />
         <source>Refused: {} {}</source>
         <translation>已拒绝：{} {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="214" />
+        <location filename="../ui/indicator_dock.py" line="216" />
         <source>Edit {}</source>
         <translation>编辑 {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="225" />
+        <location filename="../ui/indicator_dock.py" line="227" />
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="227" />
+        <location filename="../ui/indicator_dock.py" line="229" />
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="237" />
+        <location filename="../ui/indicator_dock.py" line="239" />
         <source>Delete indicators</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="262" />
+        <location filename="../ui/indicator_dock.py" line="264" />
         <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="300" />
+        <location filename="../ui/indicator_dock.py" line="302" />
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1374,37 +1359,37 @@ Measures plan indicators from layers and records them.</translation>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="326" />
+        <location filename="../ui/indicator_dock.py" line="328" />
         <source>manual</source>
         <translation>手工填报</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="338" />
+        <location filename="../ui/indicator_dock.py" line="343" />
         <source>Select an indicator first.</source>
         <translation>请先选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="345" />
+        <location filename="../ui/indicator_dock.py" line="350" />
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="345" />
+        <location filename="../ui/indicator_dock.py" line="350" />
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="355" />
+        <location filename="../ui/indicator_dock.py" line="360" />
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="355" />
+        <location filename="../ui/indicator_dock.py" line="360" />
         <source>CSV (*.csv);;HTML report (*.html)</source>
         <translation>CSV (*.csv);;HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="430" />
+        <location filename="../ui/indicator_dock.py" line="468" />
         <source>No chart: choose an indicator</source>
         <translation>请选择指标以显示图表</translation>
     </message>
@@ -1417,6 +1402,21 @@ Measures plan indicators from layers and records them.</translation>
         <location filename="../plugin.py" line="80" />
         <source>Select a land-use layer with a DLBM field first.</source>
         <translation>请先选择含 DLBM 字段的地类图斑图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/restoration_stats.py" line="77" />
+        <source>Counts restored land (生态修复, 历史遗留矿山治理, 土地复垦, 全域土地综合整治 …) by zone, type, year and direction (修复方向). Overlapping projects in a group count once (area_m2 is the area of their union; gross_m2 the sum of the projects’ own areas; overlap_m2 the difference). A project crossing a zone boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).
+
+With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it was, by first-level class (each type’s projects unioned first); direction_share is the share of a project that became its declared direction and direction_met that share, set to 1 when it is at least 80 % (the direction counts as met); directions match at the first-level class (0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata ignored), computed in bulk with GDAL.
+
+Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas ellipsoidal and the land-use matrix in apportioned 三调 survey areas (TBMJ share of the later survey).</source>
+        <translation>按区域、修复类型、年度和修复方向统计修复面积（生态修复、历史遗留矿山治理、土地复垦、全域土地综合整治等）。同一分组内重叠的项目只计一次（area_m2 为并集面积；gross_m2 为各项目面积之和；overlap_m2 为二者之差）。跨区域边界的项目在边界处切分。类型、年度或方向为空的计入“未填写”，不删除。STATUS_FILTER 只保留所列状态（如“已完成,在建”）。
+
+提供修复后（及修复前）地类图斑时，输出按一级类的修复前后地类矩阵（每种类型的项目先合并）；direction_share 为项目中变为申报修复方向的面积比例，direction_met 取该比例，达到 80% 时记为 1（视为方向已实现）；按一级类匹配（0103 与任何耕地匹配）。NDVI 栅格给出每个项目像元的平均值（忽略无数据像元），用 GDAL 批量计算。
+
+面积口径（默认 1）：1 = CGCS2000 椭球面积，2 = 平面面积；0 = 项目面积用椭球面积，地类矩阵按三调调查面积（后期图斑 TBMJ 份额）分摊。
+
+Counts restored land by zone, type, year and direction; overlaps count once.</translation>
     </message>
 </context>
 </TS>

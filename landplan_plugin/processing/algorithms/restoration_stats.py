@@ -81,9 +81,10 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             "boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. "
             "STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).\n\n"
             "With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it "
-            "was, by first-level class (each type’s projects unioned first), and direction_share / direction_met "
-            "tell whether at least 80 % of a project became its declared direction (matched at the first-level "
-            "class: 0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata "
+            "was, by first-level class (each type’s projects unioned first); direction_share is the share of a "
+            "project that became its declared direction and direction_met that share, set to 1 when it is at least "
+            "80 % (the direction counts as met); directions match at the first-level class (0103 matches any "
+            "耕地). NDVI rasters give mean values over each project’s pixels (nodata "
             "ignored), computed in bulk with GDAL.\n\n"
             "Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas ellipsoidal and the "
             "land-use matrix in apportioned 三调 survey areas (TBMJ share of the later survey)."
@@ -420,7 +421,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             ("ndvi_after", QVariant.Double),
             ("ndvi_change", QVariant.Double),
             ("direction_share", QVariant.Double),
-            ("direction_met", QVariant.Int),
+            ("direction_met", QVariant.Double),
         ]
         for name, kind in extra:
             if project_fields.lookupField(name) >= 0:
@@ -444,7 +445,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
                     after_value,
                     change,
                     share,
-                    None if share is None else int(share >= restoration.DIRECTION_MET_SHARE),
+                    restoration.direction_met(share),
                 ]
             )
             add_feature(projects_sink, out)
