@@ -94,7 +94,10 @@ def growth(args, rows):
     ):
         if name not in base:
             continue
-        elapsed, peak, _value = measure(lambda m=module: m.ours_only(county))
+        # best of two runs: a single run on a shared 2-core machine is noisy
+        runs = [measure(lambda m=module: m.ours_only(county)) for _ in range(2)]
+        elapsed = min(r[0] for r in runs)
+        peak = max(r[1] for r in runs)
         ratio = elapsed / base[name]
         lines.append(
             "| {} | {:.1f} | {:.1f} | {:.2f}× | {:.0f} | ≤ {:.1f}×, < 4096 MB |".format(
