@@ -16,7 +16,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-FONT = "Noto Sans CJK SC"
+# WenQuanYi Micro Hei: its PDF text extracts cleanly (Noto CJK maps some glyphs to
+# Kangxi radicals and drops Latin digits in Qt's PDF ToUnicode tables)
+FONT = "WenQuanYi Micro Hei"
 
 # name: (page w, h in mm, map rect, side column rect or None (items below the map))
 SHEETS = {

@@ -14,12 +14,9 @@ X0, Y0 = 455000.0, 3092000.0
 
 
 def pdf_text(path):
-    """Text of a PDF; NFKC folds the Kangxi-radical code points some CJK fonts'
-    ToUnicode tables map to (⽬ U+2F6C → 目) back to the usual characters."""
-    import unicodedata
-
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
-    return unicodedata.normalize("NFKC", text)
+    """Text of a PDF exactly as pdftotext extracts it (no normalisation: the
+    templates' font must give searchable Chinese and digits)."""
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
 
 
 def pdf_page_size(path):
@@ -162,3 +159,49 @@ def test_style_land_use(landplan, sample_gpkg):
         assert renderer.classAttribute() == 'left("DLBM", 4)'
     finally:
         QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_map_sheets_in_a_model_after_occupation(landplan, sample_gpkg, tmp_path):
+    """A graphical model: the occupation summary feeds the sheets' area table."""
+    from qgis.core import (
+        QgsProcessingContext,
+        QgsProcessingFeedback,
+        QgsProcessingModelAlgorithm,
+        QgsProcessingModelChildAlgorithm,
+        QgsProcessingModelChildParameterSource,
+    )
+
+    county = str(sample_gpkg)
+    model = QgsProcessingModelAlgorithm("sheets after occupation", "tests")
+    occupation = QgsProcessingModelChildAlgorithm("landplan:farmlandoccupation")
+    occupation.setChildId("occ")
+    for name, value in (
+        ("PROJECTS", county + "|layername=projects"),
+        ("PROJECT_ID_FIELD", "XMBH"),
+        ("LANDUSE", county + "|layername=DLTB"),
+        ("REPAIR_INVALID", True),
+    ):
+        occupation.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    model.addChildAlgorithm(occupation)
+    sheets = QgsProcessingModelChildAlgorithm("landplan:exportmapsheets")
+    sheets.setChildId("sheets")
+    for name, value in (
+        ("COVERAGE", county + "|layername=projects"),
+        ("ID_FIELD", "XMBH"),
+        ("FILTER", "\"XMBH\" = 'JS2024-006'"),
+        ("LAYERS", [county + "|layername=DLTB"]),
+        ("FORMAT", 0),
+        ("DPI", 72),
+        ("OUTPUT_FOLDER", str(tmp_path / "model_sheets")),
+    ):
+        sheets.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
+    sheets.addParameterSources("AREA_TABLE", [QgsProcessingModelChildParameterSource.fromChildOutput("occ", "OUTPUT_SUMMARY")])
+    model.addChildAlgorithm(sheets)
+    context = QgsProcessingContext()
+    results, ok = model.run({}, context, QgsProcessingFeedback())
+    assert ok
+    files = list((tmp_path / "model_sheets").glob("*.pdf"))
+    assert [f.name for f in files] == ["JS2024-006.pdf"]
+    text = pdf_text(files[0])
+    assert "建设项目用地范围图 JS2024-006" in text
+    assert "299.98" in text  # JS2024-006: 199,988.97 m² of the occupation summary = 299.98 亩
