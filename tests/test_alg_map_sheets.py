@@ -195,7 +195,9 @@ def test_map_sheets_in_a_model_after_occupation(landplan, sample_gpkg, tmp_path)
         ("OUTPUT_FOLDER", str(tmp_path / "model_sheets")),
     ):
         sheets.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromStaticValue(value)])
-    sheets.addParameterSources("AREA_TABLE", [QgsProcessingModelChildParameterSource.fromChildOutput("occ", "OUTPUT_SUMMARY")])
+    sheets.addParameterSources(
+        "AREA_TABLE", [QgsProcessingModelChildParameterSource.fromChildOutput("occ", "OUTPUT_SUMMARY")]
+    )
     model.addChildAlgorithm(sheets)
     context = QgsProcessingContext()
     results, ok = model.run({}, context, QgsProcessingFeedback())
