@@ -376,6 +376,17 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         }
 
 
+# 三调 / 国土空间 database layer names as they should read in a legend
+STANDARD_LAYER_NAMES = {
+    "DLTB": "地类图斑",
+    "YJJBNT": "永久基本农田",
+    "JBNTBHTB": "永久基本农田",
+    "XZQ": "行政区",
+    "CJDCQ": "村级调查区",
+    "STBHHX": "生态保护红线",
+    "CZKFBJ": "城镇开发边界",
+}
+
 AREA_COLUMN_NAMES = {
     "total_m2": "总面积（亩）",
     "farmland_m2": "耕地（亩）",
@@ -434,7 +445,8 @@ def _prepare_loaded_layer(layer, value):
 
     text = value if isinstance(value, str) else ""
     if "layername=" in text:
-        layer.setName(text.split("layername=", 1)[1].split("|", 1)[0])
+        name = text.split("layername=", 1)[1].split("|", 1)[0]
+        layer.setName(STANDARD_LAYER_NAMES.get(name.upper(), name))
     if not isinstance(layer, QgsVectorLayer):
         return
     _message, ok = layer.loadDefaultStyle()
