@@ -111,3 +111,17 @@ def test_dock_records_values_and_exports(dock, tmp_path):
     html = dock.export_to(str(tmp_path / "指标.html"))
     assert "按进度" in open(html, encoding="utf-8").read()
     dock.chart.grab()  # paints without error
+
+
+def test_xlsx_round_trip(dock, tmp_path, landplan):
+    openpyxl = pytest.importorskip("openpyxl")
+    path = dock.export_to(str(tmp_path / "指标.xlsx"))
+    sheet = openpyxl.load_workbook(path).active
+    assert sheet.cell(1, 3).value == "指标" and sheet.cell(2, 3).value == "耕地保有量"
+    # the exported sheet imports back as a plan (XLSX import through openpyxl)
+    store = tmp_path / "again.gpkg"
+    result = processing.run("landplan:importindicators", {"INPUT": path, "STORE": str(store), "PLAN_NAME": "再导入"})
+    assert result["IMPORTED"] == 10
+    again = IndicatorStore(store)
+    rows = {i["name"]: i for i in again.indicators(again.plan("再导入")["plan_id"])}
+    assert rows["高标准农田建设面积"]["target_value"] == 3079 and rows["耕地保有量"]["target_text"] == "落实国家要求"

@@ -1068,27 +1068,27 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>无法写出 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="462" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="474" />
         <source>Cannot write to the output folder {}: {}</source>
         <translation>无法写入输出文件夹 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="471" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="483" />
         <source>Cannot read the template {}: {}</source>
         <translation>无法读取模板 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="473" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="485" />
         <source>The template {} is not a QGIS layout template (.qpt).</source>
         <translation>模板 {} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="477" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="489" />
         <source>The template {} could not be loaded.</source>
         <translation>无法加载模板 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="488" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="500" />
         <source>The template has no map item: add a map to it.</source>
         <translation>模板中没有地图项，请先添加地图。</translation>
     </message>
@@ -1384,12 +1384,7 @@ Measures plan indicators from layers and records them.</translation>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="360" />
-        <source>CSV (*.csv);;HTML report (*.html)</source>
-        <translation>CSV (*.csv);;HTML 报告 (*.html)</translation>
-    </message>
-    <message>
-        <location filename="../ui/indicator_dock.py" line="468" />
+        <location filename="../ui/indicator_dock.py" line="482" />
         <source>No chart: choose an indicator</source>
         <translation>请选择指标以显示图表</translation>
     </message>
@@ -1417,6 +1412,16 @@ Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas e
 面积口径（默认 1）：1 = CGCS2000 椭球面积，2 = 平面面积；0 = 项目面积用椭球面积，地类矩阵按三调调查面积（后期图斑 TBMJ 份额）分摊。
 
 Counts restored land by zone, type, year and direction; overlaps count once.</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="360" />
+        <source>CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)</source>
+        <translation>CSV (*.csv);;Excel (*.xlsx);;HTML 报告 (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="414" />
+        <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
+        <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
 </context>
 </TS>

@@ -358,14 +358,14 @@ class IndicatorDock(QgsDockWidget):
 
     def export_table(self):
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Export indicators"), "", tr("CSV (*.csv);;HTML report (*.html)")
+            self, tr("Export indicators"), "", tr("CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)")
         )
         if path:
             self.export_to(path)
 
     def export_to(self, path):
-        """CSV (the printed-table columns plus the latest value and status) or
-        an HTML report, by the file's extension."""
+        """CSV or XLSX (the printed-table columns plus the latest value and
+        status) or an HTML report, by the file's extension."""
         plan = self.store.plan(self.plan_combo.currentText())
         rows = status_rows(self.store, plan)
         if path.lower().endswith(".html"):
@@ -373,46 +373,60 @@ class IndicatorDock(QgsDockWidget):
 
             report.write(path, "indicators_report.html.j2", plan=plan, rows=rows, colours=rules.STATUS_COLOURS)
             return path
+        header = [
+            "类别",
+            "序号",
+            "指标",
+            "单位",
+            "基期值",
+            "目标值",
+            "比较符",
+            "属性",
+            "累计",
+            "最新值",
+            "年份",
+            "状态",
+            "备注",
+        ]
+        keys = (
+            "category",
+            "seq",
+            "name",
+            "unit",
+            "base_value",
+            "target",
+            "comparator",
+            "attribute",
+            "cumulative",
+            "value",
+            "value_year",
+            "status_zh",
+            "note",
+        )
+        table = []
+        for r in rows:
+            r = dict(r, target=r["target_text"] if r["target_value"] is None else r["target_value"])
+            table.append([r[k] for k in keys])
+        if path.lower().endswith(".xlsx"):
+            try:
+                import openpyxl
+            except ImportError:
+                self.message.setText(tr("Excel export needs openpyxl (python3-openpyxl); export CSV instead."))
+                return None
+            book = openpyxl.Workbook()
+            sheet = book.active
+            sheet.title = "规划指标"
+            sheet.append(header)
+            for row in table:
+                sheet.append(row)
+            book.save(path)
+            return path
         import csv
 
         with open(path, "w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
-            writer.writerow(
-                [
-                    "类别",
-                    "序号",
-                    "指标",
-                    "单位",
-                    "基期值",
-                    "目标值",
-                    "比较符",
-                    "属性",
-                    "累计",
-                    "最新值",
-                    "年份",
-                    "状态",
-                    "备注",
-                ]
-            )
-            for r in rows:
-                target = r["target_text"] if r["target_value"] is None else r["target_value"]
-                writer.writerow(
-                    [
-                        r["category"],
-                        r["seq"],
-                        r["name"],
-                        r["unit"],
-                        r["base_value"],
-                        target,
-                        r["comparator"],
-                        r["attribute"],
-                        r["cumulative"],
-                        r["value"],
-                        r["value_year"],
-                        r["status_zh"],
-                        r["note"],
-                    ]
-                )
+            writer.writerow(header)
+            writer.writerows(table)
         return path
 
     # -- status --------------------------------------------------------------------------------
