@@ -264,6 +264,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
                 item.setSymbolWidth(5.0)
                 if item.columnCount() > 1:
                     item.setColumnCount(3)
+                    item.setSplitLayer(True)  # a long 地类 list may run over several columns
         title_expression = self.parameterAsExpression(parameters, self.TITLE, context) or (
             "'建设项目用地范围图 ' || to_string(\"{}\")".format(id_field.replace('"', '""'))
         )
