@@ -49,6 +49,7 @@ def step_farmland_occupation(qp, out):
         {
             "PROJECTS": layer("projects"),
             "PROJECT_ID_FIELD": "XMBH",
+            "PROJECT_NAME_FIELD": "XMMC",
             "LANDUSE": layer("DLTB"),
             "BASIC_FARMLAND": layer("YJJBNT"),
             "AREA_MODE": 0,

@@ -275,9 +275,9 @@ def test_bad_input_errors(landplan, county, make_gpkg):
 def test_report_and_inputs_untouched(landplan, county, tmp_path):
     before = open(county, "rb").read()
     report = tmp_path / "报告.html"
-    result = run(county, CAPACITY_TABLE="default", OUTPUT_REPORT=str(report))
+    result = run(county, CAPACITY_TABLE="default", OUTPUT_REPORT=str(report), PROJECT_NAME_FIELD="XMMC")
     text = report.read_text(encoding="utf-8")
-    assert "P1" in text and "水田" in text and "永久基本农田" in text
+    assert "P1" in text and "工业园" in text and "水田" in text and "永久基本农田" in text
     assert "3.3750" not in text  # paddy 2250 m² = 3.38 亩, rounded for display only
     assert "3.38" in text
     assert result["OUTPUT_REPORT"] == str(report)

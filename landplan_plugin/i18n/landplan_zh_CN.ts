@@ -341,12 +341,12 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="85" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="86" />
         <source>Farmland occupation analysis</source>
         <translation>建设项目占地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="101" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="102" />
         <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
 
 Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = CGCS2000 ellipsoidal area (国土调查 formula), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
@@ -365,17 +365,17 @@ Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geomet
 Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="120" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="121" />
         <source>Construction projects</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="125" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="126" />
         <source>Project id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="130" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="139" />
         <source>Land-use survey polygons (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
@@ -390,32 +390,32 @@ Cuts each project by the 三调 land use and the basic-farmland boundary and rep
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="144" />
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="144" />
         <source>Field-ridge coefficient field (KCXS)</source>
         <translation>扣除地类系数字段（KCXS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="144" />
         <source>Farmland quality grade field (GDDB)</source>
         <translation>耕地等别字段（GDDB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="135" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="144" />
         <source>Village code field (ZLDWDM)</source>
         <translation>坐落单位代码字段（ZLDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="173" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="182" />
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="182" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="191" />
         <source>Grain capacity by grade (CSV path, 'grade:kg,…' or 'default')</source>
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
@@ -425,12 +425,12 @@ Cuts each project by the 三调 land use and the basic-farmland boundary and rep
         <translation>修复无效几何</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="190" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="199" />
         <source>Occupied pieces</source>
         <translation>占地图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="195" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="204" />
         <source>Occupation summary</source>
         <translation>占地汇总</translation>
     </message>
@@ -445,37 +445,37 @@ Cuts each project by the 三调 land use and the basic-farmland boundary and rep
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="228" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="237" />
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="238" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="247" />
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="246" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="255" />
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="268" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="281" />
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="272" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="285" />
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="359" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="372" />
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="365" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="378" />
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
@@ -1053,42 +1053,42 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="303" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="304" />
         <source>Title expression error: {}</source>
         <translation>标题表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="309" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="310" />
         <source>Sheet {} does not fit at 1:{:.0f}; drawn at that scale anyway.</source>
         <translation>图幅 {} 在 1:{:.0f} 下放不下，仍按该比例尺出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="352" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="353" />
         <source>Could not write {}: {}</source>
         <translation>无法写出 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="474" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="475" />
         <source>Cannot write to the output folder {}: {}</source>
         <translation>无法写入输出文件夹 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="483" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="484" />
         <source>Cannot read the template {}: {}</source>
         <translation>无法读取模板 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="485" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="486" />
         <source>The template {} is not a QGIS layout template (.qpt).</source>
         <translation>模板 {} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="489" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="490" />
         <source>The template {} could not be loaded.</source>
         <translation>无法加载模板 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="500" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="501" />
         <source>The template has no map item: add a map to it.</source>
         <translation>模板中没有地图项，请先添加地图。</translation>
     </message>
@@ -1422,6 +1422,11 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <location filename="../ui/indicator_dock.py" line="414" />
         <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="131" />
+        <source>Project name field (for the report)</source>
+        <translation>项目名称字段（用于报告）</translation>
     </message>
 </context>
 </TS>

@@ -61,6 +61,7 @@ SUMMARY_SPEC = tuple(
 class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
     PROJECTS = "PROJECTS"
     PROJECT_ID_FIELD = "PROJECT_ID_FIELD"
+    PROJECT_NAME_FIELD = "PROJECT_NAME_FIELD"
     LANDUSE = "LANDUSE"
     DLBM_FIELD = "DLBM_FIELD"
     TBMJ_FIELD = "TBMJ_FIELD"
@@ -125,6 +126,14 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         self.addParameter(
             QgsProcessingParameterField(
                 self.PROJECT_ID_FIELD, tr("Project id field"), parentLayerParameterName=self.PROJECTS
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.PROJECT_NAME_FIELD,
+                tr("Project name field (for the report)"),
+                parentLayerParameterName=self.PROJECTS,
+                optional=True,
             )
         )
         self.addParameter(
@@ -264,6 +273,13 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
 
         policy = geometry_policy(context, self.parameterAsBoolean(parameters, self.REPAIR_INVALID, context))
         regions, null_ids = read_regions(projects, id_index, target_crs, context, policy, projects_label, feedback)
+        name_index = require_field(
+            projects,
+            self.parameterAsString(parameters, self.PROJECT_NAME_FIELD, context),
+            projects_label,
+            optional=True,
+        )
+        project_names = _project_names(projects, id_index, name_index)
         if null_ids:
             warning = tr("{} project features have no project id and were left out.").format(null_ids)
             feedback.pushWarning(warning)
@@ -376,7 +392,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                 projects=[
                     {
                         "summary": row,
-                        "name": "",
+                        "name": project_names.get(row["project_id"], ""),
                         "classes": occupation.class_table(records_by_project.get(row["project_id"], [])),
                         "grades": occupation.grade_table(records_by_project.get(row["project_id"], [])),
                     }
@@ -393,6 +409,22 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             )
             results[self.OUTPUT_REPORT] = report_path
         return results
+
+
+def _project_names(source, id_index, name_index):
+    """First non-empty name per project id (attributes only)."""
+    if name_index < 0:
+        return {}
+    from qgis.core import QgsFeatureRequest as _Request
+
+    request = _Request().setFlags(_Request.NoGeometry).setSubsetOfAttributes([id_index, name_index])
+    names = {}
+    for feature in source.getFeatures(request):
+        key = key_text(feature.attribute(id_index))
+        name = key_text(feature.attribute(name_index))
+        if key is not None and name and key not in names:
+            names[key] = name
+    return names
 
 
 def policy_notes(policy):
