@@ -6,16 +6,12 @@ Both give the net farmland area of the earlier survey split by the later
 class; the farmland-before totals are compared.
 """
 
-from qgis.core import QgsFeatureRequest, QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
+from qgis.core import QgsProcessing, QgsProcessingFeedback
+
+from common import no_check_context, runs, timing  # noqa: E402
 
 NAME = "change"
 FARMLAND = ("0101", "0102", "0103")
-
-
-def _context():
-    context = QgsProcessingContext()
-    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-    return context
 
 
 def run(county, repeat, side_by_side):
@@ -26,7 +22,7 @@ def run(county, repeat, side_by_side):
     feedback = QgsProcessingFeedback()
 
     def ours():
-        context = _context()
+        context = no_check_context()
         result = processing.run(
             "landplan:farmlandchange",
             {
@@ -50,7 +46,7 @@ def run(county, repeat, side_by_side):
     def native():
         import time
 
-        context = _context()
+        context = no_check_context()
 
         def step(alg, params):
             params["OUTPUT"] = QgsProcessing.TEMPORARY_OUTPUT
@@ -105,18 +101,14 @@ def run(county, repeat, side_by_side):
     return [
         {
             "name": "farmlandchange (two surveys)",
-            "ours": summary["ours"]["time"],
-            "native": summary["native"]["time"],
-            "ratio": summary["ours"]["time"] / summary["native"]["time"],
-            "ours_peak": summary["ours"]["peak"],
-            "native_peak": summary["native"]["peak"],
+            **timing(summary["ours"], summary["native"]),
             "same": "yes" if same else "NO ({:.2f} vs {:.2f} m²)".format(values["ours"], values["native"]),
             "notes": "farmland before Σ {:.0f} m²".format(values["ours"]),
             "detail": "LandPlan runs {}; native chain runs {} (s), of which native:fixgeometries on both layers "
             "{:.1f} s. Ratio against the chain without the fix steps: {:.2f}×. LandPlan also gives the change "
             "types, 进出平衡, 非农化, basic farmland and uncovered area.".format(
-                ", ".join("{:.1f}".format(t) for t in summary["ours"]["times"]),
-                ", ".join("{:.1f}".format(t) for t in summary["native"]["times"]),
+                runs(summary["ours"]),
+                runs(summary["native"]),
                 fix_median,
                 summary["ours"]["time"] / (summary["native"]["time"] - fix_median),
             ),
@@ -128,7 +120,7 @@ def ours_only(county):
     """LandPlan alone (growth runs)."""
     import processing
 
-    context = _context()
+    context = no_check_context()
     result = processing.run(
         "landplan:farmlandchange",
         {

@@ -7,6 +7,8 @@ and then classifies the parcels.  Compared: Σ developed share over parcels.
 
 from qgis.core import QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
 
+from common import runs, timing  # noqa: E402
+
 NAME = "idle"
 DEVELOPED = (1, 2)
 
@@ -69,11 +71,7 @@ def run(county, rasters, repeat, side_by_side):
     return [
         {
             "name": "idleland raster evidence (5,000 parcels, 10k × 10k raster)",
-            "ours": summary["ours"]["time"],
-            "native": summary["native"]["time"],
-            "ratio": summary["ours"]["time"] / summary["native"]["time"],
-            "ours_peak": summary["ours"]["peak"],
-            "native_peak": summary["native"]["peak"],
+            **timing(summary["ours"], summary["native"]),
             "same": (
                 "yes (rel. diff {:.1e}: edge pixels)".format(relative)
                 if same
@@ -82,8 +80,8 @@ def run(county, rasters, repeat, side_by_side):
             "notes": "Σ developed share {:.2f}".format(values["ours"]),
             "detail": "LandPlan runs {}; native:zonalhistogram runs {} (s). LandPlan's time includes reading the "
             "parcels, parsing dates and classifying every parcel.".format(
-                ", ".join("{:.1f}".format(t) for t in summary["ours"]["times"]),
-                ", ".join("{:.1f}".format(t) for t in summary["native"]["times"]),
+                runs(summary["ours"]),
+                runs(summary["native"]),
             ),
         }
     ]

@@ -9,15 +9,11 @@ are compared.  LandPlan also splits by 永久基本农田 in a second row (the
 native chain would need another intersection for that).
 """
 
-from qgis.core import QgsFeatureRequest, QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
+from qgis.core import QgsFeatureRequest, QgsProcessing, QgsProcessingFeedback
+
+from common import no_check_context, runs, timing  # noqa: E402
 
 NAME = "occupation"
-
-
-def _context():
-    context = QgsProcessingContext()
-    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
-    return context
 
 
 def run(county, repeat, side_by_side):
@@ -29,7 +25,7 @@ def run(county, repeat, side_by_side):
     feedback = QgsProcessingFeedback()
 
     def ours(with_basic=False):
-        context = _context()
+        context = no_check_context()
         result = processing.run(
             "landplan:farmlandoccupation",
             {
@@ -63,7 +59,7 @@ def run(county, repeat, side_by_side):
     def native():
         import time
 
-        context = _context()
+        context = no_check_context()
         # the county layer has a few invalid polygons: native:intersection stops
         # with "GEOS geoprocessing error" on them, so a user fixes them first
         start = time.perf_counter()
@@ -135,26 +131,21 @@ def run(county, repeat, side_by_side):
         return sum(f["sum"] for f in table.getFeatures() if f["sum"] is not None)
 
     summary, values = side_by_side(ours, native, repeat)
-    ratio = summary["ours"]["time"] / summary["native"]["time"]
     fix_median = sorted(fix_times)[len(fix_times) // 2]
     ratio_without_fix = summary["ours"]["time"] / (summary["native"]["time"] - fix_median)
     same = abs(values["ours"] - values["native"]) <= 1e-6 * max(abs(values["native"]), 1.0)
     rows = [
         {
             "name": "farmlandoccupation (no basic farmland)",
-            "ours": summary["ours"]["time"],
-            "native": summary["native"]["time"],
-            "ratio": ratio,
-            "ours_peak": summary["ours"]["peak"],
-            "native_peak": summary["native"]["peak"],
+            **timing(summary["ours"], summary["native"]),
             "same": "yes" if same else "NO ({:.2f} vs {:.2f} m²)".format(values["ours"], values["native"]),
             "notes": "net area Σ {:.0f} m²".format(values["ours"]),
             "detail": "LandPlan runs {}; native chain runs {} (s), of which native:fixgeometries {:.1f} s "
             "(needed: native:intersection stops on the invalid polygons; LandPlan repairs only the 图斑 it cuts). "
             "Ratio against the chain without the fix step: {:.2f}×. LandPlan also gives 田坎, 三大类, grades and "
             "the summary table the native chain lacks.".format(
-                ", ".join("{:.1f}".format(t) for t in summary["ours"]["times"]),
-                ", ".join("{:.1f}".format(t) for t in summary["native"]["times"]),
+                runs(summary["ours"]),
+                runs(summary["native"]),
                 fix_median,
                 ratio_without_fix,
             ),
@@ -164,11 +155,7 @@ def run(county, repeat, side_by_side):
     rows.append(
         {
             "name": "farmlandoccupation + basic-farmland split",
-            "ours": with_basic["ours"]["time"],
-            "native": summary["native"]["time"],
-            "ratio": with_basic["ours"]["time"] / summary["native"]["time"],
-            "ours_peak": with_basic["ours"]["peak"],
-            "native_peak": summary["native"]["peak"],
+            **timing(with_basic["ours"], summary["native"]),
             "same": "n/a",
             "notes": "native chain without the split",
             "detail": "with YJJBNT the native chain would need a second intersection; compared against the chain above.",
@@ -181,7 +168,7 @@ def ours_only(county):
     """LandPlan alone (growth runs)."""
     import processing
 
-    context = _context()
+    context = no_check_context()
     result = processing.run(
         "landplan:farmlandoccupation",
         {

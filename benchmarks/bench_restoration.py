@@ -6,6 +6,8 @@ Compared: the union area by type (overlaps counted once), planar.
 
 from qgis.core import QgsProcessing, QgsProcessingContext, QgsProcessingFeedback
 
+from common import runs, timing  # noqa: E402
+
 NAME = "restoration"
 
 
@@ -67,17 +69,13 @@ def run(county, rasters, repeat, side_by_side):
     return [
         {
             "name": "restorationstats (5,000 projects, NDVI 10k × 10k)",
-            "ours": summary["ours"]["time"],
-            "native": summary["native"]["time"],
-            "ratio": summary["ours"]["time"] / summary["native"]["time"],
-            "ours_peak": summary["ours"]["peak"],
-            "native_peak": summary["native"]["peak"],
+            **timing(summary["ours"], summary["native"]),
             "same": "yes" if same else "NO ({:.2f} vs {:.2f} m²)".format(values["ours"], values["native"]),
             "notes": "union area Σ {:.0f} m²".format(values["ours"]),
             "detail": "LandPlan runs {}; native chain runs {} (s). LandPlan also gives gross and overlap areas, "
             "project counts and per-project NDVI change.".format(
-                ", ".join("{:.1f}".format(t) for t in summary["ours"]["times"]),
-                ", ".join("{:.1f}".format(t) for t in summary["native"]["times"]),
+                runs(summary["ours"]),
+                runs(summary["native"]),
             ),
         }
     ]

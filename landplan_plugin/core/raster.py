@@ -210,8 +210,3 @@ def zonal_stats(raster_path, geometries, class_values=None, band=1, feedback=Non
         layer.SetSpatialFilter(None)
     mem_ds = None  # noqa: F841 - release the OGR memory layers
     return count, hits, sums
-
-
-def raster_crs_wkt(raster_path):
-    dataset = gdal.Open(str(raster_path))
-    return dataset.GetProjection() if dataset is not None else ""

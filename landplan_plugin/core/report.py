@@ -7,7 +7,6 @@ through the ``ha``/``mu``/``num`` filters.
 
 import datetime
 import getpass
-import html
 
 from ..paths import resource
 from . import units
@@ -50,7 +49,3 @@ def write(path, template_name, **context):
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
     return path
-
-
-def escape(text):
-    return html.escape(str(text))

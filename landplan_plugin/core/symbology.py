@@ -16,7 +16,6 @@ from qgis.core import (
     QgsFillSymbol,
     QgsRendererCategory,
 )
-from qgis.PyQt.QtGui import QColor
 
 from ..paths import resource
 from . import landclass
@@ -45,11 +44,3 @@ def landuse_renderer(dlbm_field="DLBM", outline="#6e6e6e", outline_width=0.1):
     categories.append(QgsRendererCategory(None, other, "其他/未知"))
     expression = 'left("{}", 4)'.format(dlbm_field.replace('"', '""'))
     return QgsCategorizedSymbolRenderer(expression, categories)
-
-
-def colour_of(code):
-    cls = landclass.lookup(code)
-    if cls is None:
-        return None
-    rgb = colours().get(cls.base)
-    return QColor(*rgb) if rgb else None

@@ -56,14 +56,6 @@ def normalize_unit(unit):
     raise ValueError("unknown area unit: {!r}".format(unit))
 
 
-def is_area_unit(unit):
-    try:
-        normalize_unit(unit)
-        return True
-    except ValueError:
-        return False
-
-
 def to_m2(value, unit):
     """Convert ``value`` expressed in ``unit`` to square metres."""
     if value is None:

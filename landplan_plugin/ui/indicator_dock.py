@@ -42,7 +42,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.i18n import tr
 from ..core.indicators import status as rules
-from ..core.indicators.store import ATTRIBUTES, COMPARATORS, IndicatorStore, _now, _user
+from ..core.indicators.store import ATTRIBUTES, COMPARATORS, IndicatorStore
 from ..processing.algorithms.indicator_status import status_rows
 
 PROJECT_SCOPE = "LandPlan"
@@ -246,58 +246,31 @@ class IndicatorDock(QgsDockWidget):
             return True
         buffer = self.layer.editBuffer()
         changed = dict(buffer.changedAttributeValues())
-        deleted = list(buffer.deletedFeatureIds())
-        current = {}
-        if changed or deleted:
-            conn = self.store.connect()
-            try:
-                for fid in list(changed) + deleted:
-                    if fid < 0:
-                        continue
-                    row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?", (fid,)).fetchone()
-                    current[fid] = row
-            finally:
-                conn.close()
-        for fid, row in current.items():
-            if row is None or row["row_version"] != self.loaded_versions.get(fid):
-                name = row["name"] if row else fid
-                text = tr(
-                    "“{}” was changed by someone else since you opened it; your edits were not saved. "
-                    "Reload the plan and edit again."
-                ).format(name)
-                self.message.setText(text)
-                if self.isVisible():
-                    QMessageBox.warning(self, tr("Plan indicators"), text)
-                return False
+        deleted = [fid for fid in buffer.deletedFeatureIds() if fid >= 0]
+        edited = [fid for fid in list(changed) + deleted if fid >= 0]
+        stale = self.store.stale_indicator({fid: self.loaded_versions.get(fid) for fid in edited})
+        if stale is not None:
+            text = tr(
+                "“{}” was changed by someone else since you opened it; your edits were not saved. "
+                "Reload the plan and edit again."
+            ).format(stale["name"])
+            self.message.setText(text)
+            if self.isVisible():
+                QMessageBox.warning(self, tr("Plan indicators"), text)
+            return False
+        before = {fid: self.store.indicator(fid) for fid in changed if fid >= 0}
         if not self.layer.commitChanges(False):
             self.message.setText("; ".join(self.layer.commitErrors()))
             return False
-        with self.store.transaction() as conn:
-            for fid, values in changed.items():
-                conn.execute(
-                    "UPDATE lp_indicator SET row_version = row_version + 1, updated_at = ? WHERE indicator_id = ?",
-                    (_now(), fid),
-                )
-                for index, value in values.items():
-                    name = self.layer.fields().at(index).name()
-                    old = current[fid][name] if fid in current and current[fid] is not None else None
-                    conn.execute(
-                        "INSERT INTO lp_audit(table_name, row_id, field, old_value, new_value, changed_at, os_user) VALUES (?,?,?,?,?,?,?)",
-                        (
-                            "lp_indicator",
-                            fid,
-                            name,
-                            None if old is None else str(old),
-                            None if value is None else str(value),
-                            _now(),
-                            _user(),
-                        ),
-                    )
-            for fid in deleted:
-                conn.execute(
-                    "INSERT INTO lp_audit(table_name, row_id, field, old_value, new_value, changed_at, os_user) VALUES (?,?,?,?,?,?,?)",
-                    ("lp_indicator", fid, "*", "row", None, _now(), _user()),
-                )
+        names = self.layer.fields()
+        self.store.record_external_edits(
+            {
+                fid: {names.at(i).name(): (before[fid][names.at(i).name()], value) for i, value in values.items()}
+                for fid, values in changed.items()
+                if fid in before
+            },
+            deleted,
+        )
         self.loaded_versions = {f.id(): f["row_version"] for f in self.layer.getFeatures()}
         self.message.setText(tr("Saved."))
         self.refresh_status()

@@ -258,6 +258,31 @@ class IndicatorStore:
                 conn, "lp_indicator", indicator_id, {k: (row[k], None) for k in row.keys() if row[k] is not None}
             )
 
+    def stale_indicator(self, expected_versions):
+        """The first indicator (row dict, or {'indicator_id': id} when deleted)
+        whose row_version is no longer the one given, or None."""
+        for indicator_id, version in expected_versions.items():
+            row = self.indicator(indicator_id)
+            if row is None or row["row_version"] != version:
+                return row or {"indicator_id": indicator_id, "name": str(indicator_id)}
+        return None
+
+    def record_external_edits(self, changes, deleted=()):
+        """Audit edits written through another channel (QGIS's edit buffer)
+        and bump the edited rows' versions, in one transaction.
+
+        ``changes``: {indicator_id: {field: (old, new)}}; ``deleted``: ids.
+        """
+        with self.transaction() as conn:
+            for indicator_id, fields in changes.items():
+                conn.execute(
+                    "UPDATE lp_indicator SET row_version = row_version + 1, updated_at = ? WHERE indicator_id = ?",
+                    (_now(), indicator_id),
+                )
+                self._audit(conn, "lp_indicator", indicator_id, fields)
+            for indicator_id in deleted:
+                self._audit(conn, "lp_indicator", indicator_id, {"*": ("row", None)})
+
     # -- observations -------------------------------------------------------------------
     def observations(self, indicator_id):
         conn = self.connect()

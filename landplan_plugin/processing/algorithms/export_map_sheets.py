@@ -430,7 +430,7 @@ def _scale_bars(layout, scale):
             item.setNumberOfSegments(2)
             item.setNumberOfSegmentsLeft(0)
             item.setMapUnitsPerScaleBarUnit(1.0)
-            item.refreshItemSize() if hasattr(item, "refreshItemSize") else item.update()
+            item.refreshItemSize()
 
 
 def _layer_values(value):

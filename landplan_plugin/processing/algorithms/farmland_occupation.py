@@ -8,6 +8,8 @@ pieces, a summary and an optional HTML report.
 
 from qgis.core import (
     QgsFeature,
+    QgsFeatureRequest,
+    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -341,7 +343,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                 feature = QgsFeature(piece_fields)
                 geometry = piece.geometry
                 if not QgsWkbTypes.isMultiType(geometry.wkbType()):
-                    geometry = overlay.QgsGeometry(geometry)
+                    geometry = QgsGeometry(geometry)
                     geometry.convertToMultiType()
                 feature.setGeometry(geometry)
                 feature.setAttributes(
@@ -415,9 +417,7 @@ def _project_names(source, id_index, name_index):
     """First non-empty name per project id (attributes only)."""
     if name_index < 0:
         return {}
-    from qgis.core import QgsFeatureRequest as _Request
-
-    request = _Request().setFlags(_Request.NoGeometry).setSubsetOfAttributes([id_index, name_index])
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([id_index, name_index])
     names = {}
     for feature in source.getFeatures(request):
         key = key_text(feature.attribute(id_index))

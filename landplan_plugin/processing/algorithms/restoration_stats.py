@@ -362,7 +362,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             def piece_area(piece):
                 tbmj = piece.attributes[1] if after_tbmj >= 0 else None
                 result = piece_areas(
-                    mode if mode != MODE_ELLIPSOIDAL else MODE_ELLIPSOIDAL,
+                    mode,
                     piece.planar,
                     piece.parent_planar,
                     lambda g=piece.geometry: ellipsoid.area(g),
