@@ -22,7 +22,7 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg-runtime
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all setup system venv test demo package deploy lint ts qm sample bench clean distclean
+.PHONY: all setup system venv test test-3.22 test-3.40 demo package deploy lint ts qm sample bench clean distclean
 
 all: package
 
@@ -38,7 +38,11 @@ $(VENV)/.installed: requirements-dev.txt scripts/setup_system.sh
 	  sys.exit(0 if numpy.__version__ == c else 'pip replaced Debian numpy: ' + numpy.__version__)"
 	@touch $@
 
-venv setup: $(VENV)/.installed
+QGIS340 := .qgis-3.40/.complete
+$(QGIS340): scripts/setup_qgis340.sh
+	@bash scripts/setup_qgis340.sh
+
+venv setup: $(VENV)/.installed $(QGIS340)
 
 # ---- translations -----------------------------------------------------------
 # `make ts` refreshes the .ts from the sources (keeps existing translations);
@@ -76,9 +80,18 @@ sample: $(VENV)/.installed
 	$(PY) resources/sample/make_sample.py
 
 # ---- test, lint, demo, bench ---------------------------------------------------
-test: $(VENV)/.installed $(BUILD)/.plugin
+# Two legs: Debian 12's QGIS 3.22 and QGIS 3.40 LTR (bookworm-backports,
+# unpacked beside it).  Both always run; the target fails if either fails.
+test: $(VENV)/.installed $(QGIS340) $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
-	$(PY) -m pytest tests
+	@status=0; \
+	  bash scripts/test_leg.sh 3.22 $(PYTEST_ARGS) || status=1; \
+	  bash scripts/test_leg.sh 3.40 $(PYTEST_ARGS) || status=1; \
+	  exit $$status
+
+test-3.22 test-3.40: test-%: $(VENV)/.installed $(QGIS340) $(BUILD)/.plugin
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	bash scripts/test_leg.sh $* $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check $(PLUGIN) tests resources/sample benchmarks scripts

@@ -12,7 +12,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-QGIS_PROCESS = "/usr/bin/qgis_process.bin"
+QGIS_PROCESS = os.environ.get("QGIS_PROCESS", "/usr/bin/qgis_process.bin")
 PLUGIN = "landplan_plugin"
 
 
