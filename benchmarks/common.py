@@ -7,7 +7,7 @@ def no_check_context():
     """A context that lets both chains see the invalid polygons (LandPlan
     repairs them; the native chains fix them in a step of their own)."""
     context = QgsProcessingContext()
-    context.setInvalidGeometryCheck(QgsFeatureRequest.GeometryNoCheck)
+    context.setInvalidGeometryCheck(QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck)
     return context
 
 

@@ -53,7 +53,7 @@ class LandPlanPlugin:
         from .ui.indicator_dock import IndicatorDock
 
         self.dock = IndicatorDock(self.iface.mainWindow())
-        self.iface.addDockWidget(Qt.RightDockWidgetArea, self.dock)
+        self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         self.dock.hide()
         dock_action = QAction(icon, tr("Plan indicators 规划指标"), self.iface.mainWindow())
         dock_action.setCheckable(True)
@@ -85,21 +85,27 @@ class LandPlanPlugin:
 
     @staticmethod
     def _register_layout_templates(add):
-        """List the bundled .qpt in QGIS's layout manager (template search paths)."""
+        """List the bundled .qpt in QGIS's layout manager (template search paths).
+
+        QGIS < 3.30 reads core/Layout/searchPathsForTemplates; 3.30+ reads the
+        settings-tree entry layout/search-paths-for-templates: both are kept."""
         from qgis.core import QgsSettings
 
         from .paths import resource
 
         folder = str(resource("layouts"))
         settings = QgsSettings()
-        key = "Layout/searchPathsForTemplates"
-        paths = settings.value(key, [], section=QgsSettings.Core) or []
-        if isinstance(paths, str):
-            paths = [paths]
-        paths = [p for p in paths if p != folder]
-        if add:
-            paths.append(folder)
-        settings.setValue(key, paths, section=QgsSettings.Core)
+        for key, section in (
+            ("Layout/searchPathsForTemplates", QgsSettings.Section.Core),
+            ("layout/search-paths-for-templates", QgsSettings.Section.NoSection),
+        ):
+            paths = settings.value(key, [], section=section) or []
+            if isinstance(paths, str):
+                paths = [paths]
+            paths = [p for p in paths if p != folder]
+            if add:
+                paths.append(folder)
+            settings.setValue(key, paths, section=section)
 
     def _project_read(self, *_args):
         if self.dock is not None:

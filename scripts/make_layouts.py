@@ -52,8 +52,8 @@ def make_layout(name, page, map_rect, side):
     layout.initializeDefaults()
     layout.setName(name)
     page_item = layout.pageCollection().page(0)
-    page_item.setPageSize(QgsLayoutSize(page[0], page[1], QgsUnitTypes.LayoutMillimeters))
-    mm = QgsUnitTypes.LayoutMillimeters
+    page_item.setPageSize(QgsLayoutSize(page[0], page[1], QgsUnitTypes.LayoutUnit.LayoutMillimeters))
+    mm = QgsUnitTypes.LayoutUnit.LayoutMillimeters
 
     def text_format(size, bold=False):
         fmt = QgsTextFormat()
@@ -76,7 +76,7 @@ def make_layout(name, page, map_rect, side):
         if align_center:
             from qgis.PyQt.QtCore import Qt
 
-            item.setHAlign(Qt.AlignHCenter)
+            item.setHAlign(Qt.AlignmentFlag.AlignHCenter)
         layout.addLayoutItem(item)
         return item
 
@@ -88,11 +88,11 @@ def make_layout(name, page, map_rect, side):
     main_map.attemptResize(QgsLayoutSize(mw, mh, mm))
     main_map.setFrameEnabled(True)
     grid = QgsLayoutItemMapGrid("坐标格网", main_map)
-    grid.setStyle(QgsLayoutItemMapGrid.FrameAnnotationsOnly)
-    grid.setFrameStyle(QgsLayoutItemMapGrid.InteriorTicks)
+    grid.setStyle(QgsLayoutItemMapGrid.GridStyle.FrameAnnotationsOnly)
+    grid.setFrameStyle(QgsLayoutItemMapGrid.FrameStyle.InteriorTicks)
     grid.setFrameWidth(2.0)
     grid.setAnnotationEnabled(True)
-    grid.setAnnotationFormat(QgsLayoutItemMapGrid.Decimal)
+    grid.setAnnotationFormat(QgsLayoutItemMapGrid.AnnotationFormat.Decimal)
     grid.setAnnotationPrecision(0)
     grid.setAnnotationTextFormat(text_format(6))
     grid.setIntervalX(1000)
@@ -113,7 +113,7 @@ def make_layout(name, page, map_rect, side):
     scalebar.setId("scalebar")
     scalebar.setLinkedMap(main_map)
     scalebar.setStyle("Single Box")
-    scalebar.setUnits(QgsUnitTypes.DistanceMeters)
+    scalebar.setUnits(QgsUnitTypes.DistanceUnit.DistanceMeters)
     scalebar.setUnitLabel("米")
     scalebar.setNumberOfSegments(2)
     scalebar.setNumberOfSegmentsLeft(0)
@@ -151,10 +151,10 @@ def make_layout(name, page, map_rect, side):
     from qgis.core import QgsLegendStyle
 
     for style, size, bold in (
-        (QgsLegendStyle.Title, 11, True),
-        (QgsLegendStyle.Group, 9, True),
-        (QgsLegendStyle.Subgroup, 8, True),
-        (QgsLegendStyle.SymbolLabel, 7, False),
+        (QgsLegendStyle.Style.Title, 11, True),
+        (QgsLegendStyle.Style.Group, 9, True),
+        (QgsLegendStyle.Style.Subgroup, 8, True),
+        (QgsLegendStyle.Style.SymbolLabel, 7, False),
     ):
         font = QFont(FONT)
         font.setPointSizeF(size)

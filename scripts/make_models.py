@@ -47,7 +47,11 @@ def occupation_balance_model():
         model.addModelParameter(parameter, component)
 
     add_input(
-        QgsProcessingParameterFeatureSource("projects", "建设项目 Projects", [QgsProcessing.TypeVectorPolygon]), 120, 60
+        QgsProcessingParameterFeatureSource(
+            "projects", "建设项目 Projects", [QgsProcessing.SourceType.TypeVectorPolygon]
+        ),
+        120,
+        60,
     )
     add_input(
         QgsProcessingParameterField("project_id", "项目编号字段 Project id field", parentLayerParameterName="projects"),
@@ -55,11 +59,15 @@ def occupation_balance_model():
         120,
     )
     add_input(
-        QgsProcessingParameterFeatureSource("landuse", "三调地类图斑 DLTB", [QgsProcessing.TypeVectorPolygon]), 120, 180
+        QgsProcessingParameterFeatureSource(
+            "landuse", "三调地类图斑 DLTB", [QgsProcessing.SourceType.TypeVectorPolygon]
+        ),
+        120,
+        180,
     )
     add_input(
         QgsProcessingParameterFeatureSource(
-            "basic_farmland", "永久基本农田 Basic farmland", [QgsProcessing.TypeVectorPolygon], optional=True
+            "basic_farmland", "永久基本农田 Basic farmland", [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
         ),
         120,
         240,
@@ -80,14 +88,14 @@ def occupation_balance_model():
     )
     add_input(
         QgsProcessingParameterFeatureSource(
-            "supplement", "补充耕地项目 Supplement projects", [QgsProcessing.TypeVector]
+            "supplement", "补充耕地项目 Supplement projects", [QgsProcessing.SourceType.TypeVector]
         ),
         120,
         480,
     )
     add_input(
         QgsProcessingParameterFeatureSource(
-            "allocations", "挂钩台账 Allocations", [QgsProcessing.TypeVector], optional=True
+            "allocations", "挂钩台账 Allocations", [QgsProcessing.SourceType.TypeVector], optional=True
         ),
         120,
         540,

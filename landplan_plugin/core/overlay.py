@@ -35,9 +35,9 @@ from qgis.core import (
 
 from .i18n import tr
 
-CHECK_NONE = QgsFeatureRequest.GeometryNoCheck
-CHECK_SKIP = QgsFeatureRequest.GeometrySkipInvalid
-CHECK_ABORT = QgsFeatureRequest.GeometryAbortOnInvalid
+CHECK_NONE = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
+CHECK_SKIP = QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid
+CHECK_ABORT = QgsFeatureRequest.InvalidGeometryCheck.GeometryAbortOnInvalid
 
 
 @dataclass
@@ -83,11 +83,11 @@ def polygonal(geometry):
     """Only the polygon parts of a GEOS result (drops lines and points)."""
     if geometry is None or geometry.isEmpty():
         return None
-    if geometry.type() == QgsWkbTypes.PolygonGeometry:
+    if geometry.type() == QgsWkbTypes.GeometryType.PolygonGeometry:
         return geometry
-    if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.GeometryCollection:
+    if QgsWkbTypes.flatType(geometry.wkbType()) == QgsWkbTypes.Type.GeometryCollection:
         parts = [QgsGeometry(part.clone()) for part in geometry.constGet()]
-        polys = [p for p in parts if p.type() == QgsWkbTypes.PolygonGeometry and not p.isEmpty()]
+        polys = [p for p in parts if p.type() == QgsWkbTypes.GeometryType.PolygonGeometry and not p.isEmpty()]
         if not polys:
             return None
         return QgsGeometry.collectGeometry(polys) if len(polys) > 1 else polys[0]
@@ -147,7 +147,7 @@ def mask_parts(region, mask_source, policy, mask_label):
     parts = []
     engine = QgsGeometry.createGeometryEngine(region.constGet())
     engine.prepareGeometry()
-    for feature in mask_source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+    for feature in mask_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
         geometry = policy.apply(feature.geometry(), mask_label, feature.id())
         if geometry is not None and engine.intersects(geometry.constGet()):
             parts.append(geometry)
@@ -185,7 +185,7 @@ def cut_base_by_region(
     if not prepared:
         return
     request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setSubsetOfAttributes(attribute_indexes)
-    for feature in base_source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+    for feature in base_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
         if feedback is not None and feedback.isCanceled():
             return
         geometry = policy.apply(feature.geometry(), base_label, feature.id())
@@ -293,7 +293,7 @@ def overlay_surveys(
             befores = []
             reach = QgsRectangle(tile)
             for feature in before_source.getFeatures(
-                request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+                request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
             ):
                 box = feature.geometry().boundingBox()
                 cx, cy = box.center().x(), box.center().y()
@@ -310,7 +310,7 @@ def overlay_surveys(
             index = QgsSpatialIndex()
             afters = {}
             for feature in after_source.getFeatures(
-                after_request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+                after_request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
             ):
                 fid = feature.id()
                 if fid not in after_cover:
@@ -390,7 +390,7 @@ def overlay_surveys(
     request = QgsFeatureRequest().setSubsetOfAttributes(after_indexes)
     if after_crs is not None:
         request.setDestinationCrs(after_crs, transform_context)
-    for feature in after_source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+    for feature in after_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
         fid = feature.id()
         cover = after_cover.get(fid, "missing")
         if cover is None:

@@ -82,4 +82,4 @@ class LandPlanProvider(QgsProcessingProvider):
     def messageLog(self, text):  # noqa: N802
         from qgis.core import Qgis, QgsMessageLog
 
-        QgsMessageLog.logMessage(text, "LandPlan", Qgis.Warning)
+        QgsMessageLog.logMessage(text, "LandPlan", Qgis.MessageLevel.Warning)

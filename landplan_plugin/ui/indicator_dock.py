@@ -118,7 +118,7 @@ class IndicatorDock(QgsDockWidget):
     # -- store and plan ---------------------------------------------------------------------
     def choose_store(self):
         path, _ = QFileDialog.getSaveFileName(
-            self, tr("Indicator store"), "", tr("GeoPackage (*.gpkg)"), options=QFileDialog.DontConfirmOverwrite
+            self, tr("Indicator store"), "", tr("GeoPackage (*.gpkg)"), options=QFileDialog.Option.DontConfirmOverwrite
         )
         if path:
             self.open_store(path)
@@ -153,7 +153,7 @@ class IndicatorDock(QgsDockWidget):
         model.loadLayer()
         filter_model = QgsAttributeTableFilterModel(None, model, self)
         filter_model.setAttributeTableConfig(layer.attributeTableConfig())
-        filter_model.sort("seq", Qt.AscendingOrder)
+        filter_model.sort("seq", Qt.SortOrder.AscendingOrder)
         self.view.setModel(filter_model)
         self.view.setAttributeTableConfig(layer.attributeTableConfig())
         self._models = (cache, model, filter_model)
@@ -183,7 +183,9 @@ class IndicatorDock(QgsDockWidget):
                 tr("must be one of {}").format(" / ".join(values)),
             )
             layer.setFieldConstraint(
-                index, QgsFieldConstraints.ConstraintExpression, QgsFieldConstraints.ConstraintStrengthHard
+                index,
+                QgsFieldConstraints.Constraint.ConstraintExpression,
+                QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard,
             )
         # units from a list (the units already used, editable for new ones)
         layer.setEditorWidgetSetup(fields.lookupField("unit"), QgsEditorWidgetSetup("UniqueValues", {"Editable": True}))
@@ -193,7 +195,9 @@ class IndicatorDock(QgsDockWidget):
         )
         name_index = fields.lookupField("name")
         layer.setFieldConstraint(
-            name_index, QgsFieldConstraints.ConstraintNotNull, QgsFieldConstraints.ConstraintStrengthHard
+            name_index,
+            QgsFieldConstraints.Constraint.ConstraintNotNull,
+            QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard,
         )
         layer.setDefaultValueDefinition(fields.lookupField("plan_id"), QgsDefaultValue(str(plan_id)))
         layer.setDefaultValueDefinition(fields.lookupField("row_version"), QgsDefaultValue("1"))
@@ -208,7 +212,7 @@ class IndicatorDock(QgsDockWidget):
         from qgis.core import QgsVectorLayerUtils
 
         ok, errors = QgsVectorLayerUtils.validateAttribute(
-            self.layer, feature, index, QgsFieldConstraints.ConstraintStrengthHard
+            self.layer, feature, index, QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
         )
         if not ok:
             self.message.setText(tr("Refused: {} {}").format(field_name, "; ".join(errors)))
@@ -417,7 +421,7 @@ class IndicatorDock(QgsDockWidget):
                 )
             )
             item.setBackground(QColor(rules.STATUS_COLOURS[row["status"]]))
-            item.setData(Qt.UserRole, row["status"])
+            item.setData(Qt.ItemDataRole.UserRole, row["status"])
             self.status_list.addItem(item)
 
     def _release_layer(self):
@@ -452,7 +456,7 @@ class ProgressChart(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor("white"))
         if not self.indicator or not self.plan or not self.plan.get("base_year") or not self.plan.get("target_year"):
-            painter.drawText(self.rect(), Qt.AlignCenter, tr("No chart: choose an indicator"))
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No chart: choose an indicator"))
             return
         base_year, target_year = self.plan["base_year"], self.plan["target_year"]
         base = self.indicator.get("base_value")
@@ -474,7 +478,7 @@ class ProgressChart(QWidget):
             return QPointF(x, y)
 
         if base is not None and target is not None:
-            painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.DashLine))
+            painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
             painter.drawLine(point(base_year, base), point(target_year, target))
         painter.setPen(QPen(QColor("#1565c0"), 2))
         points = [point(y, v) for y, v in sorted(zip(years, values))]

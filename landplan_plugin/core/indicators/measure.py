@@ -37,7 +37,7 @@ def survey_sums(source, dlbm="DLBM", tbmj="TBMJ", tbdlmj="TBDLMJ", kcxs="KCXS"):
     idx = {k: fields.lookupField(v) for k, v in (("dlbm", dlbm), ("tbmj", tbmj), ("tbdlmj", tbdlmj), ("kcxs", kcxs))}
     if idx["dlbm"] < 0 or idx["tbmj"] < 0:
         raise ValueError("the land-use layer needs the fields {} and {}".format(dlbm, tbmj))
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry)
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
     request.setSubsetOfAttributes([i for i in idx.values() if i >= 0])
     sums = {"farmland_area": 0.0, "construction_area": 0.0, "forest_area": 0.0, "wetland_area": 0.0, "total": 0.0}
     cache = {}

@@ -69,14 +69,14 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
 
 
 def fields_from_spec(spec):
-    """QgsFields from [(name, QVariant type)] (string, double or integer)."""
-    from qgis.core import QgsField, QgsFields
-    from qgis.PyQt.QtCore import QVariant
+    """QgsFields from [(name, FieldType)] (string, double, integer or date)."""
+    from qgis.core import QgsFields
 
-    names = {QVariant.String: "string", QVariant.Double: "double", QVariant.Int: "integer", QVariant.Date: "date"}
+    from ...qgis_compat import make_field
+
     fields = QgsFields()
     for name, kind in spec:
-        fields.append(QgsField(name, kind, names[kind]))
+        fields.append(make_field(name, kind))
     return fields
 
 
@@ -85,7 +85,7 @@ def add_feature(sink, feature):
     a silently wrong table (QGIS only logs the failure)."""
     from qgis.core import QgsFeatureSink
 
-    if not sink.addFeature(feature, QgsFeatureSink.FastInsert):
+    if not sink.addFeature(feature, QgsFeatureSink.Flag.FastInsert):
         raise QgsProcessingException(tr("Could not write a feature: {}").format(sink.lastError()))
 
 

@@ -78,7 +78,7 @@ def read_regions(source, key_index, target_crs, context, policy, label, feedback
     request.setDestinationCrs(target_crs, context.transformContext())
     groups = {}
     missing = 0
-    for feature in source.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+    for feature in source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
         if feedback.isCanceled():
             break
         key = key_text(feature.attribute(key_index))
@@ -125,7 +125,7 @@ class ReprojectedSource:
         self.crs = crs
         self.context = context
 
-    def getFeatures(self, request, flags=QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+    def getFeatures(self, request, flags=QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
         if self.source.sourceCrs() == self.crs:
             return self.source.getFeatures(request, flags)
         request = QgsFeatureRequest(request)

@@ -10,7 +10,6 @@ wrong way.
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -20,8 +19,8 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...qgis_compat import FieldType, make_field
 from ...core import units
 from ...core.area import EllipsoidalArea, planar_area
 from ...core.crs import crs_warnings
@@ -62,14 +61,16 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
 
     def initAlgorithm(self, config=None):  # noqa: N802
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.INPUT, tr("Polygon layer"), [QgsProcessing.TypeVectorPolygon])
+            QgsProcessingParameterFeatureSource(
+                self.INPUT, tr("Polygon layer"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            )
         )
         self.addParameter(
             QgsProcessingParameterField(
                 self.TBMJ_FIELD,
                 tr("TBMJ field to compare with (optional)"),
                 parentLayerParameterName=self.INPUT,
-                type=QgsProcessingParameterField.Numeric,
+                type=QgsProcessingParameterField.DataType.Numeric,
                 optional=True,
             )
         )
@@ -96,9 +97,9 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
             if fields.lookupField(name) >= 0:
                 raise QgsProcessingException(tr("The input already has a field “{}”; rename it first.").format(name))
             if name == "geom_valid":
-                fields.append(QgsField(name, QVariant.Int, "integer"))
+                fields.append(make_field(name, FieldType.INT))
             else:
-                fields.append(QgsField(name, QVariant.Double, "double", 20, 4))
+                fields.append(make_field(name, FieldType.DOUBLE, 20, 4))
         sink, dest = self.sink_or_raise(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
 
         calculator = EllipsoidalArea(crs, context.transformContext())
@@ -108,7 +109,9 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
         no_geometry = invalid = 0
         # Areas are defined for invalid rings too (a bow-tie's signed parts), so
         # validity is reported per feature instead of stopping the run.
-        features = source.getFeatures(QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks)
+        features = source.getFeatures(
+            QgsFeatureRequest(), QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+        )
         for current, feature in enumerate(features):
             if feedback.isCanceled():
                 break

@@ -14,6 +14,7 @@ import os
 import tempfile
 
 from qgis.core import (
+    Qgis,
     QgsExpression,
     QgsFeature,
     QgsExpressionContext,
@@ -43,7 +44,6 @@ from qgis.core import (
     QgsProject,
     QgsReadWriteContext,
     QgsRectangle,
-    QgsRenderContext,
     QgsVectorLayer,
     QgsProcessing,
 )
@@ -90,7 +90,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         return ["专题图", "出图", "图幅", "用地范围图", "atlas", "map sheet", "pdf"]
 
     def flags(self):
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):
         return tr(
@@ -106,7 +106,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterVectorLayer(
-                self.COVERAGE, tr("Coverage (one sheet per feature)"), [QgsProcessing.TypeVectorPolygon]
+                self.COVERAGE, tr("Coverage (one sheet per feature)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
@@ -121,7 +121,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterMultipleLayers(
-                self.LAYERS, tr("Layers drawn under the coverage"), QgsProcessing.TypeMapLayer, optional=True
+                self.LAYERS, tr("Layers drawn under the coverage"), QgsProcessing.SourceType.TypeMapLayer, optional=True
             )
         )
         self.addParameter(
@@ -153,7 +153,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterVectorLayer(
-                self.AREA_TABLE, tr("Area table (optional)"), [QgsProcessing.TypeVector], optional=True
+                self.AREA_TABLE, tr("Area table (optional)"), [QgsProcessing.SourceType.TypeVector], optional=True
             )
         )
         self.addParameter(
@@ -166,7 +166,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
             QgsProcessingParameterNumber(
                 self.DPI,
                 tr("Resolution (dpi)"),
-                QgsProcessingParameterNumber.Integer,
+                QgsProcessingParameterNumber.Type.Integer,
                 defaultValue=300,
                 minValue=30,
                 maxValue=1200,
@@ -343,13 +343,13 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
                     settings.dpi = dpi
                     settings.rasterizeWholeImage = False
                     settings.forceVectorOutput = True
-                    settings.textRenderFormat = QgsRenderContext.TextFormatAlwaysText
+                    settings.textRenderFormat = Qgis.TextRenderFormat.AlwaysText
                     status = exporter.exportToPdf(path, settings)
                 else:
                     settings = QgsLayoutExporter.ImageExportSettings()
                     settings.dpi = dpi
                     status = exporter.exportToImage(path, settings)
-                if status != QgsLayoutExporter.Success:
+                if status != QgsLayoutExporter.ExportResult.Success:
                     raise QgsProcessingException(
                         tr("Could not write {}: {}").format(path, exporter.errorMessage() or status)
                     )
@@ -544,8 +544,8 @@ class _CombinedPdf:
         self.writer.setResolution(dpi)
         self.writer.setPageLayout(
             QPageLayout(
-                QPageSize(QSizeF(size.width(), size.height()), QPageSize.Millimeter),
-                QPageLayout.Portrait,
+                QPageSize(QSizeF(size.width(), size.height()), QPageSize.Unit.Millimeter),
+                QPageLayout.Orientation.Portrait,
                 QMarginsF(0, 0, 0, 0),
             )
         )
@@ -554,6 +554,10 @@ class _CombinedPdf:
         self._QPainter = QPainter
 
     def add_page(self, exporter):
+        # renderPage draws with the layout's own render context, whose text
+        # format defaults to outlines on QGIS >= 3.30: keep text as text
+        context = exporter.layout().renderContext()
+        context.setTextRenderFormat(Qgis.TextRenderFormat.AlwaysText)
         if not self.started:
             self.painter.begin(self.writer)
             self.started = True

@@ -8,7 +8,6 @@ pooled row '*') and one ledger row per supplement project.
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -17,8 +16,8 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...qgis_compat import FieldType, make_field
 from ...core import balance
 from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
@@ -34,12 +33,12 @@ def _output_fields(names):
     fields = QgsFields()
     for name in names:
         if name in ("project_id", "supplement_id"):
-            fields.append(QgsField(name, QVariant.String, "string"))
+            fields.append(make_field(name, FieldType.STRING))
         elif name in BOOL_FIELDS:
             # 0/1 integers: GeoPackage has no boolean type QGIS 3.22 writes reliably
-            fields.append(QgsField(name, QVariant.Int, "integer"))
+            fields.append(make_field(name, FieldType.INT))
         else:
-            fields.append(QgsField(name, QVariant.Double, "double"))
+            fields.append(make_field(name, FieldType.DOUBLE))
     return fields
 
 
@@ -101,7 +100,9 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(
-            QgsProcessingParameterFeatureSource(self.OCCUPATION, tr("Occupation table"), [QgsProcessing.TypeVector])
+            QgsProcessingParameterFeatureSource(
+                self.OCCUPATION, tr("Occupation table"), [QgsProcessing.SourceType.TypeVector]
+            )
         )
         for name, label, default in (
             (self.OCC_ID_FIELD, tr("Occupation: project id field"), "project_id"),
@@ -118,7 +119,7 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
             )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SUPPLEMENT, tr("Supplementary farmland projects"), [QgsProcessing.TypeVector]
+                self.SUPPLEMENT, tr("Supplementary farmland projects"), [QgsProcessing.SourceType.TypeVector]
             )
         )
         for name, label, default in (
@@ -136,12 +137,19 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
             )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.ALLOCATIONS, tr("Allocations (挂钩 ledger, optional)"), [QgsProcessing.TypeVector], optional=True
+                self.ALLOCATIONS,
+                tr("Allocations (挂钩 ledger, optional)"),
+                [QgsProcessing.SourceType.TypeVector],
+                optional=True,
             )
         )
-        self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Balance check"), QgsProcessing.TypeVector))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_LEDGER, tr("Supplement ledger"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Balance check"), QgsProcessing.SourceType.TypeVector)
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_LEDGER, tr("Supplement ledger"), QgsProcessing.SourceType.TypeVector
+            )
         )
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -199,7 +207,7 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
         ):
             fields = _output_fields(field_names)
             sink, dest = self.sink_or_raise(
-                parameters, output, context, fields, QgsWkbTypes.NoGeometry, occ_source.sourceCrs()
+                parameters, output, context, fields, QgsWkbTypes.Type.NoGeometry, occ_source.sourceCrs()
             )
             for row in data:
                 feature = QgsFeature(fields)

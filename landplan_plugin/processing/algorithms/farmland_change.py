@@ -19,8 +19,8 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...qgis_compat import FieldType
 from ...core import change, landclass, overlay, report
 from ...core import crs as crs_rules
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
@@ -30,17 +30,17 @@ from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_fiel
 from .common import AREA_MODE_NAMES, add_area_mode_parameter, area_mode_label, geometry_policy, key_text, read_regions
 
 CHANGE_FIELDS = (
-    ("zone", QVariant.String),
-    ("from_dlbm", QVariant.String),
-    ("to_dlbm", QVariant.String),
-    ("from_group", QVariant.String),
-    ("to_group", QVariant.String),
-    ("in_basic_farmland", QVariant.Int),
-    ("area_m2", QVariant.Double),
-    ("change_type", QVariant.String),
-    ("change_type_zh", QVariant.String),
-    ("net_before_m2", QVariant.Double),
-    ("net_after_m2", QVariant.Double),
+    ("zone", FieldType.STRING),
+    ("from_dlbm", FieldType.STRING),
+    ("to_dlbm", FieldType.STRING),
+    ("from_group", FieldType.STRING),
+    ("to_group", FieldType.STRING),
+    ("in_basic_farmland", FieldType.INT),
+    ("area_m2", FieldType.DOUBLE),
+    ("change_type", FieldType.STRING),
+    ("change_type_zh", FieldType.STRING),
+    ("net_before_m2", FieldType.DOUBLE),
+    ("net_after_m2", FieldType.DOUBLE),
 )
 
 
@@ -92,24 +92,29 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.BEFORE, tr("Land use before (DLTB)"), [QgsProcessing.TypeVectorPolygon]
+                self.BEFORE, tr("Land use before (DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.AFTER, tr("Land use after (DLTB)"), [QgsProcessing.TypeVectorPolygon]
+                self.AFTER, tr("Land use after (DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         for name, label, default, kind in (
-            (self.DLBM_FIELD, tr("Land-class code field (DLBM)"), "DLBM", QgsProcessingParameterField.Any),
-            (self.TBMJ_FIELD, tr("Parcel area field (TBMJ)"), "TBMJ", QgsProcessingParameterField.Numeric),
+            (self.DLBM_FIELD, tr("Land-class code field (DLBM)"), "DLBM", QgsProcessingParameterField.DataType.Any),
+            (self.TBMJ_FIELD, tr("Parcel area field (TBMJ)"), "TBMJ", QgsProcessingParameterField.DataType.Numeric),
             (
                 self.TBDLMJ_FIELD,
                 tr("Net land-class area field (TBDLMJ)"),
                 "TBDLMJ",
-                QgsProcessingParameterField.Numeric,
+                QgsProcessingParameterField.DataType.Numeric,
             ),
-            (self.KCXS_FIELD, tr("Field-ridge coefficient field (KCXS)"), "KCXS", QgsProcessingParameterField.Numeric),
+            (
+                self.KCXS_FIELD,
+                tr("Field-ridge coefficient field (KCXS)"),
+                "KCXS",
+                QgsProcessingParameterField.DataType.Numeric,
+            ),
         ):
             self.addParameter(
                 QgsProcessingParameterField(
@@ -121,13 +126,13 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.BASIC_FARMLAND,
                 tr("Permanent basic farmland (永久基本农田)"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.ZONES, tr("Zones (e.g. villages)"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.ZONES, tr("Zones (e.g. villages)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
             )
         )
         self.addParameter(
@@ -140,15 +145,17 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_CHANGES, tr("Changed pieces"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT_CHANGES, tr("Changed pieces"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_MATRIX, tr("Transition matrix"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_MATRIX, tr("Transition matrix"), QgsProcessing.SourceType.TypeVector
+            )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_SUMMARY, tr("Farmland change summary"), QgsProcessing.TypeVector
+                self.OUTPUT_SUMMARY, tr("Farmland change summary"), QgsProcessing.SourceType.TypeVector
             )
         )
         self.addParameter(
@@ -222,7 +229,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             request = QgsFeatureRequest().setNoAttributes()
             request.setDestinationCrs(crs, context.transformContext())
             mask_geometries = []
-            for feature in basic.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+            for feature in basic.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
                 geometry = policy.apply(feature.geometry(), basic_label, feature.id())
                 if geometry is not None:
                     mask_geometries.append(geometry)
@@ -235,7 +242,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
 
         change_fields = fields_from_spec(CHANGE_FIELDS)
         changes_sink, changes_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_CHANGES, context, change_fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, self.OUTPUT_CHANGES, context, change_fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
         ellipsoid = EllipsoidalArea(crs, context.transformContext())
         before_list = sorted({i for i in before_idx.values() if i >= 0})
@@ -377,14 +384,14 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
 
         matrix_fields = fields_from_spec(
             (
-                ("zone", QVariant.String),
-                ("from_group", QVariant.String),
-                ("to_group", QVariant.String),
-                ("area_m2", QVariant.Double),
+                ("zone", FieldType.STRING),
+                ("from_group", FieldType.STRING),
+                ("to_group", FieldType.STRING),
+                ("area_m2", FieldType.DOUBLE),
             )
         )
         matrix_sink, matrix_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_MATRIX, context, matrix_fields, QgsWkbTypes.NoGeometry, crs
+            parameters, self.OUTPUT_MATRIX, context, matrix_fields, QgsWkbTypes.Type.NoGeometry, crs
         )
         matrix_rows = []
         for (zone, from_group, to_group), area in sorted(
@@ -398,12 +405,12 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             matrix_rows.append({"zone": zone, "from_group": from_group, "to_group": to_group, "area_m2": area})
 
         summary_spec = tuple(
-            (name, QVariant.String if name == "zone" else QVariant.Int if name == "inout_ok" else QVariant.Double)
+            (name, FieldType.STRING if name == "zone" else FieldType.INT if name == "inout_ok" else FieldType.DOUBLE)
             for name in change.SUMMARY_FIELDS
         )
         summary_fields = fields_from_spec(summary_spec)
         summary_sink, summary_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry, crs
+            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.Type.NoGeometry, crs
         )
         for row in rows:
             feature = QgsFeature(summary_fields)

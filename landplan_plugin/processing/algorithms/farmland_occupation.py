@@ -20,8 +20,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...qgis_compat import FieldType
 from ...core import crs as crs_rules
 from ...core import occupation, overlay, report
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
@@ -39,23 +39,23 @@ from .common import (
 )
 
 PIECE_FIELDS = (
-    ("project_id", QVariant.String),
-    ("dlbm", QVariant.String),
-    ("dlmc", QVariant.String),
-    ("land_group", QVariant.String),
-    ("zldwdm", QVariant.String),
-    ("grade", QVariant.Double),
-    ("in_basic_farmland", QVariant.Int),
-    ("area_m2", QVariant.Double),
-    ("tk_m2", QVariant.Double),
-    ("net_m2", QVariant.Double),
-    ("category", QVariant.String),
-    ("planar_m2", QVariant.Double),
+    ("project_id", FieldType.STRING),
+    ("dlbm", FieldType.STRING),
+    ("dlmc", FieldType.STRING),
+    ("land_group", FieldType.STRING),
+    ("zldwdm", FieldType.STRING),
+    ("grade", FieldType.DOUBLE),
+    ("in_basic_farmland", FieldType.INT),
+    ("area_m2", FieldType.DOUBLE),
+    ("tk_m2", FieldType.DOUBLE),
+    ("net_m2", FieldType.DOUBLE),
+    ("category", FieldType.STRING),
+    ("planar_m2", FieldType.DOUBLE),
 )
 
 
 SUMMARY_SPEC = tuple(
-    (name, QVariant.String if name == "project_id" else QVariant.Int if name == "pieces" else QVariant.Double)
+    (name, FieldType.STRING if name == "project_id" else FieldType.INT if name == "pieces" else FieldType.DOUBLE)
     for name in occupation.SUMMARY_FIELDS
 )
 
@@ -122,7 +122,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.PROJECTS, tr("Construction projects"), [QgsProcessing.TypeVectorPolygon]
+                self.PROJECTS, tr("Construction projects"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
@@ -140,36 +140,54 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.LANDUSE, tr("Land-use survey polygons (三调 DLTB)"), [QgsProcessing.TypeVectorPolygon]
+                self.LANDUSE, tr("Land-use survey polygons (三调 DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         for name, label, default, optional, kind in (
             # optional in the framework's sense so that qgis_process and models
             # apply the 三调 default name; a cleared DLBM field is still an error
-            (self.DLBM_FIELD, tr("Land-class code field (DLBM)"), "DLBM", True, QgsProcessingParameterField.Any),
-            (self.TBMJ_FIELD, tr("Parcel area field (TBMJ)"), "TBMJ", True, QgsProcessingParameterField.Numeric),
+            (
+                self.DLBM_FIELD,
+                tr("Land-class code field (DLBM)"),
+                "DLBM",
+                True,
+                QgsProcessingParameterField.DataType.Any,
+            ),
+            (
+                self.TBMJ_FIELD,
+                tr("Parcel area field (TBMJ)"),
+                "TBMJ",
+                True,
+                QgsProcessingParameterField.DataType.Numeric,
+            ),
             (
                 self.TBDLMJ_FIELD,
                 tr("Net land-class area field (TBDLMJ)"),
                 "TBDLMJ",
                 True,
-                QgsProcessingParameterField.Numeric,
+                QgsProcessingParameterField.DataType.Numeric,
             ),
             (
                 self.KCXS_FIELD,
                 tr("Field-ridge coefficient field (KCXS)"),
                 "KCXS",
                 True,
-                QgsProcessingParameterField.Numeric,
+                QgsProcessingParameterField.DataType.Numeric,
             ),
             (
                 self.GRADE_FIELD,
                 tr("Farmland quality grade field (GDDB)"),
                 "GDDB",
                 True,
-                QgsProcessingParameterField.Any,
+                QgsProcessingParameterField.DataType.Any,
             ),
-            (self.ZLDWDM_FIELD, tr("Village code field (ZLDWDM)"), "ZLDWDM", True, QgsProcessingParameterField.Any),
+            (
+                self.ZLDWDM_FIELD,
+                tr("Village code field (ZLDWDM)"),
+                "ZLDWDM",
+                True,
+                QgsProcessingParameterField.DataType.Any,
+            ),
         ):
             self.addParameter(
                 QgsProcessingParameterField(
@@ -185,7 +203,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             QgsProcessingParameterFeatureSource(
                 self.BASIC_FARMLAND,
                 tr("Permanent basic farmland (永久基本农田)"),
-                [QgsProcessing.TypeVectorPolygon],
+                [QgsProcessing.SourceType.TypeVectorPolygon],
                 optional=True,
             )
         )
@@ -200,11 +218,13 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_PIECES, tr("Occupied pieces"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT_PIECES, tr("Occupied pieces"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr("Occupation summary"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_SUMMARY, tr("Occupation summary"), QgsProcessing.SourceType.TypeVector
+            )
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -291,11 +311,11 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
 
         piece_fields = fields_from_spec(PIECE_FIELDS)
         pieces_sink, pieces_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_PIECES, context, piece_fields, QgsWkbTypes.MultiPolygon, target_crs
+            parameters, self.OUTPUT_PIECES, context, piece_fields, QgsWkbTypes.Type.MultiPolygon, target_crs
         )
         summary_fields = fields_from_spec(SUMMARY_SPEC)
         summary_sink, summary_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry, target_crs
+            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.Type.NoGeometry, target_crs
         )
 
         ellipsoid = EllipsoidalArea(target_crs, context.transformContext())
@@ -417,7 +437,9 @@ def _project_names(source, id_index, name_index):
     """First non-empty name per project id (attributes only)."""
     if name_index < 0:
         return {}
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.NoGeometry).setSubsetOfAttributes([id_index, name_index])
+    request = (
+        QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([id_index, name_index])
+    )
     names = {}
     for feature in source.getFeatures(request):
         key = key_text(feature.attribute(id_index))

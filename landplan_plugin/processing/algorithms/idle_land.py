@@ -7,7 +7,6 @@ forms staff type) and core.raster (bulk pixel counts for imagery evidence).
 from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -22,8 +21,9 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
+from ...qgis_compat import FieldType, make_field
 from ...core import idle, report
 from ...core.area import EllipsoidalArea
 from ...core.dates import DateError, parse_date
@@ -34,17 +34,17 @@ from .base import LandPlanAlgorithm, add_feature, require_field
 from .common import key_text, reference_date
 
 NEW_FIELDS = (
-    ("deadline", QVariant.Date, "date"),
-    ("days_overdue", QVariant.Int, "integer"),
-    ("developed_ratio", QVariant.Double, "double"),
-    ("invest_ratio", QVariant.Double, "double"),
-    ("status", QVariant.String, "string"),
-    ("status_zh", QVariant.String, "string"),
-    ("fee", QVariant.Double, "double"),
-    ("disposal", QVariant.String, "string"),
-    ("evidence", QVariant.String, "string"),
-    ("parcel_area_m2", QVariant.Double, "double"),
-    ("raster_ratio", QVariant.Double, "double"),
+    ("deadline", FieldType.DATE),
+    ("days_overdue", FieldType.INT),
+    ("developed_ratio", FieldType.DOUBLE),
+    ("invest_ratio", FieldType.DOUBLE),
+    ("status", FieldType.STRING),
+    ("status_zh", FieldType.STRING),
+    ("fee", FieldType.DOUBLE),
+    ("disposal", FieldType.STRING),
+    ("evidence", FieldType.STRING),
+    ("parcel_area_m2", FieldType.DOUBLE),
+    ("raster_ratio", FieldType.DOUBLE),
 )
 
 
@@ -103,7 +103,7 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.PARCELS, tr("Supplied land parcels"), [QgsProcessing.TypeVectorPolygon]
+                self.PARCELS, tr("Supplied land parcels"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
@@ -133,14 +133,17 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterDateTime(
-                self.REFERENCE_DATE, tr("Date of the check"), type=QgsProcessingParameterDateTime.Date, optional=True
+                self.REFERENCE_DATE,
+                tr("Date of the check"),
+                type=QgsProcessingParameterDateTime.Type.Date,
+                optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterNumber(
                 self.DEVELOPED_THRESHOLD,
                 tr("Developed share threshold"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=1.0 / 3.0,
                 minValue=0.0,
                 maxValue=1.0,
@@ -150,7 +153,7 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
             QgsProcessingParameterNumber(
                 self.INVESTMENT_THRESHOLD,
                 tr("Investment share threshold"),
-                QgsProcessingParameterNumber.Double,
+                QgsProcessingParameterNumber.Type.Double,
                 defaultValue=0.25,
                 minValue=0.0,
                 maxValue=1.0,
@@ -158,12 +161,18 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.WARNING_DAYS, tr("Warning days"), QgsProcessingParameterNumber.Integer, defaultValue=90, minValue=0
+                self.WARNING_DAYS,
+                tr("Warning days"),
+                QgsProcessingParameterNumber.Type.Integer,
+                defaultValue=90,
+                minValue=0,
             )
         )
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Idle land check")))
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr("Idle land summary"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_SUMMARY, tr("Idle land summary"), QgsProcessing.SourceType.TypeVector
+            )
         )
         self.addParameter(
             QgsProcessingParameterFileDestination(
@@ -213,10 +222,10 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
             raster_ratios = self._raster_ratios(parameters, context, feedback, raster, geometries, crs, label)
 
         fields = QgsFields(source.fields())
-        for name, kind, type_name in NEW_FIELDS:
+        for name, kind in NEW_FIELDS:
             if fields.lookupField(name) >= 0:
                 raise QgsProcessingException(tr("The input already has a field “{}”; rename it first.").format(name))
-            fields.append(QgsField(name, kind, type_name))
+            fields.append(make_field(name, kind))
         sink, dest = self.sink_or_raise(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
 
         verdicts = []
@@ -273,16 +282,16 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
             feedback.pushWarning(tr("{} dates could not be read; see the evidence field.").format(bad_dates))
 
         summary_fields = QgsFields()
-        for name, kind, type_name in (
-            ("status", QVariant.String, "string"),
-            ("status_zh", QVariant.String, "string"),
-            ("parcels", QVariant.Int, "integer"),
-            ("area_m2", QVariant.Double, "double"),
-            ("fee", QVariant.Double, "double"),
+        for name, kind in (
+            ("status", FieldType.STRING),
+            ("status_zh", FieldType.STRING),
+            ("parcels", FieldType.INT),
+            ("area_m2", FieldType.DOUBLE),
+            ("fee", FieldType.DOUBLE),
         ):
-            summary_fields.append(QgsField(name, kind, type_name))
+            summary_fields.append(make_field(name, kind))
         summary_sink, summary_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry, crs
+            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.Type.NoGeometry, crs
         )
         rows = summarize(verdicts)
         for row in rows:

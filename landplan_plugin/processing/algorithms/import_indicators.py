@@ -74,7 +74,7 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
         for name, label in ((self.BASE_YEAR, tr("Base year")), (self.TARGET_YEAR, tr("Target year"))):
             self.addParameter(
                 QgsProcessingParameterNumber(
-                    name, label, QgsProcessingParameterNumber.Integer, optional=True, minValue=1949, maxValue=2200
+                    name, label, QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1949, maxValue=2200
                 )
             )
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, tr("Indicators imported")))

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
@@ -12,27 +11,27 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...qgis_compat import FieldType, make_field
 from ...core.i18n import tr
 from ...core.indicators import status as rules
 from .base import LandPlanAlgorithm, add_feature
 from .indicators_common import open_store, plan_or_raise
 
 FIELDS = (
-    ("seq", QVariant.Int),
-    ("category", QVariant.String),
-    ("name", QVariant.String),
-    ("unit", QVariant.String),
-    ("attribute", QVariant.String),
-    ("base_value", QVariant.Double),
-    ("target_value", QVariant.Double),
-    ("target_text", QVariant.String),
-    ("comparator", QVariant.String),
-    ("value", QVariant.Double),
-    ("value_year", QVariant.Int),
-    ("status", QVariant.String),
-    ("status_zh", QVariant.String),
+    ("seq", FieldType.INT),
+    ("category", FieldType.STRING),
+    ("name", FieldType.STRING),
+    ("unit", FieldType.STRING),
+    ("attribute", FieldType.STRING),
+    ("base_value", FieldType.DOUBLE),
+    ("target_value", FieldType.DOUBLE),
+    ("target_text", FieldType.STRING),
+    ("comparator", FieldType.STRING),
+    ("value", FieldType.DOUBLE),
+    ("value_year", FieldType.INT),
+    ("status", FieldType.STRING),
+    ("status_zh", FieldType.STRING),
 )
 
 
@@ -86,11 +85,16 @@ class IndicatorStatusAlgorithm(LandPlanAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.PLAN_NAME, tr("Plan name")))
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.YEAR, tr("Year"), QgsProcessingParameterNumber.Integer, optional=True, minValue=1949, maxValue=2200
+                self.YEAR,
+                tr("Year"),
+                QgsProcessingParameterNumber.Type.Integer,
+                optional=True,
+                minValue=1949,
+                maxValue=2200,
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Indicator status"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Indicator status"), QgsProcessing.SourceType.TypeVector)
         )
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -101,9 +105,9 @@ class IndicatorStatusAlgorithm(LandPlanAlgorithm):
         )
         fields = QgsFields()
         for name, kind in FIELDS:
-            fields.append(QgsField(name, kind))
+            fields.append(make_field(name, kind))
         sink, dest = self.sink_or_raise(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, QgsCoordinateReferenceSystem()
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem()
         )
         for row in status_rows(store, plan, year):
             feature = QgsFeature(fields)

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsFeature,
-    QgsField,
     QgsFields,
     QgsProcessing,
     QgsProcessingException,
@@ -14,8 +13,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...qgis_compat import FieldType, make_field
 from ...core import units
 from ...core.i18n import tr
 from ...core.indicators import measure
@@ -60,12 +59,12 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.PLAN_NAME, tr("Plan name")))
         self.addParameter(
             QgsProcessingParameterNumber(
-                self.YEAR, tr("Year"), QgsProcessingParameterNumber.Integer, minValue=1949, maxValue=2200
+                self.YEAR, tr("Year"), QgsProcessingParameterNumber.Type.Integer, minValue=1949, maxValue=2200
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.LANDUSE, tr("Land-use survey polygons (三调 DLTB)"), [QgsProcessing.TypeVectorPolygon]
+                self.LANDUSE, tr("Land-use survey polygons (三调 DLTB)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         for name, label in (
@@ -74,10 +73,12 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
             (self.RESTORATION, tr("Restoration projects")),
         ):
             self.addParameter(
-                QgsProcessingParameterFeatureSource(name, label, [QgsProcessing.TypeVectorPolygon], optional=True)
+                QgsProcessingParameterFeatureSource(
+                    name, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
+                )
             )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Recorded values"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Recorded values"), QgsProcessing.SourceType.TypeVector)
         )
         self.addOutput(QgsProcessingOutputNumber(self.RECORDED, tr("Values recorded")))
 
@@ -97,16 +98,16 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
                 layer_values[key] = measure.union_area(source, context.transformContext())
         fields = QgsFields()
         for name, kind in (
-            ("indicator", QVariant.String),
-            ("measure", QVariant.String),
-            ("year", QVariant.Int),
-            ("value", QVariant.Double),
-            ("unit", QVariant.String),
-            ("value_m2", QVariant.Double),
+            ("indicator", FieldType.STRING),
+            ("measure", FieldType.STRING),
+            ("year", FieldType.INT),
+            ("value", FieldType.DOUBLE),
+            ("unit", FieldType.STRING),
+            ("value_m2", FieldType.DOUBLE),
         ):
-            fields.append(QgsField(name, kind))
+            fields.append(make_field(name, kind))
         sink, dest = self.sink_or_raise(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.NoGeometry, landuse.sourceCrs()
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry, landuse.sourceCrs()
         )
         recorded = 0
         for indicator in store.indicators(plan["plan_id"]):

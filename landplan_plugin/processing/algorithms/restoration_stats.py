@@ -11,7 +11,6 @@ from qgis.core import (
     QgsCoordinateTransform,
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -26,8 +25,8 @@ from qgis.core import (
     QgsProcessingParameterString,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QVariant
 
+from ...qgis_compat import FieldType, make_field
 from ...core import crs as crs_rules
 from ...core import landclass, overlay, report, restoration
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR, EllipsoidalArea
@@ -93,7 +92,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.RESTORATION, tr("Restoration projects"), [QgsProcessing.TypeVectorPolygon]
+                self.RESTORATION, tr("Restoration projects"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
@@ -114,7 +113,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.ZONES, tr("Zones (e.g. townships)"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.ZONES, tr("Zones (e.g. townships)"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
             )
         )
         self.addParameter(
@@ -124,12 +123,18 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.LANDUSE_BEFORE, tr("Land use before (DLTB)"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.LANDUSE_BEFORE,
+                tr("Land use before (DLTB)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.LANDUSE_AFTER, tr("Land use after (DLTB)"), [QgsProcessing.TypeVectorPolygon], optional=True
+                self.LANDUSE_AFTER,
+                tr("Land use after (DLTB)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
             )
         )
         self.addParameter(
@@ -157,16 +162,21 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             QgsProcessingParameterBoolean(self.REPAIR_INVALID, tr("Repair invalid geometries"), defaultValue=False)
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_STATS, tr("Restoration statistics"), QgsProcessing.TypeVector)
-        )
-        self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_PROJECTS, tr("Restoration projects with areas"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT_STATS, tr("Restoration statistics"), QgsProcessing.SourceType.TypeVector
             )
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_MATRIX, tr("Land use before and after restoration"), QgsProcessing.TypeVector, optional=True
+                self.OUTPUT_PROJECTS, tr("Restoration projects with areas"), QgsProcessing.SourceType.TypeVectorPolygon
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_MATRIX,
+                tr("Land use before and after restoration"),
+                QgsProcessing.SourceType.TypeVector,
+                optional=True,
             )
         )
         self.addParameter(
@@ -208,7 +218,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
         projects = []  # (feature, geometry, keys without zone, area)
         skipped_status = 0
         for feature in source.getFeatures(
-            QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+            QgsFeatureRequest(), QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
         ):
             if keep is not None:
                 status = restoration.key_value(feature.attribute(status_index), True)
@@ -254,16 +264,16 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             feedback.setProgress(int(30.0 * (n + 1) / max(len(projects), 1)))
 
         stats_fields = fields_from_spec(
-            tuple((k, QVariant.String) for k in KEYS)
+            tuple((k, FieldType.STRING) for k in KEYS)
             + (
-                ("projects", QVariant.Int),
-                ("area_m2", QVariant.Double),
-                ("gross_m2", QVariant.Double),
-                ("overlap_m2", QVariant.Double),
+                ("projects", FieldType.INT),
+                ("area_m2", FieldType.DOUBLE),
+                ("gross_m2", FieldType.DOUBLE),
+                ("overlap_m2", FieldType.DOUBLE),
             )
         )
         stats_sink, stats_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_STATS, context, stats_fields, QgsWkbTypes.NoGeometry, crs
+            parameters, self.OUTPUT_STATS, context, stats_fields, QgsWkbTypes.Type.NoGeometry, crs
         )
         stat_rows = []
         group_unions = []
@@ -416,17 +426,17 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
         # ---- outputs: projects and matrix ----------------------------------------------
         project_fields = QgsFields(source.fields())
         extra = [
-            ("area_m2", QVariant.Double),
-            ("ndvi_before", QVariant.Double),
-            ("ndvi_after", QVariant.Double),
-            ("ndvi_change", QVariant.Double),
-            ("direction_share", QVariant.Double),
-            ("direction_met", QVariant.Double),
+            ("area_m2", FieldType.DOUBLE),
+            ("ndvi_before", FieldType.DOUBLE),
+            ("ndvi_after", FieldType.DOUBLE),
+            ("ndvi_change", FieldType.DOUBLE),
+            ("direction_share", FieldType.DOUBLE),
+            ("direction_met", FieldType.DOUBLE),
         ]
         for name, kind in extra:
             if project_fields.lookupField(name) >= 0:
                 raise QgsProcessingException(tr("The input already has a field “{}”; rename it first.").format(name))
-            project_fields.append(QgsField(name, kind, "double" if kind == QVariant.Double else "integer"))
+            project_fields.append(make_field(name, kind))
         projects_sink, projects_dest = self.sink_or_raise(
             parameters, self.OUTPUT_PROJECTS, context, project_fields, source.wkbType(), crs
         )
@@ -453,14 +463,14 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
         if after is not None and self.OUTPUT_MATRIX in parameters and parameters[self.OUTPUT_MATRIX] is not None:
             matrix_fields = fields_from_spec(
                 (
-                    ("type", QVariant.String),
-                    ("before_group", QVariant.String),
-                    ("after_group", QVariant.String),
-                    ("area_m2", QVariant.Double),
+                    ("type", FieldType.STRING),
+                    ("before_group", FieldType.STRING),
+                    ("after_group", FieldType.STRING),
+                    ("area_m2", FieldType.DOUBLE),
                 )
             )
             matrix_sink, matrix_dest = self.sink_or_raise(
-                parameters, self.OUTPUT_MATRIX, context, matrix_fields, QgsWkbTypes.NoGeometry, crs
+                parameters, self.OUTPUT_MATRIX, context, matrix_fields, QgsWkbTypes.Type.NoGeometry, crs
             )
             for row in matrix_rows:
                 feature = QgsFeature(matrix_fields)

@@ -9,7 +9,6 @@ apply to approval polygons and is refused.
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsField,
     QgsFields,
     QgsGeometry,
     QgsProcessing,
@@ -22,8 +21,9 @@ from qgis.core import (
     QgsProcessingParameterField,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate
 
+from ...qgis_compat import FieldType, make_field
 from ...core import crs as crs_rules
 from ...core import overlay
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
@@ -78,7 +78,7 @@ class StockLandAlgorithm(LandPlanAlgorithm):
     def initAlgorithm(self, config=None):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.APPROVED, tr("Approved land (批准用地)"), [QgsProcessing.TypeVectorPolygon]
+                self.APPROVED, tr("Approved land (批准用地)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
@@ -96,12 +96,15 @@ class StockLandAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSource(
-                self.SUPPLIED, tr("Supplied land (供地)"), [QgsProcessing.TypeVectorPolygon]
+                self.SUPPLIED, tr("Supplied land (供地)"), [QgsProcessing.SourceType.TypeVectorPolygon]
             )
         )
         self.addParameter(
             QgsProcessingParameterDateTime(
-                self.REFERENCE_DATE, tr("Date of the check"), type=QgsProcessingParameterDateTime.Date, optional=True
+                self.REFERENCE_DATE,
+                tr("Date of the check"),
+                type=QgsProcessingParameterDateTime.Type.Date,
+                optional=True,
             )
         )
         add_area_mode_parameter(self, self.AREA_MODE, MODE_ELLIPSOIDAL)
@@ -110,11 +113,13 @@ class StockLandAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFeatureSink(
-                self.OUTPUT_UNSUPPLIED, tr("Unsupplied land"), QgsProcessing.TypeVectorPolygon
+                self.OUTPUT_UNSUPPLIED, tr("Unsupplied land"), QgsProcessing.SourceType.TypeVectorPolygon
             )
         )
         self.addParameter(
-            QgsProcessingParameterFeatureSink(self.OUTPUT_SUMMARY, tr("Supply by batch"), QgsProcessing.TypeVector)
+            QgsProcessingParameterFeatureSink(
+                self.OUTPUT_SUMMARY, tr("Supply by batch"), QgsProcessing.SourceType.TypeVector
+            )
         )
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -156,7 +161,7 @@ class StockLandAlgorithm(LandPlanAlgorithm):
         batches = {}
         bad_dates = []
         for feature in approved.getFeatures(
-            QgsFeatureRequest(), QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks
+            QgsFeatureRequest(), QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
         ):
             key = key_text(feature.attribute(batch_index))
             if key is None:
@@ -180,31 +185,31 @@ class StockLandAlgorithm(LandPlanAlgorithm):
             )
 
         unsupplied_fields = QgsFields()
-        for name, kind, type_name in (
-            ("batch_id", QVariant.String, "string"),
-            ("approval_date", QVariant.Date, "date"),
-            ("area_m2", QVariant.Double, "double"),
-            ("years_since_approval", QVariant.Double, "double"),
-            ("full_years", QVariant.Int, "integer"),
+        for name, kind in (
+            ("batch_id", FieldType.STRING),
+            ("approval_date", FieldType.DATE),
+            ("area_m2", FieldType.DOUBLE),
+            ("years_since_approval", FieldType.DOUBLE),
+            ("full_years", FieldType.INT),
         ):
-            unsupplied_fields.append(QgsField(name, kind, type_name))
+            unsupplied_fields.append(make_field(name, kind))
         summary_fields = QgsFields()
-        for name, kind, type_name in (
-            ("batch_id", QVariant.String, "string"),
-            ("approval_date", QVariant.Date, "date"),
-            ("approved_m2", QVariant.Double, "double"),
-            ("supplied_m2", QVariant.Double, "double"),
-            ("unsupplied_m2", QVariant.Double, "double"),
-            ("supply_rate", QVariant.Double, "double"),
-            ("years_since_approval", QVariant.Double, "double"),
-            ("full_years", QVariant.Int, "integer"),
+        for name, kind in (
+            ("batch_id", FieldType.STRING),
+            ("approval_date", FieldType.DATE),
+            ("approved_m2", FieldType.DOUBLE),
+            ("supplied_m2", FieldType.DOUBLE),
+            ("unsupplied_m2", FieldType.DOUBLE),
+            ("supply_rate", FieldType.DOUBLE),
+            ("years_since_approval", FieldType.DOUBLE),
+            ("full_years", FieldType.INT),
         ):
-            summary_fields.append(QgsField(name, kind, type_name))
+            summary_fields.append(make_field(name, kind))
         unsupplied_sink, unsupplied_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_UNSUPPLIED, context, unsupplied_fields, QgsWkbTypes.MultiPolygon, crs
+            parameters, self.OUTPUT_UNSUPPLIED, context, unsupplied_fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
         summary_sink, summary_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.NoGeometry, crs
+            parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.Type.NoGeometry, crs
         )
 
         for step, (key, batch) in enumerate(batches.items()):
@@ -220,7 +225,9 @@ class StockLandAlgorithm(LandPlanAlgorithm):
                 request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setNoAttributes()
                 request.setDestinationCrs(crs, context.transformContext())
                 parts = []
-                for feature in supplied.getFeatures(request, QgsProcessingFeatureSource.FlagSkipGeometryValidityChecks):
+                for feature in supplied.getFeatures(
+                    request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
+                ):
                     geometry = policy.apply(feature.geometry(), supplied_label, feature.id())
                     if geometry is not None:
                         parts.append(geometry)

@@ -39,7 +39,7 @@ class StyleLandUseAlgorithm(LandPlanAlgorithm):
 
     def flags(self):
         # styles belong to layers owned by the GUI thread
-        return super().flags() | QgsProcessingAlgorithm.FlagNoThreading
+        return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):
         return tr(

@@ -1,0 +1,44 @@
+"""The few places where QGIS versions differ, in one module.
+
+QgsField takes a QMetaType.Type since QGIS 3.38 (the QVariant.Type
+constructor is deprecated there and gone with Qt 6 / QGIS 4); 3.22–3.36 take
+a QVariant.Type.  Algorithms name field types through :class:`FieldType`
+and build fields with :func:`make_field`, so the switch is made here only.
+"""
+
+from qgis.core import Qgis, QgsField
+
+QGIS_VERSION_INT = Qgis.QGIS_VERSION_INT
+
+if QGIS_VERSION_INT >= 33800:
+    from qgis.PyQt.QtCore import QMetaType
+
+    class FieldType:
+        STRING = QMetaType.Type.QString
+        DOUBLE = QMetaType.Type.Double
+        INT = QMetaType.Type.Int
+        LONG = QMetaType.Type.LongLong
+        DATE = QMetaType.Type.QDate
+
+else:
+    from qgis.PyQt.QtCore import QVariant
+
+    class FieldType:
+        STRING = QVariant.Type.String
+        DOUBLE = QVariant.Type.Double
+        INT = QVariant.Type.Int
+        LONG = QVariant.Type.LongLong
+        DATE = QVariant.Type.Date
+
+
+TYPE_NAMES = {
+    FieldType.STRING: "string",
+    FieldType.DOUBLE: "double",
+    FieldType.INT: "integer",
+    FieldType.LONG: "integer64",
+    FieldType.DATE: "date",
+}
+
+
+def make_field(name, kind, length=0, precision=0):
+    return QgsField(name, kind, TYPE_NAMES[kind], length, precision)
