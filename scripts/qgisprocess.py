@@ -68,3 +68,23 @@ def _json_part(text):
     """qgis_process may print warnings before the JSON document."""
     start = text.find("{")
     return text[start:] if start >= 0 else text
+
+
+def write_profile_locale(profile_dir, locale, override=True):
+    """Write QGIS's language setting into a scratch profile, as the Options
+    dialog does (profiles/default/QGIS/QGIS3.ini, [locale] section)."""
+    ini = Path(profile_dir) / "profiles" / "default" / "QGIS" / "QGIS3.ini"
+    ini.parent.mkdir(parents=True, exist_ok=True)
+    import configparser
+
+    config = configparser.ConfigParser(interpolation=None)
+    config.optionxform = str
+    if ini.is_file():
+        config.read(ini, encoding="utf-8")
+    if not config.has_section("locale"):
+        config.add_section("locale")
+    config.set("locale", "userLocale", locale)
+    config.set("locale", "overrideFlag", "true" if override else "false")
+    with open(ini, "w", encoding="utf-8") as handle:
+        config.write(handle, space_around_delimiters=False)
+    return ini
