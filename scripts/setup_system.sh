@@ -4,7 +4,7 @@
 # Idempotent: does nothing when everything is there.
 set -euo pipefail
 
-PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin xvfb fonts-noto-cjk fonts-wqy-microhei
+PACKAGES=(qgis python3-qgis qgis-providers python3-gdal gdal-bin xvfb fonts-noto-cjk fonts-wqy-microhei fonts-wqy-zenhei fonts-arphic-uming
           python3-venv python3-pyproj pyqt5-dev-tools qttools5-dev-tools poppler-utils
           python3-openpyxl python3-jinja2)
 

@@ -207,3 +207,81 @@ def test_map_sheets_in_a_model_after_occupation(landplan, sample_gpkg, tmp_path)
     text = pdf_text(files[0])
     assert "建设项目用地范围图 JS2024-006" in text
     assert "299.98" in text  # JS2024-006: 199,988.97 m² of the occupation summary = 299.98 亩
+
+
+FONT_TEXT = "建设项目用地范围图 JS2024-001 面积（亩）12.34 永久基本农田 0810"
+
+
+def _font_pdf(tmp_path, family):
+    from qgis.PyQt.QtCore import QRectF
+    from qgis.PyQt.QtGui import QFont, QPageSize, QPainter, QPdfWriter
+
+    path = str(tmp_path / "font.pdf")
+    writer = QPdfWriter(path)
+    writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
+    painter = QPainter(writer)
+    font = QFont(family)
+    font.setPointSizeF(14)
+    painter.setFont(font)
+    painter.drawText(QRectF(100, 100, 9000, 800), FONT_TEXT)
+    painter.end()
+    return path
+
+
+def test_every_installed_listed_font_gives_exact_pdf_text(qgis_app, tmp_path):
+    from landplan_plugin import fonts
+
+    installed = [f for f in fonts.SHEET_FONTS if f in fonts.installed_families()]
+    # CI installs at least these three (scripts/setup_system.sh)
+    assert {"WenQuanYi Micro Hei", "WenQuanYi Zen Hei", "AR PL UMing CN"} <= set(installed)
+    for family in installed:
+        assert pdf_text(_font_pdf(tmp_path, family)).strip() == FONT_TEXT, family
+
+
+def test_excluded_font_really_breaks_pdf_text(qgis_app, tmp_path):
+    """Why Noto Sans CJK SC is not in the list: its PDF text is wrong."""
+    from landplan_plugin import fonts
+
+    if "Noto Sans CJK SC" not in fonts.installed_families():
+        pytest.skip("Noto Sans CJK SC not installed")
+    assert pdf_text(_font_pdf(tmp_path, "Noto Sans CJK SC")).strip() != FONT_TEXT
+
+
+def test_font_choice_and_setting(qgis_app):
+    from qgis.core import QgsSettings
+
+    from landplan_plugin import fonts
+
+    assert fonts.sheet_font({"SimSun", "WenQuanYi Micro Hei"}) == ("SimSun", None)
+    assert fonts.sheet_font({"Noto Sans CJK SC", "AR PL UMing CN"}) == ("AR PL UMing CN", None)
+    family, note = fonts.sheet_font({"Noto Sans CJK SC"})
+    assert family == fonts.TEMPLATE_FAMILY and "none of the fonts" in note
+    settings = QgsSettings()
+    settings.setValue(fonts.SETTING_KEY, "WenQuanYi Zen Hei")
+    try:
+        assert fonts.sheet_font({"SimSun", "WenQuanYi Zen Hei"}) == ("WenQuanYi Zen Hei", None)
+        family, note = fonts.sheet_font({"SimSun"})
+        assert family == "SimSun" and "not installed" in note
+    finally:
+        settings.remove(fonts.SETTING_KEY)
+
+
+@pytest.mark.parametrize("family", ["WenQuanYi Zen Hei", "AR PL UMing CN"])
+def test_sheet_text_exact_with_other_fonts(landplan, sheets_data, tmp_path, family):
+    from qgis.core import QgsSettings
+
+    from landplan_plugin import fonts
+
+    settings = QgsSettings()
+    settings.setValue(fonts.SETTING_KEY, family)
+    try:
+        result = export(sheets_data, tmp_path / "f", SINGLE_PDF=True)
+    finally:
+        settings.remove(fonts.SETTING_KEY)
+    for path in result["FILES"]:
+        used = subprocess.run(["pdffonts", path], capture_output=True, text=True, check=True).stdout
+        assert {"WenQuanYi Zen Hei": "WenQuanYiZenHei", "AR PL UMing CN": "UMingCN"}[family] in used
+    first, combined = pdf_text(result["FILES"][0]), pdf_text(result["FILES"][-1])
+    for text in (first, combined):
+        assert "建设项目用地范围图 P/小" in text
+        assert "135.00" in text and "2000国家大地坐标系 3度带 中央经线114°" in text

@@ -51,6 +51,7 @@ from qgis.PyQt.QtXml import QDomDocument
 
 from ...core import crs as crs_rules
 from ...core import mapsheet
+from ... import fonts
 from ...core.i18n import tr
 from ...paths import resource
 from .base import LandPlanAlgorithm
@@ -101,6 +102,10 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
             "(e.g. 2000国家大地坐标系 3度带 中央经线114°), 制图单位, 制图日期 and data source are filled in. An area "
             "table (e.g. the occupation summary) joined on the id is printed on the sheet. Files are named by the id "
             "(unsafe characters replaced, Chinese kept). PDF text stays text (searchable, CJK font embedded)."
+        ) + tr(
+            " Font: the first installed of Microsoft YaHei, DengXian, SimHei, SimSun, WenQuanYi Micro Hei, "
+            "WenQuanYi Zen Hei, AR PL UMing CN; the setting LandPlan/sheetFont forces another. Noto Sans CJK and "
+            "Source Han Sans are not used: Qt writes their PDF text with wrong characters (digits lost, radicals)."
         )
 
     def initAlgorithm(self, config=None):
@@ -227,7 +232,11 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
                 resource("layouts", TEMPLATES[self.parameterAsEnum(parameters, self.TEMPLATE, context)] + ".qpt")
             )
         project = context.project() or QgsProject()
-        layout = _load_template(template_path, project)
+        family, font_note = fonts.sheet_font()
+        if font_note:
+            feedback.pushWarning(tr("Map-sheet font: {}; using “{}”.").format(font_note, family))
+        feedback.pushInfo(tr("Map-sheet font: {}").format(family))
+        layout = _load_template(template_path, project, family)
         main_map = _main_map(layout)
         layers = self.parameterAsLayerList(parameters, self.LAYERS, context)
         in_project = set(project.mapLayers().keys()) if context.project() is not None else set()
@@ -475,11 +484,14 @@ def _check_folder(folder):
         raise QgsProcessingException(tr("Cannot write to the output folder {}: {}").format(folder, error)) from error
 
 
-def _load_template(path, project):
+def _load_template(path, project, font_family=None):
     document = QDomDocument()
     try:
         with open(path, encoding="utf-8") as handle:
-            ok = document.setContent(handle.read())
+            text = handle.read()
+        if font_family:
+            text = fonts.apply_to_template(text, font_family)
+        ok = document.setContent(text)
     except OSError as error:
         raise QgsProcessingException(tr("Cannot read the template {}: {}").format(path, error)) from error
     if not ok:
