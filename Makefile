@@ -22,7 +22,7 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg-runtime
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all setup system venv test test-3.22 test-3.40 demo package deploy lint ts qm sample bench clean distclean
+.PHONY: all setup system venv test test-3.22 test-3.40 demo package check-package deploy lint ts qm sample bench clean distclean
 
 all: package
 
@@ -70,10 +70,20 @@ $(ZIP): $(BUILD)/.plugin
 	@cd $(BUILD) && $(SYS_PYTHON) -c "import shutil; shutil.make_archive('../$(basename $@)', 'zip', '.', '$(PLUGIN)')"
 	@echo "plugin package: $@"
 
+check-package: $(ZIP)
+	@$(SYS_PYTHON) scripts/check_package.py $(ZIP)
+
+# Deploys into every QGIS profile folder that exists (QGIS 3 and QGIS 4 keep
+# theirs apart); QGIS_PROFILE_DIR names one profile instead.
 deploy: $(BUILD)/.plugin
-	@dest="$${QGIS_PROFILE_DIR:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}/python/plugins"; \
+	@if [ -n "$${QGIS_PROFILE_DIR:-}" ]; then profiles="$$QGIS_PROFILE_DIR"; else \
+	  profiles=""; for major in QGIS3 QGIS4; do \
+	    p="$$HOME/.local/share/QGIS/$$major/profiles/default"; \
+	    if [ -d "$$HOME/.local/share/QGIS/$$major" ]; then profiles="$$profiles $$p"; fi; done; \
+	  profiles="$${profiles:-$$HOME/.local/share/QGIS/QGIS3/profiles/default}"; fi; \
+	for profile in $$profiles; do dest="$$profile/python/plugins"; \
 	  mkdir -p "$$dest" && rm -rf "$$dest/$(PLUGIN)" && cp -r $(PLUGIN_BUILD) "$$dest/" && \
-	  echo "deployed to $$dest/$(PLUGIN) – enable LandPlan in Plugins → Manage and Install Plugins"
+	  echo "deployed to $$dest/$(PLUGIN) – enable LandPlan in Plugins → Manage and Install Plugins"; done
 
 # ---- sample data -------------------------------------------------------------
 sample: $(VENV)/.installed

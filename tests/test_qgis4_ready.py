@@ -49,3 +49,26 @@ def test_metadata_accepts_qgis_4():
     assert general["qgisMinimumVersion"] == "3.22"
     assert general["qgisMaximumVersion"] == "4.99"
     assert "supportsqt6" not in {k.lower() for k in general}
+
+
+def test_numpy2_clean():
+    """ruff's NPY201: nothing that numpy 2 removed (QGIS for Windows ships numpy 2)."""
+    import shutil
+    import subprocess
+    import sys
+
+    ruff = shutil.which("ruff") or str(Path(sys.executable).parent / "ruff")
+    folders = [str(ROOT / top) for top in CHECKED if (ROOT / top).is_dir()]
+    result = subprocess.run([ruff, "check", "--select", "NPY201", *folders], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout
+
+
+def test_changelog_reaches_metadata():
+    import importlib
+
+    build_plugin = importlib.import_module("build_plugin")
+    meta = configparser.ConfigParser(interpolation=None)
+    meta.read_string(build_plugin.metadata_with_changelog())
+    version = meta["general"]["version"]
+    assert meta["general"]["changelog"].startswith(version + " - ")
+    assert "## [{}]".format(version) in (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")

@@ -60,6 +60,9 @@ def test_package_zip_installs_and_loads(tmp_path):
     subprocess.run(["make", "-s", "package"], cwd=ROOT, check=True, capture_output=True)
     zips = sorted((ROOT / "dist").glob("landplan_plugin-*.zip"))
     assert zips
+    from check_package import check
+
+    assert check(zips[-1]) == []
     with zipfile.ZipFile(zips[-1]) as archive:
         names = archive.namelist()
         assert "landplan_plugin/metadata.txt" in names
