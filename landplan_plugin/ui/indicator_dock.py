@@ -20,10 +20,10 @@ from qgis.core import (
     QgsFieldConstraints,
     QgsProject,
     QgsVectorLayer,
-    QgsVectorLayerCache,
+    QgsFeatureRequest,
 )
-from qgis.gui import QgsAttributeTableFilterModel, QgsAttributeTableModel, QgsAttributeTableView, QgsDockWidget
-from qgis.PyQt.QtCore import Qt
+from qgis.gui import QgsAttributeEditorContext, QgsDockWidget, QgsDualView
+from qgis.PyQt.QtCore import Qt, QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QComboBox,
@@ -74,8 +74,10 @@ class IndicatorDock(QgsDockWidget):
         self.import_button = self._button(bar, tr("Import…"), self.import_table)
         self.export_button = self._button(bar, tr("Export…"), self.export_table)
         layout.addLayout(bar)
-        self.view = QgsAttributeTableView()
-        layout.addWidget(self.view, 3)
+        self.body_layout = layout
+        self.dual = QWidget()  # replaced by a QgsDualView per plan
+        self.view = None
+        layout.addWidget(self.dual, 3)
         lower = QHBoxLayout()
         status_box = QVBoxLayout()
         self.status_list = QListWidget()
@@ -105,7 +107,7 @@ class IndicatorDock(QgsDockWidget):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         self.setWidget(body)
-        self._models = None
+        self._retired = []
 
     @staticmethod
     def _button(bar, text, slot):
@@ -124,12 +126,17 @@ class IndicatorDock(QgsDockWidget):
             self.open_store(path)
 
     def open_store(self, path):
+        """Open (or reopen) a store; the plan shown stays chosen if it still exists."""
+        keep = self.plan_combo.currentText() if self.store is not None else None
+        self._release_layer()
         self.store = IndicatorStore(path)
         QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_KEY, path)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for plan in self.store.plans():
             self.plan_combo.addItem(plan["name"], plan["plan_id"])
+        if keep and self.plan_combo.findText(keep) >= 0:
+            self.plan_combo.setCurrentIndex(self.plan_combo.findText(keep))
         self.plan_combo.blockSignals(False)
         self._plan_changed()
 
@@ -148,21 +155,46 @@ class IndicatorDock(QgsDockWidget):
         self._configure(layer, int(plan_id))
         self.layer = layer
         self.loaded_versions = {f.id(): f["row_version"] for f in layer.getFeatures()}
-        cache = QgsVectorLayerCache(layer, 1000, self)
-        model = QgsAttributeTableModel(cache, self)
-        model.loadLayer()
-        filter_model = QgsAttributeTableFilterModel(None, model, self)
-        filter_model.setAttributeTableConfig(layer.attributeTableConfig())
-        filter_model.sort("seq", Qt.SortOrder.AscendingOrder)
-        self.view.setModel(filter_model)
-        self.view.setAttributeTableConfig(layer.attributeTableConfig())
-        self._models = (cache, model, filter_model)
-        layer.startEditing()
+        layer.startEditing()  # before the models: they read the editable state once
+        # A fresh QgsDualView per layer (QGIS's own attribute table widget):
+        # a QgsAttributeTableView keeps the selection model made for its first
+        # layer, and painting it after that layer is gone aborts QGIS.  The old
+        # one is retired with its layer (see _retire_view).
+        dual = QgsDualView()
+        dual.init(layer, _map_canvas(), QgsFeatureRequest(), QgsAttributeEditorContext())
+        dual.setView(QgsDualView.ViewMode.AttributeTable)
+        dual.setAttributeTableConfig(layer.attributeTableConfig())
+        dual.setSortExpression('"seq"', Qt.SortOrder.AscendingOrder)
+        old, self.dual = self.dual, dual
+        self.body_layout.insertWidget(self.body_layout.indexOf(old), dual, 3)
+        self._retire_view(old)
+        self.view = dual.tableView()
+        view = self.view
         layer.selectionChanged.connect(self.show_observations)
-        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_observations())
+        view.selectionModel().selectionChanged.connect(lambda *_: self.show_observations())
         self.undo_button.setDefaultAction(layer.undoStack().createUndoAction(self, tr("Undo")))
         self.redo_button.setDefaultAction(layer.undoStack().createRedoAction(self, tr("Redo")))
         self.refresh_status()
+
+    def _retire_view(self, view, layer=None):
+        """Take a table view out of the dock.  It is deleted by Qt's event
+        loop (deleting it in the middle of a signal from its own widgets is
+        unsafe); its layer is kept alive until the view and its models are
+        gone, so nothing ever paints or queries a deleted layer."""
+        if view is None:
+            return
+        view.hide()
+        self.body_layout.removeWidget(view)
+        entry = (view, layer)
+        self._retired.append(entry)
+
+        def forget(*_args):
+            # destroyed() is emitted before the view's children (the models)
+            # are deleted: let go of the layer only on the next loop turn
+            QTimer.singleShot(0, lambda: self._retired.remove(entry) if entry in self._retired else None)
+
+        view.destroyed.connect(forget)
+        view.deleteLater()
 
     def _configure(self, layer, plan_id):
         fields = layer.fields()
@@ -425,14 +457,32 @@ class IndicatorDock(QgsDockWidget):
             self.status_list.addItem(item)
 
     def _release_layer(self):
+        """Drop the current layer: roll back unsaved edits, take the view (and
+        with it the models) down first, then the layer."""
         if self.layer is not None and self.layer.isEditable():
             self.layer.rollBack()
-        self._models = None
+        if self.layer is not None:
+            old, self.dual = self.dual, QWidget()
+            self.body_layout.insertWidget(self.body_layout.indexOf(old), self.dual, 3)
+            self._retire_view(old, self.layer)
+            self.view = None
+        for button in (self.undo_button, self.redo_button):
+            for action in button.actions():
+                button.removeAction(action)
+                action.deleteLater()
         self.layer = None
 
     def closeEvent(self, event):  # noqa: N802 (Qt API name)
         self._release_layer()
         super().closeEvent(event)
+
+
+def _map_canvas():
+    try:
+        from qgis.utils import iface
+    except ImportError:
+        return None
+    return iface.mapCanvas() if iface is not None else None
 
 
 class ProgressChart(QWidget):
