@@ -17,6 +17,8 @@ TrueType too but untested here).
 
 from qgis.PyQt.QtGui import QFontDatabase
 
+from .core.i18n import tr
+
 TEMPLATE_FAMILY = "WenQuanYi Micro Hei"
 SETTING_KEY = "LandPlan/sheetFont"
 
@@ -51,13 +53,13 @@ def sheet_font(installed=None):
     if forced:
         if forced in installed:
             return forced, None
-        note = "font “{}” (setting {}) is not installed".format(forced, SETTING_KEY)
+        note = tr("font “{}” (setting {}) is not installed").format(forced, SETTING_KEY)
     else:
         note = None
     for family in SHEET_FONTS:
         if family in installed:
             return family, note
-    return TEMPLATE_FAMILY, "none of the fonts {} is installed".format(", ".join(SHEET_FONTS))
+    return TEMPLATE_FAMILY, tr("none of the fonts {} is installed").format(", ".join(SHEET_FONTS))
 
 
 def apply_to_template(xml_text, family):

@@ -108,6 +108,7 @@ def test_dock_records_values_and_exports(dock, tmp_path):
     csv_path = dock.export_to(str(tmp_path / "指标.csv"))
     text = open(csv_path, encoding="utf-8-sig").read()
     assert "高标准农田建设面积" in text and "按进度" in text
+    assert "2800.00" in text and "2800.0," not in text  # value at the unit's precision
     html = dock.export_to(str(tmp_path / "指标.html"))
     assert "按进度" in open(html, encoding="utf-8").read()
     dock.chart.grab()  # paints without error

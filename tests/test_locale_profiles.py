@@ -16,28 +16,31 @@ ENGLISH = ["zh_TW", "zh-Hant", "zh_HK", "en_US", "de"]
 
 
 @pytest.fixture(scope="module")
-def built():
+def runner(tmp_path_factory):
+    """One scratch profile with the plugin enabled; each test rewrites its
+    language setting (as the Options dialog would) before listing."""
     if not (BUILD / PLUGIN / "metadata.txt").is_file():
         pytest.fail("plugin not built: run `make build` (make test does it)")
-    return BUILD
+    profile = tmp_path_factory.mktemp("locale-profile")
+    qp = QgisProcess(BUILD, profile_dir=profile)
+    qp.enable_plugin()
+    return qp
 
 
-def algorithm_name(built, profile, locale):
-    runner = QgisProcess(built, profile_dir=profile)
-    write_profile_locale(profile, locale)
-    runner.enable_plugin()
+def algorithm_name(runner, locale):
+    write_profile_locale(runner.profile_dir, locale)
     algorithms = runner.list_json()["providers"]["landplan"]["algorithms"]
     return algorithms["landplan:ellipsoidarea"]["name"]
 
 
 @pytest.mark.parametrize("locale", SIMPLIFIED)
-def test_simplified_chinese_in_qgis_process(built, tmp_path, locale):
-    assert algorithm_name(built, tmp_path, locale) == "椭球面积计算（CGCS2000）"
+def test_simplified_chinese_in_qgis_process(runner, locale):
+    assert algorithm_name(runner, locale) == "椭球面积计算（CGCS2000）"
 
 
 @pytest.mark.parametrize("locale", ENGLISH)
-def test_other_locales_stay_english(built, tmp_path, locale):
-    assert algorithm_name(built, tmp_path, locale) == "Ellipsoidal area (CGCS2000)"
+def test_other_locales_stay_english(runner, locale):
+    assert algorithm_name(runner, locale) == "Ellipsoidal area (CGCS2000)"
 
 
 @pytest.mark.parametrize("locale", SIMPLIFIED + ENGLISH)

@@ -50,3 +50,26 @@ def test_gui_registers_layout_templates_and_dock(qgis_iface, qgis_processing):
     finally:
         plugin.unload()
     assert str(resource("layouts")) not in QgsApplication.layoutTemplatePaths()
+
+
+def test_help_texts_survive_html_rendering(landplan):
+    """The Processing dialog renders help as HTML: a raw '<' would cut it."""
+    from qgis.core import QgsApplication, QgsProcessingModelAlgorithm
+    from qgis.PyQt.QtGui import QTextDocument
+
+    provider = QgsApplication.processingRegistry().providerById("landplan")
+    for algorithm in provider.algorithms():
+        if isinstance(algorithm, QgsProcessingModelAlgorithm):
+            continue  # a model's help is HTML made by QGIS itself
+        text = algorithm.shortHelpString()
+        if not text:
+            continue
+        document = QTextDocument()
+        document.setHtml(text)
+        rendered = document.toPlainText()
+        assert "<" not in text.replace("&lt;", ""), algorithm.id()
+        if algorithm.id() == "landplan:idleland":
+            assert "developed share < 1/3" in rendered
+            assert rendered.rstrip().endswith(
+                text.rstrip()[-20:].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+            )

@@ -4,179 +4,179 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin.py" line="47" />
+        <location filename="../plugin.py" line="47"/>
         <source>LandPlan algorithms in the Processing toolbox</source>
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="80" />
+        <location filename="../processing/provider.py" line="80"/>
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="100" />
+        <location filename="../processing/algorithms/base.py" line="115"/>
         <source>No field chosen for {}.</source>
         <translation>未为 {} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="240" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="249"/>
         <source>Field “{}” not found in {} (available: {}).</source>
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="108" />
+        <location filename="../processing/algorithms/base.py" line="123"/>
         <source>Field “{}” in {} must be numeric but is {}.</source>
         <translation>{1} 中的字段“{0}”必须为数值型，当前为 {2}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="54" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="53"/>
         <source>Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series, as used for TBMJ in the third national land survey) to every polygon, with the area in hectares (公顷) and mu (亩, 1 mu = 2000/3 m²). Vertices are inverse-projected to CGCS2000 latitude/longitude with QGIS transforms; edges are not densified, as in the national software. If a TBMJ field is chosen, tbmj_diff_m2 = ellipsoidal area − TBMJ. Planar area is left empty for layers in a geographic CRS. Invalid geometries are not skipped: geom_valid = 0 flags them.</source>
         <translation>为每个面要素计算平面面积和 CGCS2000 椭球面积（国土调查梯形级数公式，即第三次全国国土调查 TBMJ 的算法），并换算为公顷和亩（1 亩 = 2000/3 平方米）。节点用 QGIS 坐标转换反算为 CGCS2000 经纬度；与国家软件一致，边不加密。选择 TBMJ 字段时，tbmj_diff_m2 = 椭球面积 − TBMJ。地理坐标系图层不计算平面面积。无效几何不跳过，以 geom_valid = 0 标出。
 
 Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series) to every polygon, in m², hectares and mu.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="64" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="63"/>
         <source>Polygon layer</source>
         <translation>面图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="67" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="68"/>
         <source>TBMJ field to compare with (optional)</source>
         <translation>用于比对的 TBMJ 字段（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="76" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="77"/>
         <source>Areas</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="77" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="78"/>
         <source>Total planar area (m²)</source>
         <translation>平面面积合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="78" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="79"/>
         <source>Total ellipsoidal area (m²)</source>
         <translation>椭球面积合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="79" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="80"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
     <message>
-        <location filename="../core/crs.py" line="130" />
+        <location filename="../core/crs.py" line="130"/>
         <source>Layer “{}” has no valid CRS.</source>
         <translation>图层“{}”没有有效的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="97" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="98"/>
         <source>The input already has a field “{}”; rename it first.</source>
         <translation>输入图层已有字段“{}”，请先重命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="148" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="151"/>
         <source>{} features have invalid geometry (geom_valid = 0); their areas follow the rings as drawn. Repair them with Fix geometries before overlay analysis.</source>
         <translation>{} 个要素几何无效（geom_valid = 0），其面积按原始环计算。叠加分析前请用“修复几何”处理。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="155" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="158"/>
         <source>{} features have no geometry; their areas are empty.</source>
         <translation>{} 个要素没有几何，面积为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="156" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="159"/>
         <source>Total ellipsoidal area: {} ({}).</source>
         <translation>椭球面积合计：{}（{}）。</translation>
     </message>
     <message>
-        <location filename="../core/crs.py" line="114" />
+        <location filename="../core/crs.py" line="114"/>
         <source>Layer “{}” has no valid coordinate reference system; set its CRS first.</source>
         <translation>图层“{}”没有有效的坐标参考系，请先设置。</translation>
     </message>
     <message>
-        <location filename="../core/crs.py" line="118" />
+        <location filename="../core/crs.py" line="118"/>
         <source>Layer “{}” is in a geographic CRS ({}); planar and apportioned areas need a projected CRS such as CGCS2000 3° Gauss–Krüger (EPSG:4513–4554). Reproject the layer first.</source>
         <translation>图层“{}”为地理坐标系（{}）；平面面积和按比例分摊面积需要投影坐标系，例如 CGCS2000 3度带高斯-克吕格投影（EPSG:4513–4554）。请先重投影。</translation>
     </message>
     <message>
-        <location filename="../core/crs.py" line="132" />
+        <location filename="../core/crs.py" line="132"/>
         <source>Layer “{}” is in a geographic CRS ({}).</source>
         <translation>图层“{}”为地理坐标系（{}）。</translation>
     </message>
     <message>
-        <location filename="../core/crs.py" line="134" />
+        <location filename="../core/crs.py" line="134"/>
         <source>Layer “{}” is not in a CGCS2000 Gauss–Krüger CRS ({}); areas are still computed.</source>
         <translation>图层“{}”不是 CGCS2000 高斯-克吕格坐标系（{}），仍计算面积。</translation>
     </message>
     <message>
-        <location filename="../core/crs.py" line="146" />
+        <location filename="../core/crs.py" line="146"/>
         <source>Layer “{}” ({}) is reprojected on the fly to {} to match the land-use layer.</source>
         <translation>图层“{}”（{}）已实时重投影至 {}，与土地利用图层一致。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="18" />
+        <location filename="../processing/algorithms/base.py" line="20"/>
         <source>Areas and land classes</source>
         <translation>面积与地类</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="19" />
+        <location filename="../processing/algorithms/base.py" line="21"/>
         <source>Farmland protection</source>
         <translation>耕地保护</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="20" />
+        <location filename="../processing/algorithms/base.py" line="22"/>
         <source>Land supply</source>
         <translation>土地供应</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="21" />
+        <location filename="../processing/algorithms/base.py" line="23"/>
         <source>Ecological restoration</source>
         <translation>生态修复</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="22" />
+        <location filename="../processing/algorithms/base.py" line="24"/>
         <source>Plan indicators</source>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="23" />
+        <location filename="../processing/algorithms/base.py" line="25"/>
         <source>Map sheets</source>
         <translation>专题制图</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="48" />
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="47"/>
         <source>Ellipsoidal area (CGCS2000)</source>
         <translation>椭球面积计算（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="33" />
+        <location filename="../processing/algorithms/common.py" line="33"/>
         <source>Area mode</source>
         <translation>面积口径</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="33" />
+        <location filename="../processing/algorithms/common.py" line="33"/>
         <source>0 – apportioned survey area (三调 TBMJ/TBDLMJ)</source>
         <translation>0 – 按三调调查面积分摊（TBMJ/TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="33" />
+        <location filename="../processing/algorithms/common.py" line="33"/>
         <source>1 – ellipsoidal area (CGCS2000)</source>
         <translation>1 – 椭球面积（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="33" />
+        <location filename="../processing/algorithms/common.py" line="33"/>
         <source>2 – planar area</source>
         <translation>2 – 平面面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="71" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="70"/>
         <source>Farmland occupation–supplement balance check</source>
         <translation>耕地占补平衡核查</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="87" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="86"/>
         <source>Checks 耕地占补平衡: whether supplementary farmland (补充耕地) covers what projects occupy in quantity (占一补一), paddy area (占水田补水田), grain capacity and quality (占优补优: supplement grade no worse than the occupied grade; lower grade number = better), and order (先补后占: supplements accepted on or before the approval date).
 
 OCCUPATION is normally the summary of “Farmland occupation analysis”. With ALLOCATIONS (the 挂钩 ledger with fields project_id, supplement_id, farmland_m2, paddy_m2, capacity_kg) each project is checked against what it drew; an allocation naming an unknown project or supplement is an error. Without it everything is checked pooled as one row '*': order_ok then requires, at each approval date, the farmland accepted so far to cover the farmland occupied so far, and the ledger draws first-accepted first.
@@ -191,162 +191,162 @@ A check whose figures are missing is NULL and does not decide ‘balanced’. Ro
 Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order, per project with a 挂钩 ledger or pooled without one.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="103" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="102"/>
         <source>Occupation table</source>
         <translation>占用耕地表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
         <source>Occupation: project id field</source>
         <translation>占用表：项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
         <source>Occupation: farmland area field (m²)</source>
         <translation>占用表：耕地面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
         <source>Occupation: paddy area field (m²)</source>
         <translation>占用表：水田面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
         <source>Occupation: farmland grade field</source>
         <translation>占用表：耕地等别字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
         <source>Occupation: grain capacity field (kg)</source>
         <translation>占用表：粮食产能字段（公斤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="106" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
         <source>Occupation: approval date field</source>
         <translation>占用表：批准日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="119" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="120"/>
         <source>Supplementary farmland projects</source>
         <translation>补充耕地项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
         <source>Supplement: id field</source>
         <translation>补充耕地：项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
         <source>Supplement: farmland area field (m²)</source>
         <translation>补充耕地：耕地面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
         <source>Supplement: paddy area field (m²)</source>
         <translation>补充耕地：水田面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
         <source>Supplement: grade field</source>
         <translation>补充耕地：等别字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
         <source>Supplement: grain capacity field (kg)</source>
         <translation>补充耕地：粮食产能字段（公斤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="124" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
         <source>Supplement: acceptance date field</source>
         <translation>补充耕地：验收日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="137" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="138"/>
         <source>Allocations (挂钩 ledger, optional)</source>
         <translation>挂钩台账（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="142" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="146"/>
         <source>Balance check</source>
         <translation>占补平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="143" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="149"/>
         <source>Supplement ledger</source>
         <translation>补充耕地台账</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="190" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="198"/>
         <source>No allocation ledger: checking the pool of all projects and supplements.</source>
         <translation>未提供挂钩台账：按全部项目与全部补充耕地汇总核查。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="212" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="220"/>
         <source>Not balanced: {}</source>
         <translation>未实现占补平衡：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="214" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="222"/>
         <source>Overdrawn supplement projects: {}</source>
         <translation>超额挂钩的补充耕地项目：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="227" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="235"/>
         <source>The allocation ledger names a project that is not in the occupation table: {}</source>
         <translation>挂钩台账中的项目不在占用表中：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="231" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="239"/>
         <source>The allocation ledger names a supplement project that is not in the supplement table: {}</source>
         <translation>挂钩台账中的补充耕地项目不在补充耕地表中：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="250" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="258"/>
         <source>A row of {} has no id and was left out.</source>
         <translation>{} 中有一行没有编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="254" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="262"/>
         <source>{} {}: no farmland area, counted as 0.</source>
         <translation>{} {}：无耕地面积，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="257" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="265"/>
         <source>{} {}: negative farmland area {}.</source>
         <translation>{} {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="264" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="272"/>
         <source>{} {}: negative {} {}.</source>
         <translation>{} {}：{} 为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="273" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="281"/>
         <source>{} {}: grade {} is not a grade (1 = best); ignored.</source>
         <translation>{} {}：{} 不是有效等别（1 为最好），已忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="287" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="295"/>
         <source>{}: unreadable dates for {}; their order check is NULL.</source>
         <translation>{}：{} 的日期无法识别，其时序核查为空值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="327" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="335"/>
         <source>An allocation row of {} lacks a project or supplement id.</source>
         <translation>{} 中有一行缺少项目编号或补充耕地项目编号。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="330" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="338"/>
         <source>Allocation {} → {}: negative farmland {}.</source>
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="86" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="88"/>
         <source>Farmland occupation analysis</source>
         <translation>建设项目占地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="102" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="104"/>
         <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
 
 Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = CGCS2000 ellipsoidal area (国土调查 formula), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
@@ -365,219 +365,219 @@ Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geomet
 Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="121" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="123"/>
         <source>Construction projects</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="126" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="128"/>
         <source>Project id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="139" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="141"/>
         <source>Land-use survey polygons (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="135" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="140"/>
         <source>Land-class code field (DLBM)</source>
         <translation>地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="144" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="149"/>
         <source>Parcel area field (TBMJ)</source>
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="144" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146"/>
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="144" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146"/>
         <source>Field-ridge coefficient field (KCXS)</source>
         <translation>扣除地类系数字段（KCXS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="144" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146"/>
         <source>Farmland quality grade field (GDDB)</source>
         <translation>耕地等别字段（GDDB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="144" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="146"/>
         <source>Village code field (ZLDWDM)</source>
         <translation>坐落单位代码字段（ZLDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="182" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="202"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="191" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="211"/>
         <source>Grain capacity by grade (CSV path, 'grade:kg,…' or 'default')</source>
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="156" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="161"/>
         <source>Repair invalid geometries</source>
         <translation>修复无效几何</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="199" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="219"/>
         <source>Occupied pieces</source>
         <translation>占地图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="204" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="224"/>
         <source>Occupation summary</source>
         <translation>占地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="172" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="182"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="172" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="182"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="237" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="259"/>
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="247" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="269"/>
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="255" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="277"/>
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="281" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="306"/>
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="285" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="310"/>
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="372" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="397"/>
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="378" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="403"/>
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="77" />
+        <location filename="../core/overlay.py" line="77"/>
         <source>{} invalid geometries in “{}” were skipped.</source>
         <translation>“{1}”中 {0} 个无效几何已跳过。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="79" />
+        <location filename="../core/overlay.py" line="79"/>
         <source>{} invalid geometries in “{}” were repaired (makeValid).</source>
         <translation>“{1}”中 {0} 个无效几何已修复（makeValid）。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="68" />
+        <location filename="../core/overlay.py" line="68"/>
         <source>Feature {} of “{}” has an invalid geometry. Repair it (Fix geometries), tick “Repair invalid geometries”, or set Processing’s invalid-feature filtering to skip.</source>
         <translation>“{1}”的要素 {0} 几何无效。请先修复（“修复几何”工具），或勾选“修复无效几何”，或将“处理”的无效要素过滤设置为跳过。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="267" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="275"/>
         <source>paddy area</source>
         <translation>水田面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="270" />
+        <location filename="../processing/algorithms/farmland_balance.py" line="278"/>
         <source>grain capacity</source>
         <translation>粮食产能</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="114" />
+        <location filename="../processing/algorithms/common.py" line="114"/>
         <source>Cannot read the date of the check: {}</source>
         <translation>无法识别核查日期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="63" />
+        <location filename="../processing/algorithms/stock_land.py" line="63"/>
         <source>Approved but unsupplied land</source>
         <translation>批而未供土地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="69" />
+        <location filename="../processing/algorithms/stock_land.py" line="69"/>
         <source>Finds land approved for construction (批准用地, by approval batch) that has not been supplied (批而未供): each batch is dissolved and the supplied parcels are cut out. OUTPUT_UNSUPPLIED holds the remaining polygons per batch; OUTPUT_SUMMARY gives approved, supplied and unsupplied area, the supply rate (supplied ÷ approved) and the years since approval (days ÷ 365.25; full_years in calendar years). Areas are CGCS2000 ellipsoidal (mode 1, default) or planar (mode 2). Supplied parcels in another CRS are reprojected.</source>
         <translation>查找已批准建设用地（按批次）中尚未供应的土地（批而未供）：每个批次合并后扣除已供地宗地。OUTPUT_UNSUPPLIED 为各批次剩余的未供地范围；OUTPUT_SUMMARY 给出批准面积、已供面积、未供面积、供地率（已供 ÷ 批准）和批准至今年数（天数 ÷ 365.25；full_years 为整年数）。面积为 CGCS2000 椭球面积（口径 1，默认）或平面面积（口径 2）。其他坐标系的供地图层会重投影。
 
 Finds approved construction land not yet supplied, per approval batch.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="79" />
+        <location filename="../processing/algorithms/stock_land.py" line="79"/>
         <source>Approved land (批准用地)</source>
         <translation>批准用地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="84" />
+        <location filename="../processing/algorithms/stock_land.py" line="84"/>
         <source>Batch id field</source>
         <translation>批次编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="89" />
+        <location filename="../processing/algorithms/stock_land.py" line="89"/>
         <source>Approval date field</source>
         <translation>批准日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="97" />
+        <location filename="../processing/algorithms/stock_land.py" line="97"/>
         <source>Supplied land (供地)</source>
         <translation>供地宗地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="134" />
+        <location filename="../processing/algorithms/idle_land.py" line="134"/>
         <source>Date of the check</source>
         <translation>核查日期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="111" />
+        <location filename="../processing/algorithms/stock_land.py" line="114"/>
         <source>Unsupplied land</source>
         <translation>批而未供土地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="116" />
+        <location filename="../processing/algorithms/stock_land.py" line="119"/>
         <source>Supply by batch</source>
         <translation>分批次供地情况</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="136" />
+        <location filename="../processing/algorithms/stock_land.py" line="141"/>
         <source>Area mode 0 (apportioned survey area) applies to 三调 图斑 only; use 1 (ellipsoidal) or 2 (planar).</source>
         <translation>面积口径 0（按调查面积分摊）只适用于三调图斑，请选择 1（椭球面积）或 2（平面面积）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="163" />
+        <location filename="../processing/algorithms/stock_land.py" line="168"/>
         <source>An approved polygon without batch id was left out.</source>
         <translation>有一个批准用地要素没有批次编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="178" />
+        <location filename="../processing/algorithms/stock_land.py" line="183"/>
         <source>Unreadable approval dates in batches: {}</source>
         <translation>以下批次的批准日期无法识别：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="79" />
+        <location filename="../processing/algorithms/idle_land.py" line="79"/>
         <source>Idle land detection and early warning</source>
         <translation>闲置土地识别与预警</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="85" />
+        <location filename="../processing/algorithms/idle_land.py" line="85"/>
         <source>Classifies supplied land parcels under the 闲置土地处置办法 (国土资源部令第53号, 2012). The start deadline is the agreed start date (约定动工日期), else one year after delivery (交地日期).
 
 Not started: idle_2y when the check date is on or after deadline + 2 years (无偿收回), idle_1y on or after deadline + 1 year (土地闲置费 = 20 % of the price), warning within WARNING_DAYS before deadline + 1 year. An idle parcel becomes ‘check’ when the built-up raster shows a developed share ≥ the threshold (records and imagery disagree: field check), else ‘government’ when a government cause (Art. 8) is recorded.
@@ -594,132 +594,132 @@ developed_ratio = 已开发面积 ÷ 宗地面积（原国土资源部2002年复
 Classifies supplied parcels as idle (1 or 2 years), partially developed, warning, government cause or field check, with the fee and disposal.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="104" />
+        <location filename="../processing/algorithms/idle_land.py" line="104"/>
         <source>Supplied land parcels</source>
         <translation>供地宗地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="109" />
+        <location filename="../processing/algorithms/idle_land.py" line="109"/>
         <source>Parcel id field</source>
         <translation>宗地编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Agreed start date field (约定动工日期)</source>
         <translation>约定动工日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Delivery date field (交地日期)</source>
         <translation>交地日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Actual start date field (实际动工日期)</source>
         <translation>实际动工日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Suspended since field (中止开发建设日期)</source>
         <translation>中止开发建设日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Developed area field (m²)</source>
         <translation>已开发建设面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Invested amount field</source>
         <translation>已投资额字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Total investment field</source>
         <translation>总投资额字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Land price field (出让/划拨价款)</source>
         <translation>出让/划拨价款字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114" />
+        <location filename="../processing/algorithms/idle_land.py" line="114"/>
         <source>Government cause field (Art. 8)</source>
         <translation>政府原因字段（第八条）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="128" />
+        <location filename="../processing/algorithms/idle_land.py" line="128"/>
         <source>Built-up / construction raster</source>
         <translation>建成区/施工栅格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="131" />
+        <location filename="../processing/algorithms/idle_land.py" line="131"/>
         <source>Pixel values meaning developed</source>
         <translation>表示已建设的像元值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="139" />
+        <location filename="../processing/algorithms/idle_land.py" line="142"/>
         <source>Developed share threshold</source>
         <translation>开发面积比例阈值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="149" />
+        <location filename="../processing/algorithms/idle_land.py" line="152"/>
         <source>Investment share threshold</source>
         <translation>投资比例阈值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="159" />
+        <location filename="../processing/algorithms/idle_land.py" line="162"/>
         <source>Warning days</source>
         <translation>预警天数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="164" />
+        <location filename="../processing/algorithms/idle_land.py" line="171"/>
         <source>Idle land check</source>
         <translation>闲置土地核查结果</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="165" />
+        <location filename="../processing/algorithms/idle_land.py" line="172"/>
         <source>Idle land summary</source>
         <translation>闲置土地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="192" />
+        <location filename="../processing/algorithms/idle_land.py" line="201"/>
         <source>Choose the agreed start date field or the delivery date field.</source>
         <translation>请选择约定动工日期字段或交地日期字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="203" />
+        <location filename="../processing/algorithms/idle_land.py" line="212"/>
         <source>Date of the check: {}</source>
         <translation>核查日期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="273" />
+        <location filename="../processing/algorithms/idle_land.py" line="282"/>
         <source>{} dates could not be read; see the evidence field.</source>
         <translation>{} 个日期无法识别，见 evidence 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="325" />
+        <location filename="../processing/algorithms/idle_land.py" line="334"/>
         <source>Cannot read the built-up pixel values: {}</source>
         <translation>无法识别已建设像元值：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="328" />
+        <location filename="../processing/algorithms/idle_land.py" line="337"/>
         <source>Parcels ({}) are reprojected to the raster’s CRS ({}) for pixel counting.</source>
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="89" />
+        <location filename="../processing/algorithms/base.py" line="104"/>
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="70" />
+        <location filename="../processing/algorithms/farmland_change.py" line="70"/>
         <source>Farmland change and in-out balance</source>
         <translation>耕地变化与进出平衡分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="76" />
+        <location filename="../processing/algorithms/farmland_change.py" line="76"/>
         <source>Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – and reports where farmland went and came from.
 
 Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 (自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.
@@ -734,672 +734,672 @@ Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures 
 Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡, 非农化 and a transition matrix.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="125" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="124"/>
         <source>Land use before (DLTB)</source>
         <translation>前期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="130" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="132"/>
         <source>Land use after (DLTB)</source>
         <translation>后期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="128" />
+        <location filename="../processing/algorithms/farmland_change.py" line="133"/>
         <source>Zones (e.g. villages)</source>
         <translation>统计区域（如行政村）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="120" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="119"/>
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="141" />
+        <location filename="../processing/algorithms/farmland_change.py" line="146"/>
         <source>Changed pieces</source>
         <translation>变化图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="146" />
+        <location filename="../processing/algorithms/farmland_change.py" line="151"/>
         <source>Transition matrix</source>
         <translation>地类转移矩阵</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="149" />
+        <location filename="../processing/algorithms/farmland_change.py" line="156"/>
         <source>Farmland change summary</source>
         <translation>耕地变化汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="215" />
+        <location filename="../processing/algorithms/farmland_change.py" line="222"/>
         <source>{} zone polygons without a name were left out.</source>
         <translation>{} 个区域要素没有名称，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="344" />
+        <location filename="../processing/algorithms/farmland_change.py" line="351"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so that no area is counted twice. Check the topology of the later survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：已按比例缩放份额，避免重复计算面积。请检查后期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="351" />
+        <location filename="../processing/algorithms/farmland_change.py" line="358"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count the overlap twice. Check the topology of the earlier survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：这些位置的后期指标重复计算了重叠部分。请检查前期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="361" />
+        <location filename="../processing/algorithms/farmland_change.py" line="368"/>
         <source>Unknown land-class code “{}”: its pieces count as ‘other’.</source>
         <translation>未知地类编码“{}”：其图斑计为“其他变化”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="363" />
+        <location filename="../processing/algorithms/farmland_change.py" line="370"/>
         <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
         <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="71" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="70"/>
         <source>Restoration area statistics</source>
         <translation>生态修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="94" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="93"/>
         <source>Restoration projects</source>
         <translation>修复项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="99" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="98"/>
         <source>Restoration type field</source>
         <translation>修复类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="104" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="103"/>
         <source>Year field</source>
         <translation>年度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="104" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="103"/>
         <source>Status field</source>
         <translation>状态字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="104" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="103"/>
         <source>Direction field (修复方向)</source>
         <translation>修复方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="112" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="111"/>
         <source>Statuses to keep (comma separated)</source>
         <translation>保留的状态（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="115" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="114"/>
         <source>Zones (e.g. townships)</source>
         <translation>统计区域（如乡镇）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="153" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="158"/>
         <source>NDVI before</source>
         <translation>修复前 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="154" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="159"/>
         <source>NDVI after</source>
         <translation>修复后 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="159" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="164"/>
         <source>Restoration statistics</source>
         <translation>修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="162" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="169"/>
         <source>Restoration projects with areas</source>
         <translation>修复项目（含面积）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="167" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="174"/>
         <source>Land use before and after restoration</source>
         <translation>修复前后地类</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="197" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="207"/>
         <source>A status filter needs the status field.</source>
         <translation>按状态筛选需要选择状态字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="230" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="240"/>
         <source>{} projects left out by the status filter.</source>
         <translation>按状态筛选略去了 {} 个项目。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="232" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="242"/>
         <source>No restoration projects to count: the outputs are empty.</source>
         <translation>没有可统计的修复项目，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="314" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="324"/>
         <source>Projects are reprojected to the CRS of raster “{}” ({}) for the NDVI means.</source>
         <translation>项目已重投影到栅格“{}”的坐标系（{}）后计算 NDVI 平均值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="339" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="349"/>
         <source>LANDUSE_BEFORE needs LANDUSE_AFTER too.</source>
         <translation>提供修复前地类图斑时也需要提供修复后地类图斑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="35" />
+        <location filename="../processing/algorithms/style_land_use.py" line="35"/>
         <source>Style land use (三调 symbology)</source>
         <translation>三调地类配色</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="45" />
+        <location filename="../processing/algorithms/style_land_use.py" line="45"/>
         <source>Colours a 三调 land-use layer by land class (地类编码) with the customary 三调 colours and Chinese legend labels (‘0101 水田’). Suffixed codes (0201K, 1104A) take their base class’s colour. The colours are a table in resources/tables/landclass_colors.csv: edit it to follow your province’s symbol library. Only the style changes; with ‘Save as default style’ it is also stored in the GeoPackage (layer_styles) so the layer opens styled elsewhere.</source>
         <translation>按地类编码以三调常用配色为地类图斑图层设置符号，图例为中文（如“0101 水田”）。带后缀的编码（0201K、1104A）使用其基本地类的颜色。颜色表位于 resources/tables/landclass_colors.csv，可按本省符号库修改。只修改图层样式；勾选“保存为默认样式”时同时写入 GeoPackage（layer_styles 表），在其他工程中打开即带样式。
 
 Colours a 三调 layer by land class with Chinese legend labels.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="54" />
+        <location filename="../processing/algorithms/style_land_use.py" line="54"/>
         <source>Land-use layer</source>
         <translation>地类图斑图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="64" />
+        <location filename="../processing/algorithms/style_land_use.py" line="64"/>
         <source>Save as default style in the GeoPackage</source>
         <translation>在 GeoPackage 中保存为默认样式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="69" />
+        <location filename="../processing/algorithms/style_land_use.py" line="69"/>
         <source>Styled layer</source>
         <translation>已设置样式的图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/style_land_use.py" line="86" />
+        <location filename="../processing/algorithms/style_land_use.py" line="86"/>
         <source>Only GeoPackage layers can store a default style.</source>
         <translation>只有 GeoPackage 图层可以保存默认样式。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="87" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="88"/>
         <source>Export map sheets</source>
         <translation>专题图批量输出</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="96" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="97"/>
         <source>Makes one map sheet per coverage feature (e.g. per project) from a print-layout template (A4 portrait, A4 landscape, A3 landscape, or your own .qpt with a map item): the map is centred on the feature at the smallest allowed scale that fits it with a 10 % margin, the feature is outlined in red over the chosen layers as you styled them, and title, legend, scale bar, north arrow, coordinate grid, CRS note (e.g. 2000国家大地坐标系 3度带 中央经线114°), 制图单位, 制图日期 and data source are filled in. An area table (e.g. the occupation summary) joined on the id is printed on the sheet. Files are named by the id (unsafe characters replaced, Chinese kept). PDF text stays text (searchable, CJK font embedded).</source>
         <translation>按覆盖图层的每个要素（如每个项目）用打印布局模板（A4 纵向、A4 横向、A3 横向，或带地图项的自定义 .qpt）各出一幅图：地图以要素为中心，采用能容纳要素（四周留 10% 边距）的最小允许比例尺，要素以红线勾绘于所选图层（按用户设置的样式）之上，并填写标题、图例、比例尺、指北针、坐标格网、坐标系说明（如 2000国家大地坐标系 3度带 中央经线114°）、制图单位、制图日期和数据来源。面积表（如占地汇总表）按编号关联后印在图上。文件以编号命名（替换非法字符，保留中文）。PDF 中文字保持为文字（可检索，嵌入中文字体）。
 
 Makes one map sheet per coverage feature, as PDF or PNG.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="107" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="112"/>
         <source>Coverage (one sheet per feature)</source>
         <translation>覆盖图层（每个要素一幅图）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="112" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="117"/>
         <source>Id field (names the files)</source>
         <translation>编号字段（用于文件名）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="117" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="122"/>
         <source>Filter</source>
         <translation>筛选表达式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="122" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="127"/>
         <source>Layers drawn under the coverage</source>
         <translation>底图图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="127" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="132"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="127" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="132"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="127" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="132"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="127" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="132"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="135" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="140"/>
         <source>Own template (.qpt)</source>
         <translation>自定义模板（.qpt）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="138" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="143"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="146" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="151"/>
         <source>Mapping organisation (制图单位)</source>
         <translation>制图单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="149" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="154"/>
         <source>Allowed scales</source>
         <translation>允许的比例尺</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="154" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="159"/>
         <source>Area table (optional)</source>
         <translation>面积表（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="159" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="164"/>
         <source>Area table id field</source>
         <translation>面积表编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="164" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="169"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="165" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="170"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="175" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="180"/>
         <source>Also one combined PDF</source>
         <translation>同时输出合并的 PDF</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="178" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="183"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="179" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="184"/>
         <source>Written files</source>
         <translation>输出的文件</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="180" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="185"/>
         <source>Number of sheets</source>
         <translation>图幅数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="198" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="203"/>
         <source>Cannot read the allowed scales: {}</source>
         <translation>无法识别允许的比例尺：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="211" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="216"/>
         <source>Filter expression error: {}</source>
         <translation>筛选表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="215" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="220"/>
         <source>No coverage feature matches the filter: nothing to draw.</source>
         <translation>没有要素满足筛选条件，无图可出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="218" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="223"/>
         <source>Coverage feature “{}” has no geometry: no sheet can be centred on it.</source>
         <translation>覆盖要素“{}”没有几何，无法出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="246" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="255"/>
         <source>Coverage</source>
         <translation>覆盖范围</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="304" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="313"/>
         <source>Title expression error: {}</source>
         <translation>标题表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="310" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="319"/>
         <source>Sheet {} does not fit at 1:{:.0f}; drawn at that scale anyway.</source>
         <translation>图幅 {} 在 1:{:.0f} 下放不下，仍按该比例尺出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="353" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="362"/>
         <source>Could not write {}: {}</source>
         <translation>无法写出 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="475" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="484"/>
         <source>Cannot write to the output folder {}: {}</source>
         <translation>无法写入输出文件夹 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="484" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="496"/>
         <source>Cannot read the template {}: {}</source>
         <translation>无法读取模板 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="486" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="498"/>
         <source>The template {} is not a QGIS layout template (.qpt).</source>
         <translation>模板 {} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="490" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="502"/>
         <source>The template {} could not be loaded.</source>
         <translation>无法加载模板 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="501" />
+        <location filename="../processing/algorithms/export_map_sheets.py" line="513"/>
         <source>The template has no map item: add a map to it.</source>
         <translation>模板中没有地图项，请先添加地图。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="58" />
+        <location filename="../plugin.py" line="59"/>
         <source>Plan indicators 规划指标</source>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="62" />
+        <location filename="../ui/indicator_dock.py" line="63"/>
         <source>Open or create a store…</source>
         <translation>打开或新建指标库…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="65" />
+        <location filename="../ui/indicator_dock.py" line="66"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="67" />
+        <location filename="../ui/indicator_dock.py" line="68"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="68" />
+        <location filename="../ui/indicator_dock.py" line="69"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="73" />
+        <location filename="../ui/indicator_dock.py" line="74"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="82" />
+        <location filename="../ui/indicator_dock.py" line="85"/>
         <source>Monitoring status</source>
         <translation>监测状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="120" />
+        <location filename="../ui/indicator_dock.py" line="123"/>
         <source>Indicator store</source>
         <translation>指标库</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="120" />
+        <location filename="../ui/indicator_dock.py" line="123"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="146" />
+        <location filename="../ui/indicator_dock.py" line="154"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="163" />
+        <location filename="../ui/indicator_dock.py" line="176"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="164" />
+        <location filename="../ui/indicator_dock.py" line="177"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="180" />
+        <location filename="../ui/indicator_dock.py" line="213"/>
         <source>must be one of {}</source>
         <translation>必须为 {} 之一</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="214" />
+        <location filename="../ui/indicator_dock.py" line="251"/>
         <source>Refused: {} {}</source>
         <translation>已拒绝：{} {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="216" />
+        <location filename="../ui/indicator_dock.py" line="253"/>
         <source>Edit {}</source>
         <translation>编辑 {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="227" />
+        <location filename="../ui/indicator_dock.py" line="264"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="229" />
+        <location filename="../ui/indicator_dock.py" line="266"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="239" />
+        <location filename="../ui/indicator_dock.py" line="276"/>
         <source>Delete indicators</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="264" />
+        <location filename="../ui/indicator_dock.py" line="290"/>
         <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="302" />
+        <location filename="../ui/indicator_dock.py" line="312"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="11" />
+        <location filename="../processing/algorithms/indicators_common.py" line="11"/>
         <source>Choose the indicator store (GeoPackage).</source>
         <translation>请选择指标库（GeoPackage）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="15" />
+        <location filename="../processing/algorithms/indicators_common.py" line="15"/>
         <source>Cannot open the indicator store: {}</source>
         <translation>无法打开指标库：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="22" />
+        <location filename="../processing/algorithms/indicators_common.py" line="22"/>
         <source>No plan “{}” in the store (plans: {}).</source>
         <translation>指标库中没有规划“{}”（现有规划：{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="70" />
+        <location filename="../processing/algorithms/indicator_status.py" line="82"/>
         <source>Plan indicator status</source>
         <translation>规划指标监测预警</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="76" />
+        <location filename="../processing/algorithms/indicator_status.py" line="88"/>
         <source>Status of every indicator of a plan from its latest observation (up to YEAR): no_data, no_target (text target), and for ≥ targets met / on_track (at least on the straight path from the base value in the base year to the target in the target year) / at_risk / not_met (after the target year); for ≤ caps not_met above the target, at_risk above the straight path (from 0 when cumulative), else met; for = targets met when equal, else at_risk before the target year and not_met after.</source>
         <translation>按最新监测值（截至指定年份）给出规划各指标的状态：no_data（无监测数据）、no_target（文字目标）；对“≥”目标：met（已达标）、on_track（不低于从基期年基期值到目标年目标值的直线进度）、at_risk（有风险）、not_met（目标年后仍未达标）；对“≤”上限：超过目标为 not_met，高于直线进度（累计指标从 0 起算）为 at_risk，否则为 met；对“=”目标：相等为 met，否则目标年前为 at_risk、之后为 not_met。
 
 Monitoring status of each plan indicator.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="59" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="58"/>
         <source>Indicator store (GeoPackage)</source>
         <translation>指标库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="60" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="59"/>
         <source>Plan name</source>
         <translation>规划名称</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="61" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="60"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="92" />
+        <location filename="../processing/algorithms/indicator_status.py" line="109"/>
         <source>Indicator status</source>
         <translation>指标状态</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="54" />
+        <location filename="../processing/algorithms/import_indicators.py" line="54"/>
         <source>Import plan indicators</source>
         <translation>导入规划指标</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="60" />
+        <location filename="../processing/algorithms/import_indicators.py" line="60"/>
         <source>Reads an indicator table as plans print it (CSV or XLSX with columns such as 类别, 序号, 指标, 单位, 2020 年, 2025 年, 属性) into the indicator store (a GeoPackage, created when missing). Understands [117.32] (five-year cumulative), ≥300 / 300以上 / 不少于300, ≤90 / 90以内 / 不超过90, text targets such as 落实国家要求, ‘20 (较 2020 年)’, footnote marks (kept in the note) and — (no value). A bare number gets ≥, or ≤ for caps such as 新增建设用地 (noted). Importing the same plan again updates it. Known indicators (耕地保有量, 永久基本农田, 建设用地总规模, 生态保护红线面积 …) get their automatic measure key.</source>
         <translation>按规划文本中的格式读取指标表（CSV 或 XLSX，列如 类别、序号、指标、单位、2020 年、2025 年、属性）到指标库（GeoPackage，不存在时新建）。可识别 [117.32]（五年累计值）、≥300 / 300以上 / 不少于300、≤90 / 90以内 / 不超过90、“落实国家要求”等文字目标、“20（较 2020 年）”、脚注标记（写入备注）和“—”（无值）。仅有数字的目标默认为“≥”，新增建设用地等上限类指标推断为“≤”（并注明）。同一规划重复导入时更新而不重复。耕地保有量、永久基本农田、建设用地总规模、生态保护红线面积等指标自动设置监测项。
 
 Imports a printed indicator table into the GeoPackage store.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="70" />
+        <location filename="../processing/algorithms/import_indicators.py" line="70"/>
         <source>Indicator table (CSV or XLSX)</source>
         <translation>指标表（CSV 或 XLSX）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="73" />
+        <location filename="../processing/algorithms/import_indicators.py" line="73"/>
         <source>Region name</source>
         <translation>行政区名称</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="74" />
+        <location filename="../processing/algorithms/import_indicators.py" line="74"/>
         <source>Base year</source>
         <translation>基期年</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="74" />
+        <location filename="../processing/algorithms/import_indicators.py" line="74"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="80" />
+        <location filename="../processing/algorithms/import_indicators.py" line="80"/>
         <source>Indicators imported</source>
         <translation>导入的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="88" />
+        <location filename="../processing/algorithms/import_indicators.py" line="88"/>
         <source>Cannot read the indicator table: {}</source>
         <translation>无法读取指标表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="90" />
+        <location filename="../processing/algorithms/import_indicators.py" line="90"/>
         <source>The table has no indicator rows.</source>
         <translation>指标表中没有指标行。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="98" />
+        <location filename="../processing/algorithms/import_indicators.py" line="98"/>
         <source>Give the plan a name.</source>
         <translation>请填写规划名称。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="116" />
+        <location filename="../processing/algorithms/import_indicators.py" line="116"/>
         <source>{} indicators of “{}” imported ({}–{}).</source>
         <translation>已导入 {} 个指标（“{}”，{}–{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="43" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="42"/>
         <source>Measure plan indicators</source>
         <translation>规划指标自动监测</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="49" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="48"/>
         <source>Computes the indicators whose measure key is set and records each as an observation for YEAR, with this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ total, %), basic_farmland_area, eco_redline_area, restoration_area (CGCS2000 ellipsoidal area of the union of the given layer).</source>
         <translation>计算设置了监测项的指标，换算为指标自身的单位（公顷、亩、万亩、平方千米、%），作为该年份的监测值记录（来源为本算法）。监测项：farmland_area（耕地保有量：0101/0102/0103 的地类面积 TBDLMJ）、construction_area（建设用地 TBMJ）、forest_area、wetland_area（林地、湿地一级类的 TBMJ）、development_intensity（建设用地 ÷ 总面积，%）、basic_farmland_area、eco_redline_area、restoration_area（相应图层并集的 CGCS2000 椭球面积）。
 
 Measures plan indicators from layers and records them.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="71" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="70"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="79" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="80"/>
         <source>Recorded values</source>
         <translation>记录的监测值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="82" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="83"/>
         <source>Values recorded</source>
         <translation>记录的监测值数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="121" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="122"/>
         <source>{}: give the {} layer to measure it.</source>
         <translation>{}：需提供 {} 图层才能计算。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="126" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="127"/>
         <source>{}: unknown measure “{}”.</source>
         <translation>{}：未知监测项“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="136" />
+        <location filename="../processing/algorithms/measure_indicators.py" line="137"/>
         <source>{}: unit “{}” is not an area unit; not recorded.</source>
         <translation>{}：单位“{}”不是面积单位，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="74" />
+        <location filename="../ui/indicator_dock.py" line="75"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="75" />
+        <location filename="../ui/indicator_dock.py" line="76"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="86" />
+        <location filename="../ui/indicator_dock.py" line="89"/>
         <source>Yearly values of the selected indicator</source>
         <translation>所选指标的年度监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="98" />
+        <location filename="../ui/indicator_dock.py" line="101"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="328" />
+        <location filename="../ui/indicator_dock.py" line="338"/>
         <source>manual</source>
         <translation>手工填报</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="343" />
+        <location filename="../ui/indicator_dock.py" line="353"/>
         <source>Select an indicator first.</source>
         <translation>请先选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="350" />
+        <location filename="../ui/indicator_dock.py" line="360"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="350" />
+        <location filename="../ui/indicator_dock.py" line="360"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="360" />
+        <location filename="../ui/indicator_dock.py" line="370"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="482" />
+        <location filename="../ui/indicator_dock.py" line="520"/>
         <source>No chart: choose an indicator</source>
         <translation>请选择指标以显示图表</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="67" />
+        <location filename="../plugin.py" line="68"/>
         <source>Apply 三调 land-use style to the active layer</source>
         <translation>为当前图层应用三调地类配色</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="80" />
+        <location filename="../plugin.py" line="81"/>
         <source>Select a land-use layer with a DLBM field first.</source>
         <translation>请先选择含 DLBM 字段的地类图斑图层。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="77" />
+        <location filename="../processing/algorithms/restoration_stats.py" line="76"/>
         <source>Counts restored land (生态修复, 历史遗留矿山治理, 土地复垦, 全域土地综合整治 …) by zone, type, year and direction (修复方向). Overlapping projects in a group count once (area_m2 is the area of their union; gross_m2 the sum of the projects’ own areas; overlap_m2 the difference). A project crossing a zone boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).
 
 With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it was, by first-level class (each type’s projects unioned first); direction_share is the share of a project that became its declared direction and direction_met that share, set to 1 when it is at least 80 % (the direction counts as met); directions match at the first-level class (0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata ignored), computed in bulk with GDAL.
@@ -1414,19 +1414,44 @@ Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas e
 Counts restored land by zone, type, year and direction; overlaps count once.</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="360" />
+        <location filename="../ui/indicator_dock.py" line="370"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="414" />
+        <location filename="../ui/indicator_dock.py" line="434"/>
         <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="131" />
+        <location filename="../processing/algorithms/farmland_occupation.py" line="133"/>
         <source>Project name field (for the report)</source>
         <translation>项目名称字段（用于报告）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="105"/>
+        <source> Font: the first installed of Microsoft YaHei, DengXian, SimHei, SimSun, WenQuanYi Micro Hei, WenQuanYi Zen Hei, AR PL UMing CN; the setting LandPlan/sheetFont forces another. Noto Sans CJK and Source Han Sans are not used: Qt writes their PDF text with wrong characters (digits lost, radicals).</source>
+        <translation>字体：按顺序使用本机已安装的第一个：微软雅黑、等线、黑体、宋体、文泉驿微米黑、文泉驿正黑、AR PL UMing CN；设置项 LandPlan/sheetFont 可指定其他字体。不使用思源黑体/Noto Sans CJK：Qt 为其写出的 PDF 文字有误（数字丢失、部首字符）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="237"/>
+        <source>Map-sheet font: {}; using “{}”.</source>
+        <translation>图幅字体：{}；改用“{}”。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="238"/>
+        <source>Map-sheet font: {}</source>
+        <translation>图幅字体：{}</translation>
+    </message>
+    <message>
+        <location filename="../fonts.py" line="56"/>
+        <source>font “{}” (setting {}) is not installed</source>
+        <translation>字体“{}”（设置项 {}）未安装</translation>
+    </message>
+    <message>
+        <location filename="../fonts.py" line="62"/>
+        <source>none of the fonts {} is installed</source>
+        <translation>以下字体均未安装：{}</translation>
     </message>
 </context>
 </TS>

@@ -41,6 +41,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.i18n import tr
+from ..core.indicators import display
 from ..core.indicators import status as rules
 from ..core.indicators.store import ATTRIBUTES, COMPARATORS, IndicatorStore
 from ..processing.algorithms.indicator_status import status_rows
@@ -336,7 +337,7 @@ class IndicatorDock(QgsDockWidget):
         for obs in observations:
             source = tr("manual") if obs["source"] == "manual" else obs["source"]
             item = QListWidgetItem(
-                "{}  {:g}  ({})".format(obs["year"], obs["value"], source)
+                "{}  {}  ({})".format(obs["year"], display.value_text(obs["value"], indicator.get("unit")), source)
                 if obs["value"] is not None
                 else "{}  —  ({})".format(obs["year"], source)
             )
@@ -412,9 +413,19 @@ class IndicatorDock(QgsDockWidget):
             "status_zh",
             "note",
         )
+        spreadsheet = path.lower().endswith(".xlsx")
         table = []
         for r in rows:
-            r = dict(r, target=r["target_text"] if r["target_value"] is None else r["target_value"])
+            unit = r.get("unit")
+            if spreadsheet:  # numbers stay numbers, at the unit's precision
+                base = display.rounded(r["base_value"], unit) if r["base_value"] is not None else r.get("base_text")
+                value = display.rounded(r["value"], unit)
+            else:
+                base = r["base_display"]
+                value = display.value_text(r["value"], unit)
+            r = dict(
+                r, base_value=base, target=r["target_display"], value=value, cumulative="是" if r["cumulative"] else ""
+            )
             table.append([r[k] for k in keys])
         if path.lower().endswith(".xlsx"):
             try:
@@ -449,7 +460,7 @@ class IndicatorDock(QgsDockWidget):
                 "{}  {}  {}".format(
                     row["name"],
                     rules.STATUS_ZH[row["status"]],
-                    "" if row["value"] is None else "{:g} {}".format(row["value"], row["unit"] or ""),
+                    "" if row["value"] is None else "{} {}".format(row["value_display"], row["unit"] or ""),
                 )
             )
             item.setBackground(QColor(rules.STATUS_COLOURS[row["status"]]))

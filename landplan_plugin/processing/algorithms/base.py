@@ -5,6 +5,8 @@ write sinks.  Keep no run state on ``self`` (batch mode and models create
 fresh instances and may run them in parallel).
 """
 
+import html
+
 from qgis.core import QgsProcessingAlgorithm, QgsProcessingException
 from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
@@ -26,6 +28,19 @@ GROUPS = {
 
 class LandPlanAlgorithm(QgsProcessingAlgorithm):
     group_id = "area"
+
+    def __init_subclass__(cls, **kwargs):
+        # Help texts are plain text with rules such as "share < 1/3"; the
+        # Processing dialog renders help as HTML, where a raw "<" starts a tag
+        # and cuts the text.  Escape every subclass's help once, here.
+        super().__init_subclass__(**kwargs)
+        help_text = cls.__dict__.get("shortHelpString")
+        if help_text is not None:
+
+            def escaped(self, _help=help_text):
+                return html.escape(_help(self), quote=False)
+
+            cls.shortHelpString = escaped
 
     def createInstance(self):  # noqa: N802
         return type(self)()

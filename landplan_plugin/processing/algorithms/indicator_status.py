@@ -14,6 +14,7 @@ from qgis.core import (
 
 from ...qgis_compat import FieldType, make_field
 from ...core.i18n import tr
+from ...core.indicators import display
 from ...core.indicators import status as rules
 from .base import LandPlanAlgorithm, add_feature
 from .indicators_common import open_store, plan_or_raise
@@ -48,9 +49,21 @@ def status_rows(store, plan, year=None):
             plan.get("base_year"),
             plan.get("target_year"),
         )
-        rows.append(
-            {**indicator, "value": value, "value_year": value_year, "status": code, "status_zh": rules.STATUS_ZH[code]}
+        row = {
+            **indicator,
+            "value": value,
+            "value_year": value_year,
+            "status": code,
+            "status_zh": rules.STATUS_ZH[code],
+        }
+        row["target_display"] = display.target_with_comparator(row)
+        row["value_display"] = display.value_with_year(row)
+        row["base_display"] = (
+            display.target_text(row["base_value"], row.get("unit"))
+            if row.get("base_value") is not None
+            else (row.get("base_text") or "—")
         )
+        rows.append(row)
     return rows
 
 
