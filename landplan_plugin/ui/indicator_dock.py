@@ -160,33 +160,31 @@ class IndicatorDock(QgsDockWidget):
         # A fresh QgsDualView per layer (QGIS's own attribute table widget):
         # a QgsAttributeTableView keeps the selection model made for its first
         # layer, and painting it after that layer is gone aborts QGIS.  The old
-        # one is retired with its layer (see _retire_view).
+        # one is retired with its layer (see _replace_table).
         dual = QgsDualView()
         dual.init(layer, _map_canvas(), QgsFeatureRequest(), QgsAttributeEditorContext())
         dual.setView(QgsDualView.ViewMode.AttributeTable)
         dual.setAttributeTableConfig(layer.attributeTableConfig())
         dual.setSortExpression('"seq"', Qt.SortOrder.AscendingOrder)
-        old, self.dual = self.dual, dual
-        self.body_layout.insertWidget(self.body_layout.indexOf(old), dual, 3)
-        self._retire_view(old)
+        self._replace_table(dual)
         self.view = dual.tableView()
-        view = self.view
         layer.selectionChanged.connect(self.show_observations)
-        view.selectionModel().selectionChanged.connect(lambda *_: self.show_observations())
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_observations())
         self.undo_button.setDefaultAction(layer.undoStack().createUndoAction(self, tr("Undo")))
         self.redo_button.setDefaultAction(layer.undoStack().createRedoAction(self, tr("Redo")))
         self.refresh_status()
 
-    def _retire_view(self, view, layer=None):
-        """Take a table view out of the dock.  It is deleted by Qt's event
-        loop (deleting it in the middle of a signal from its own widgets is
-        unsafe); its layer is kept alive until the view and its models are
-        gone, so nothing ever paints or queries a deleted layer."""
-        if view is None:
-            return
+    def _replace_table(self, widget, old_layer=None):
+        """Put a table widget where the current one is and retire the old one.
+        The old one is deleted by Qt's event loop (deleting it in the middle
+        of a signal from its own widgets is unsafe); its layer is kept alive
+        until the view and its models are gone, so nothing ever paints or
+        queries a deleted layer."""
+        view, self.dual = self.dual, widget
+        self.body_layout.insertWidget(self.body_layout.indexOf(view), widget, 3)
         view.hide()
         self.body_layout.removeWidget(view)
-        entry = (view, layer)
+        entry = (view, old_layer)
         self._retired.append(entry)
 
         def forget(*_args):
@@ -473,9 +471,7 @@ class IndicatorDock(QgsDockWidget):
         if self.layer is not None and self.layer.isEditable():
             self.layer.rollBack()
         if self.layer is not None:
-            old, self.dual = self.dual, QWidget()
-            self.body_layout.insertWidget(self.body_layout.indexOf(old), self.dual, 3)
-            self._retire_view(old, self.layer)
+            self._replace_table(QWidget(), self.layer)
             self.view = None
         for button in (self.undo_button, self.redo_button):
             for action in button.actions():

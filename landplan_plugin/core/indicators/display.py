@@ -66,6 +66,13 @@ def target_with_comparator(row):
     return sign + ("[{}]".format(number) if row.get("cumulative") else number)
 
 
+def base_with_text(row):
+    """The base value as printed, or its text (落实国家要求), or —."""
+    if row.get("base_value") is None:
+        return row.get("base_text") or "—"
+    return target_text(row["base_value"], row.get("unit"))
+
+
 def value_with_year(row):
     """312.98（2023）"""
     if row.get("value") is None:

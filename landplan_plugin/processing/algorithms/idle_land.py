@@ -30,7 +30,7 @@ from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
 from ...core.raster import RasterError, parse_values, zonal_stats
 from ...core.values import number
-from .base import LandPlanAlgorithm, add_feature, require_field
+from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import key_text, reference_date
 
 NEW_FIELDS = (
@@ -281,15 +281,15 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
         if bad_dates:
             feedback.pushWarning(tr("{} dates could not be read; see the evidence field.").format(bad_dates))
 
-        summary_fields = QgsFields()
-        for name, kind in (
-            ("status", FieldType.STRING),
-            ("status_zh", FieldType.STRING),
-            ("parcels", FieldType.INT),
-            ("area_m2", FieldType.DOUBLE),
-            ("fee", FieldType.DOUBLE),
-        ):
-            summary_fields.append(make_field(name, kind))
+        summary_fields = fields_from_spec(
+            (
+                ("status", FieldType.STRING),
+                ("status_zh", FieldType.STRING),
+                ("parcels", FieldType.INT),
+                ("area_m2", FieldType.DOUBLE),
+                ("fee", FieldType.DOUBLE),
+            )
+        )
         summary_sink, summary_dest = self.sink_or_raise(
             parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.Type.NoGeometry, crs
         )

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsFeature,
-    QgsFields,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFile,
@@ -12,11 +11,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...qgis_compat import FieldType, make_field
+from ...qgis_compat import FieldType
 from ...core.i18n import tr
 from ...core.indicators import display
 from ...core.indicators import status as rules
-from .base import LandPlanAlgorithm, add_feature
+from .base import LandPlanAlgorithm, add_feature, fields_from_spec
 from .indicators_common import open_store, plan_or_raise
 
 FIELDS = (
@@ -58,11 +57,7 @@ def status_rows(store, plan, year=None):
         }
         row["target_display"] = display.target_with_comparator(row)
         row["value_display"] = display.value_with_year(row)
-        row["base_display"] = (
-            display.target_text(row["base_value"], row.get("unit"))
-            if row.get("base_value") is not None
-            else (row.get("base_text") or "—")
-        )
+        row["base_display"] = display.base_with_text(row)
         rows.append(row)
     return rows
 
@@ -116,9 +111,7 @@ class IndicatorStatusAlgorithm(LandPlanAlgorithm):
         year = (
             self.parameterAsInt(parameters, self.YEAR, context) if parameters.get(self.YEAR) not in (None, "") else None
         )
-        fields = QgsFields()
-        for name, kind in FIELDS:
-            fields.append(make_field(name, kind))
+        fields = fields_from_spec(FIELDS)
         sink, dest = self.sink_or_raise(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry, QgsCoordinateReferenceSystem()
         )

@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsFeature,
-    QgsFields,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingOutputNumber,
@@ -14,11 +13,11 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-from ...qgis_compat import FieldType, make_field
+from ...qgis_compat import FieldType
 from ...core import units
 from ...core.i18n import tr
 from ...core.indicators import measure
-from .base import LandPlanAlgorithm, add_feature
+from .base import LandPlanAlgorithm, add_feature, fields_from_spec
 from .indicators_common import open_store, plan_or_raise
 
 
@@ -96,16 +95,16 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
             source = self.parameterAsSource(parameters, getattr(self, param), context)
             if source is not None:
                 layer_values[key] = measure.union_area(source, context.transformContext())
-        fields = QgsFields()
-        for name, kind in (
-            ("indicator", FieldType.STRING),
-            ("measure", FieldType.STRING),
-            ("year", FieldType.INT),
-            ("value", FieldType.DOUBLE),
-            ("unit", FieldType.STRING),
-            ("value_m2", FieldType.DOUBLE),
-        ):
-            fields.append(make_field(name, kind))
+        fields = fields_from_spec(
+            (
+                ("indicator", FieldType.STRING),
+                ("measure", FieldType.STRING),
+                ("year", FieldType.INT),
+                ("value", FieldType.DOUBLE),
+                ("unit", FieldType.STRING),
+                ("value_m2", FieldType.DOUBLE),
+            )
+        )
         sink, dest = self.sink_or_raise(
             parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry, landuse.sourceCrs()
         )

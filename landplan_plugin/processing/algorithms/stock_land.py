@@ -9,7 +9,6 @@ apply to approval polygons and is refused.
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsFields,
     QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
@@ -23,13 +22,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QDate
 
-from ...qgis_compat import FieldType, make_field
+from ...qgis_compat import FieldType
 from ...core import crs as crs_rules
 from ...core import overlay
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
 from ...core.dates import DateError, add_years, parse_date
 from ...core.i18n import tr
-from .base import LandPlanAlgorithm, add_feature, require_field
+from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import add_area_mode_parameter, geometry_policy, key_text, reference_date
 
 
@@ -184,27 +183,27 @@ class StockLandAlgorithm(LandPlanAlgorithm):
                 tr("Unreadable approval dates in batches: {}").format(", ".join(sorted(set(bad_dates))))
             )
 
-        unsupplied_fields = QgsFields()
-        for name, kind in (
-            ("batch_id", FieldType.STRING),
-            ("approval_date", FieldType.DATE),
-            ("area_m2", FieldType.DOUBLE),
-            ("years_since_approval", FieldType.DOUBLE),
-            ("full_years", FieldType.INT),
-        ):
-            unsupplied_fields.append(make_field(name, kind))
-        summary_fields = QgsFields()
-        for name, kind in (
-            ("batch_id", FieldType.STRING),
-            ("approval_date", FieldType.DATE),
-            ("approved_m2", FieldType.DOUBLE),
-            ("supplied_m2", FieldType.DOUBLE),
-            ("unsupplied_m2", FieldType.DOUBLE),
-            ("supply_rate", FieldType.DOUBLE),
-            ("years_since_approval", FieldType.DOUBLE),
-            ("full_years", FieldType.INT),
-        ):
-            summary_fields.append(make_field(name, kind))
+        unsupplied_fields = fields_from_spec(
+            (
+                ("batch_id", FieldType.STRING),
+                ("approval_date", FieldType.DATE),
+                ("area_m2", FieldType.DOUBLE),
+                ("years_since_approval", FieldType.DOUBLE),
+                ("full_years", FieldType.INT),
+            )
+        )
+        summary_fields = fields_from_spec(
+            (
+                ("batch_id", FieldType.STRING),
+                ("approval_date", FieldType.DATE),
+                ("approved_m2", FieldType.DOUBLE),
+                ("supplied_m2", FieldType.DOUBLE),
+                ("unsupplied_m2", FieldType.DOUBLE),
+                ("supply_rate", FieldType.DOUBLE),
+                ("years_since_approval", FieldType.DOUBLE),
+                ("full_years", FieldType.INT),
+            )
+        )
         unsupplied_sink, unsupplied_dest = self.sink_or_raise(
             parameters, self.OUTPUT_UNSUPPLIED, context, unsupplied_fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
