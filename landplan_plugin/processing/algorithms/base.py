@@ -77,10 +77,28 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
         return label or name
 
     def sink_or_raise(self, parameters, name, context, fields, wkb_type, crs):
-        sink, dest = self.parameterAsSink(parameters, name, context, fields, wkb_type, crs)
+        """The sink of output ``name``, presented (see processing.presentation):
+        features are written rounded, with 公顷/亩 companions in tables, and
+        the layer gets aliases and a style when it loads and in its file."""
+        from .. import presentation
+
+        out_fields, wrap = presentation.present_sink(fields, wkb_type)
+        sink, dest = self.parameterAsSink(parameters, name, context, out_fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
-        return sink, dest
+        kind = presentation.STYLE_KINDS.get((self.name(), name))
+        presentation.register_post_processor(context, dest, kind)
+        if presentation.is_geopackage(dest):
+            # a list on the run's own instance: postProcessAlgorithm of this run reads it
+            self.__dict__.setdefault("_styled_outputs", []).append((dest, kind))
+        return wrap(sink), dest
+
+    def postProcessAlgorithm(self, context, feedback):  # noqa: N802
+        from .. import presentation
+
+        for dest, kind in self.__dict__.pop("_styled_outputs", []):
+            presentation.store_default_style(dest, kind, feedback)
+        return {}
 
 
 def fields_from_spec(spec):

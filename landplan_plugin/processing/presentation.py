@@ -1,0 +1,199 @@
+"""Outputs that load ready to use: rounded values, unit companions, aliases
+and styles.
+
+Every sink goes through ``LandPlanAlgorithm.sink_or_raise``, which
+
+1. wraps the sink in :class:`PresentedSink`: values rounded to their output
+   precision (``core.outputfields``) and, for tables without geometry,
+   公顷/亩 companions of every ``*_m2`` field;
+2. registers a layer post-processor (QGIS's own mechanism for styling
+   results as they load in the GUI) that sets the aliases and the style;
+3. remembers GeoPackage destinations; ``postProcessAlgorithm`` stores the
+   same aliases and style as the default in the file's ``layer_styles``,
+   so the result opens styled later, also after ``qgis_process``.
+
+Styles are built in code from the same tables as the 三调 symbology.
+"""
+
+from qgis.core import (
+    QgsCategorizedSymbolRenderer,
+    QgsFeature,
+    QgsFillSymbol,
+    QgsLinePatternFillSymbolLayer,
+    QgsProcessingLayerPostProcessorInterface,
+    QgsRendererCategory,
+    QgsRuleBasedRenderer,
+    QgsVectorLayer,
+    QgsWkbTypes,
+)
+
+from ..core import change, idle, outputfields
+from ..core.i18n import tr
+from ..core.symbology import landuse_renderer
+from ..qgis_compat import FieldType, make_field
+
+# (algorithm id, output parameter) → style kind
+STYLE_KINDS = {
+    ("farmlandoccupation", "OUTPUT_PIECES"): "occupation_pieces",
+    ("farmlandchange", "OUTPUT_CHANGES"): "change_pieces",
+    ("idleland", "OUTPUT"): "idle_parcels",
+    ("stockland", "OUTPUT_UNSUPPLIED"): "unsupplied",
+}
+
+CHANGE_COLOURS = {
+    change.FARMLAND_TO_AGRICULTURAL: "#f4a742",
+    change.AGRICULTURAL_TO_FARMLAND: "#8bc34a",
+    change.FARMLAND_TO_CONSTRUCTION: "#e53935",
+    change.CONSTRUCTION_TO_FARMLAND: "#2e7d32",
+    change.FARMLAND_TO_UNUSED: "#9e9e9e",
+    change.UNUSED_TO_FARMLAND: "#26a69a",
+    change.OTHER: "#d7ccc8",
+}
+
+IDLE_COLOURS = {
+    idle.IDLE_2Y: "#b71c1c",
+    idle.IDLE_1Y: "#e53935",
+    idle.IDLE_PARTIAL: "#ef6c00",
+    idle.GOVERNMENT: "#8e24aa",
+    idle.CHECK: "#fdd835",
+    idle.WARNING: "#ffb74d",
+    idle.NORMAL: "#66bb6a",
+    idle.NO_DATA: "#9e9e9e",
+}
+
+# Python post-processors must outlive the algorithm run (QGIS holds a raw
+# pointer); one per styled output, kept for the session.
+_POST_PROCESSORS = []
+
+
+class PresentedSink:
+    """A feature sink that writes features with output precision and unit
+    companions; ``fields`` are the algorithm's, ``out_fields`` the sink's."""
+
+    def __init__(self, sink, fields, out_fields, companions):
+        self._sink = sink
+        self._names = fields.names()
+        self._out_fields = out_fields
+        self._companions = companions
+
+    def addFeature(self, feature, flags=None):  # noqa: N802 - QgsFeatureSink API
+        values = dict(zip(self._names, feature.attributes()))
+        for name, source, unit in self._companions:
+            values[name] = outputfields.companion_value(_plain(values.get(source)), unit)
+        out = QgsFeature(self._out_fields, feature.id())
+        out.setGeometry(feature.geometry())
+        out.setAttributes(
+            [outputfields.output_value(name, _plain(values.get(name))) for name in self._out_fields.names()]
+        )
+        return self._sink.addFeature(out) if flags is None else self._sink.addFeature(out, flags)
+
+    def lastError(self):  # noqa: N802 - QgsFeatureSink API
+        return self._sink.lastError()
+
+
+def _plain(value):
+    if value is not None and hasattr(value, "isNull") and value.isNull():
+        return None
+    return value
+
+
+def present_sink(fields, wkb_type):
+    """(sink to write to, fields the sink was created with)."""
+    companions = []
+    if wkb_type == QgsWkbTypes.Type.NoGeometry:
+        companions = outputfields.companions(fields.names())
+    out_fields = type(fields)(fields)
+    for name, _source, _unit in companions:
+        out_fields.append(make_field(name, FieldType.DOUBLE, 20, 4 if name.endswith("_ha") else 2))
+    return out_fields, (lambda created: PresentedSink(created, fields, out_fields, companions))
+
+
+def apply_presentation(layer, kind=None):
+    """Aliases for every known field, and the style of ``kind``."""
+    fields = layer.fields()
+    for index in range(fields.count()):
+        alias = outputfields.alias(fields.at(index).name())
+        if alias:
+            layer.setFieldAlias(index, alias)
+    renderer = renderer_for(kind, layer)
+    if renderer is not None:
+        layer.setRenderer(renderer)
+    layer.triggerRepaint()
+
+
+def renderer_for(kind, layer):
+    if kind is None or layer.geometryType() != QgsWkbTypes.GeometryType.PolygonGeometry:
+        return None
+    if kind == "occupation_pieces":
+        return occupation_renderer()
+    if kind == "change_pieces":
+        return _categorized("change_type", CHANGE_COLOURS, change.CHANGE_TYPES_ZH)
+    if kind == "idle_parcels":
+        return _categorized("status", IDLE_COLOURS, idle.STATUS_ZH)
+    if kind == "unsupplied":
+        symbol = QgsFillSymbol.createSimple({"color": "229,57,53,110", "outline_color": "#b71c1c", "outline_width": "0.4"})
+        return QgsRuleBasedRenderer(symbol)
+    return None
+
+
+def occupation_renderer():
+    """三调 colours by land class, and a hatch over pieces in permanent basic
+    farmland with its own legend entry."""
+    rules = QgsRuleBasedRenderer.convertFromRenderer(landuse_renderer("dlbm"))
+    hatch = QgsFillSymbol.createSimple({"color": "0,0,0,0", "outline_color": "#c62828", "outline_width": "0.3"})
+    pattern = QgsLinePatternFillSymbolLayer()
+    pattern.setLineAngle(45)
+    pattern.setDistance(1.6)
+    pattern.setColor(_colour("#c62828"))
+    hatch.appendSymbolLayer(pattern)
+    rule = QgsRuleBasedRenderer.Rule(hatch, 0, 0, '"in_basic_farmland" = 1', tr("Permanent basic farmland"))
+    rules.rootRule().appendChild(rule)
+    return rules
+
+
+def _categorized(field, colours, labels):
+    categories = []
+    for value, colour in colours.items():
+        symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#555555", "outline_width": "0.2"})
+        categories.append(QgsRendererCategory(value, symbol, labels.get(value, value)))
+    return QgsCategorizedSymbolRenderer(field, categories)
+
+
+def _colour(text):
+    from qgis.PyQt.QtGui import QColor
+
+    return QColor(text)
+
+
+class OutputStyler(QgsProcessingLayerPostProcessorInterface):
+    def __init__(self, kind):
+        super().__init__()
+        self.kind = kind
+
+    def postProcessLayer(self, layer, context, feedback):  # noqa: N802
+        if isinstance(layer, QgsVectorLayer):
+            apply_presentation(layer, self.kind)
+
+
+def register_post_processor(context, dest, kind):
+    if not context.willLoadLayerOnCompletion(dest):
+        return
+    styler = OutputStyler(kind)
+    _POST_PROCESSORS.append(styler)
+    context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler)
+
+
+def is_geopackage(dest):
+    return isinstance(dest, str) and dest.split("|", 1)[0].lower().endswith(".gpkg")
+
+
+def store_default_style(dest, kind, feedback):
+    """Aliases and style as the default style in the GeoPackage's
+    layer_styles (the file is our output, never a user's input)."""
+    layer = QgsVectorLayer(dest, "output", "ogr")
+    if not layer.isValid():
+        return
+    apply_presentation(layer, kind)
+    message = layer.saveStyleToDatabase("LandPlan", tr("LandPlan output style"), True, "")
+    if message and feedback is not None:
+        feedback.pushWarning(tr("The style could not be stored in {}: {}").format(dest, message))
