@@ -18,6 +18,7 @@ class LandPlanPlugin:
         self.provider = None
         self.actions = []
         self.dock = None
+        self.options_factory = None
         install_translator()
 
     # -- Processing -------------------------------------------------------
@@ -70,6 +71,11 @@ class LandPlanPlugin:
         self.iface.addPluginToMenu(MENU, style_action)
         self.actions.append(style_action)
         self._register_layout_templates(True)
+
+        from .ui.options_page import LandPlanOptionsFactory
+
+        self.options_factory = LandPlanOptionsFactory()
+        self.iface.registerOptionsWidgetFactory(self.options_factory)
 
     def _style_active_layer(self):
         from qgis.core import QgsVectorLayer
@@ -139,6 +145,9 @@ class LandPlanPlugin:
             self.dock = None
         if self.iface is not None and self.actions:
             self._register_layout_templates(False)
+        if self.options_factory is not None:
+            self.iface.unregisterOptionsWidgetFactory(self.options_factory)
+            self.options_factory = None
         if self.iface is not None:
             for action in self.actions:
                 self.iface.removePluginMenu(MENU, action)

@@ -233,3 +233,18 @@ def test_overlapping_after_polygons_never_count_area_twice(landplan, make_gpkg):
     assert sum(
         v for k, v in matrix.items() if k[1] in ("耕地", "田坎") and k[2] in ("耕地", "田坎", "种植园用地")
     ) == pytest.approx(10000)
+
+
+def test_crosstab_in_sandiao_order_with_totals():
+    """Hand figures: 1000 m² 耕地→林地, 300 m² 耕地→耕地, 2 m² 耕地→田坎
+    (below 0.005 亩: an empty cell), 600 m² 林地→耕地."""
+    from landplan_plugin.core.change import crosstab
+
+    columns, rows, column_totals, total = crosstab(
+        [("林地", "耕地", 600.0), ("耕地", "林地", 1000.0), ("耕地", "耕地", 300.0), ("耕地", "田坎", 2.0)]
+    )
+    assert columns == ["耕地", "林地"]  # 田坎 column totals 2 m² < 3.33 m²: dropped
+    assert [r[0] for r in rows] == ["耕地", "林地"]
+    assert rows[0] == ("耕地", [300.0, 1000.0], 1302.0)
+    assert rows[1] == ("林地", [600.0, None], 600.0)
+    assert column_totals == [900.0, 1000.0] and total == 1902.0

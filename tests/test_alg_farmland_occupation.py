@@ -105,7 +105,7 @@ def test_apportioned_mode_hand_figures(landplan, county):
     assert p1["basic_farmland_m2"] == pytest.approx(1125)
     assert p1["farmland_grade"] == pytest.approx((2250 * 6 + 2379.75 * 9) / 4629.75)
     # 2250 m² = 3.375 亩 × 700 + 2379.75 m² = 3.569625 亩 × 600
-    assert p1["capacity_kg"] == pytest.approx(2362.5 + 2141.775, abs=0.005)  # 0.01 kg at output
+    assert p1["capacity_kg"] == 4504.28  # 2362.5 + 2141.775 = 4504.275, written half-up at 0.01 kg
     assert p1["agricultural_m2"] == pytest.approx(2497.5 + 2505)
     assert p1["construction_m2"] == pytest.approx(2500)
     assert p1["unused_m2"] == pytest.approx(2500)

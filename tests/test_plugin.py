@@ -73,3 +73,28 @@ def test_help_texts_survive_html_rendering(landplan):
             assert rendered.rstrip().endswith(
                 text.rstrip()[-20:].replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
             )
+
+
+def test_options_page_signs_reports(qgis_iface, qgis_processing, tmp_path):
+    """Settings ▸ Options ▸ LandPlan stores 制表单位/制表人; reports print them
+    instead of the login name."""
+    from qgis.core import QgsSettings
+
+    from landplan_plugin import settings
+    from landplan_plugin.core import report
+    from landplan_plugin.ui.options_page import LandPlanOptionsFactory
+
+    old = settings.organization(), settings.preparer()
+    page = LandPlanOptionsFactory().createWidget(None)
+    try:
+        page.organization.setText("样例县自然资源局")
+        page.preparer.setText("张三")
+        page.show()
+        page.grab()
+        page.apply()
+        text = report.render("idle_report.html.j2", reference="2024-06-30", layer="x", thresholds=(0.3333, 0.25, 90), rows=[], parcels=[])
+        assert "制表单位：样例县自然资源局" in text and "制表人：张三" in text
+    finally:
+        settings.set_signature(*old)
+        page.deleteLater()
+        QgsSettings().remove("LandPlan/sheetFont") if not QgsSettings().value("LandPlan/sheetFont") else None

@@ -172,3 +172,48 @@ class ZoneTotals:
             "uncovered_before_m2": self.uncovered_before,
             "uncovered_after_m2": self.uncovered_after,
         }
+
+
+def group_order():
+    """First-level class names in 三调 order (00 湿地, 01 耕地, 田坎 right
+    after 耕地, …, 12 其他土地)."""
+    seen = {}
+    for cls in landclass.classification().values():
+        seen.setdefault(cls.group_name, cls.group_code)
+    names = sorted(seen, key=lambda name: seen[name])
+    if TIANKAN_GROUP in names:
+        names.remove(TIANKAN_GROUP)
+    at = names.index("耕地") + 1 if "耕地" in names else len(names)
+    names.insert(at, TIANKAN_GROUP)
+    return names
+
+
+def crosstab(flows, minimum_m2=0.005 * 2000.0 / 3.0):
+    """The transition matrix as a cross-tab: rows before, columns after.
+
+    ``flows`` is [(from_group, to_group, area_m2)] (zones already merged);
+    groups follow :func:`group_order` with unknown (None) last; rows and
+    columns whose total is below ``minimum_m2`` (0.005 亩, i.e. 0.00 in a
+    table in 亩) are dropped.  Returns (columns, rows, column_totals, total)
+    with rows as (group, [cells], row_total).
+    """
+    cells = {}
+    for source, target, area in flows:
+        cells[(source, target)] = cells.get((source, target), 0.0) + area
+    order = group_order()
+
+    def rank(name):
+        return (name is None, order.index(name) if name in order else len(order), name or "")
+
+    row_totals, column_totals = {}, {}
+    for (source, target), area in cells.items():
+        row_totals[source] = row_totals.get(source, 0.0) + area
+        column_totals[target] = column_totals.get(target, 0.0) + area
+    rows_kept = sorted((g for g, a in row_totals.items() if a >= minimum_m2), key=rank)
+    columns = sorted((g for g, a in column_totals.items() if a >= minimum_m2), key=rank)
+    def cell(source, target):
+        area = cells.get((source, target), 0.0)
+        return area if area >= minimum_m2 else None
+
+    rows = [(g, [cell(g, c) for c in columns], row_totals[g]) for g in rows_kept]
+    return columns, rows, [column_totals[c] for c in columns], sum(cells.values())

@@ -246,3 +246,13 @@ def _positive(value):
     """Grades are positive numbers (1 = best); anything else is no grade."""
     number = _num(value)
     return number if number is not None and number > 0 else None
+
+
+def county_total(records, capacity_table=None):
+    """One row over all projects (the county total of the report): the sum of
+    the projects' figures, so land under two overlapping projects counts in
+    both, as each project needs its own approval."""
+    total = ProjectTotals("合计")
+    for record in records:
+        total.add(record, capacity_table)
+    return total.row(capacity_table)

@@ -6,7 +6,6 @@ through the ``ha``/``mu``/``num`` filters.
 """
 
 import datetime
-import getpass
 
 from ..paths import resource
 from . import units
@@ -37,10 +36,10 @@ def _environment():
 
 def render(template_name, **context):
     context.setdefault("generated_at", datetime.datetime.now().strftime("%Y-%m-%d %H:%M"))
-    try:
-        context.setdefault("user", getpass.getuser())
-    except Exception:  # noqa: BLE001 - no login name on some Windows services
-        context.setdefault("user", "")
+    from .. import settings
+
+    context.setdefault("organization", settings.organization())
+    context.setdefault("preparer", settings.preparer())
     return _environment().get_template(template_name).render(**context)
 
 

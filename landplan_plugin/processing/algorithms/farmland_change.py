@@ -428,7 +428,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 report_path,
                 "change_report.html.j2",
                 rows=rows,
-                matrix=[m for m in matrix_rows if m["zone"] is None or not zones] if not zones else matrix_rows,
+                crosstab=change.crosstab([(m["from_group"], m["to_group"], m["area_m2"]) for m in matrix_rows]),
                 before_name=before_label,
                 after_name=after_label,
                 area_mode_text=area_mode_label(mode),

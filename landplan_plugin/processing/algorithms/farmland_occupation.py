@@ -420,6 +420,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                     }
                     for row in rows
                 ],
+                county=occupation.county_total(all_records, capacity_table),
                 area_mode_text=area_mode_label(mode),
                 method_text=AREA_MODE_NAMES[mode][1],
                 landuse_name=landuse_label,
