@@ -42,3 +42,19 @@ TYPE_NAMES = {
 
 def make_field(name, kind, length=0, precision=0):
     return QgsField(name, kind, TYPE_NAMES[kind], length, precision)
+
+
+def scale_legend_text(legend, factor, styles):
+    """Scale the text of the legend ``styles`` by ``factor``: through the text
+    format on QGIS ≥ 3.30 (setStyleFont is deprecated there), the font before."""
+    for style_id in styles:
+        style = legend.style(style_id)
+        if hasattr(style, "textFormat"):
+            text_format = style.textFormat()
+            text_format.setSize(text_format.size() * factor)
+            style.setTextFormat(text_format)
+        else:
+            font = style.font()
+            font.setPointSizeF(font.pointSizeF() * factor)
+            style.setFont(font)
+        legend.setStyle(style_id, style)

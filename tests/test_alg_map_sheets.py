@@ -285,3 +285,99 @@ def test_sheet_text_exact_with_other_fonts(landplan, sheets_data, tmp_path, fami
     for text in (first, combined):
         assert "建设项目用地范围图 P/小" in text
         assert "135.00" in text and "2000国家大地坐标系 3度带 中央经线114°" in text
+
+
+def pdf_words(path):
+    """[(word, x0, y0, x1, y1)] in points, from pdftotext -bbox."""
+    html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = []
+    for match in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html):
+        x0, y0, x1, y1 = (float(match.group(i)) for i in range(1, 5))
+        words.append((match.group(5), x0, y0, x1, y1))
+    return words
+
+
+def template_rect(template, item_id):
+    """(x, y, w, h) in points of a template item."""
+    from qgis.core import QgsProject
+
+    from landplan_plugin.processing.algorithms.export_map_sheets import _load_template
+    from landplan_plugin.paths import resource
+
+    layout = _load_template(str(resource("layouts", template + ".qpt")), QgsProject.instance())
+    item = layout.itemById(item_id)
+    mm = 72.0 / 25.4
+    return item.pos().x() * mm, item.pos().y() * mm, item.rect().width() * mm, item.rect().height() * mm
+
+
+@pytest.mark.parametrize("template_index, template", [(0, "a4_portrait"), (1, "a4_landscape"), (2, "a3_landscape")])
+def test_long_legend_fits_its_frame(landplan, sample_gpkg, tmp_path, template_index, template):
+    """A sheet over the whole county shows every 地类 of the sample (40+):
+    each legend entry, the project boundary and 永久基本农田 lie inside the
+    template's legend box and the page (pdftotext still finds clipped text,
+    so positions are checked, not presence)."""
+    from landplan_plugin.core import landclass
+
+    layer = QgsVectorLayer(str(sample_gpkg) + "|layername=DLTB", "d", "ogr")
+    codes = {f["DLBM"][:4] for f in layer.getFeatures()}  # suffixed codes take their base class's entry
+    extent = layer.extent()
+    coverage = write_gpkg(
+        tmp_path / "whole.gpkg",
+        {
+            "cov": (
+                "Polygon",
+                "EPSG:4547",
+                [("XMBH", "str")],
+                [(rect(extent.xMinimum() + 10, extent.yMinimum() + 10, extent.xMaximum() - 10, extent.yMaximum() - 10), {"XMBH": "全县"})],
+            )
+        },
+    )
+    export(
+        {"coverage": coverage + "|layername=cov", "table": None, "county": str(sample_gpkg)},
+        tmp_path / "out",
+        AREA_TABLE=None,
+        TEMPLATE=template_index,
+        SCALES="50000,100000,250000",
+    )
+    path = tmp_path / "out" / "全县.pdf"
+    x, y, w, h = template_rect(template, "legend")
+    page_w, page_h = pdf_page_size(path)
+    assert x >= 0 and y >= 0 and x + w <= page_w and y + h <= page_h
+    words = pdf_words(path)
+    legend_codes = [wd for wd in words if wd[0] in codes]
+    assert len(codes) >= 30 and {wd[0] for wd in legend_codes} == {c for c in codes if c in landclass.classification()}
+    for word, x0, y0, x1, y1 in legend_codes + [wd for wd in words if wd[0] in ("永久基本农田", "项目用地范围", "Project")]:
+        assert x - 1 <= x0 and x1 <= x + w + 1 and y - 1 <= y0 and y1 <= y + h + 1, (word, (x0, y0, x1, y1), (x, y, w, h))
+    assert any(wd[0] == "永久基本农田" for wd in words)
+
+
+def test_titles_from_names_and_sheet_numbers(landplan, sample_gpkg, tmp_path):
+    coverage = write_gpkg(
+        tmp_path / "two.gpkg",
+        {
+            "cov": (
+                "Polygon",
+                "EPSG:4547",
+                [("XMBH", "str"), ("XMMC", "str")],
+                [
+                    (rect(X0, Y0, X0 + 300, Y0 + 200), {"XMBH": "P1", "XMMC": "城东工业园"}),
+                    (rect(X0 + 2000, Y0, X0 + 2300, Y0 + 200), {"XMBH": "P1", "XMMC": "城东工业园"}),
+                    (rect(X0 + 4000, Y0, X0 + 4300, Y0 + 200), {"XMBH": "P2", "XMMC": None}),
+                ],
+            )
+        },
+    )
+    table = write_gpkg(
+        tmp_path / "t.gpkg",
+        {"s": ("None", None, [("project_id", "str"), ("total_m2", "float")], [(None, {"project_id": "P1", "total_m2": 1200.0})])},
+    )
+    result = export(
+        {"coverage": coverage + "|layername=cov", "table": table + "|layername=s", "county": str(sample_gpkg)},
+        tmp_path / "out",
+        PROJECT_NAME_FIELD="XMMC",
+    )
+    texts = [pdf_text(p).replace(" ", "") for p in sorted(result["FILES"])]
+    joined = "\n".join(texts)
+    assert "城东工业园用地范围图（第1幅/共2幅）" in joined and "城东工业园用地范围图（第2幅/共2幅）" in joined
+    assert "P2用地范围图" in joined and "P2用地范围图（" not in joined
+    assert "项目编号（全项目合计）" in joined and "project_id" not in joined

@@ -71,3 +71,37 @@ def grid_interval(ground_width_m, lines=4):
         if step * power >= raw:
             return step * power
     return 10 * power
+
+
+def _quoted(field):
+    return '"{}"'.format(field.replace('"', '""'))
+
+
+def default_title_expression(id_field, name_field=None):
+    """「<项目名称>用地范围图」 when a name field is given (the id when a
+    feature has no name), else 「建设项目用地范围图 <id>」."""
+    if name_field:
+        return "coalesce(nullif(trim(to_string({n})), ''), to_string({i})) || '用地范围图'".format(
+            n=_quoted(name_field), i=_quoted(id_field)
+        )
+    return "'建设项目用地范围图 ' || to_string({})".format(_quoted(id_field))
+
+
+def sheet_numbers(ids):
+    """[(i, n)] per feature: a project drawn on n sheets (n features with the
+    same id) numbers them 1…n in the order given."""
+    totals = {}
+    for key in ids:
+        totals[key] = totals.get(key, 0) + 1
+    seen = {}
+    numbers = []
+    for key in ids:
+        seen[key] = seen.get(key, 0) + 1
+        numbers.append((seen[key], totals[key]))
+    return numbers
+
+
+def numbered_title(title, number, of):
+    """The title, with （第i幅/共n幅） when the project has several sheets."""
+    text = str(title)
+    return text if of <= 1 else "{}（第{}幅/共{}幅）".format(text, number, of)

@@ -53,6 +53,7 @@ from ...core import crs as crs_rules
 from ...core import mapsheet
 from ... import fonts
 from ...core.i18n import tr
+from ..legend_fit import LegendFitter
 from ...paths import resource
 from .base import LandPlanAlgorithm
 
@@ -68,6 +69,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
     TEMPLATE = "TEMPLATE"
     TEMPLATE_FILE = "TEMPLATE_FILE"
     TITLE = "TITLE"
+    PROJECT_NAME_FIELD = "PROJECT_NAME_FIELD"
     ORGANIZATION = "ORGANIZATION"
     SCALES = "SCALES"
     AREA_TABLE = "AREA_TABLE"
@@ -102,6 +104,11 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
             "(e.g. 2000国家大地坐标系 3度带 中央经线114°), 制图单位, 制图日期 and data source are filled in. An area "
             "table (e.g. the occupation summary) joined on the id is printed on the sheet. Files are named by the id "
             "(unsafe characters replaced, Chinese kept). PDF text stays text (searchable, CJK font embedded)."
+        ) + tr(
+            " The title is 「<name>用地范围图」 from the project name field when given; a project drawn on several "
+            "sheets (several coverage features with one id) gets （第i幅/共n幅） and its table is the whole project's. "
+            "The legend lists the project boundary and every class on the sheet, and is fitted into the template's "
+            "legend box (more columns, then smaller text); it is never clipped."
         ) + tr(
             " Font: the first installed of Microsoft YaHei, DengXian, SimHei, SimSun, WenQuanYi Micro Hei, "
             "WenQuanYi Zen Hei, AR PL UMing CN; the setting LandPlan/sheetFont forces another. Noto Sans CJK and "
@@ -139,6 +146,14 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         )
         self.addParameter(
             QgsProcessingParameterFile(self.TEMPLATE_FILE, tr("Own template (.qpt)"), extension="qpt", optional=True)
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.PROJECT_NAME_FIELD,
+                tr("Project name field (for the title)"),
+                parentLayerParameterName=self.COVERAGE,
+                optional=True,
+            )
         )
         self.addParameter(
             QgsProcessingParameterExpression(
@@ -253,7 +268,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
             )
 
         highlight = QgsVectorLayer(
-            "MultiPolygon?crs={}".format(coverage.crs().authid() or coverage.crs().toWkt()), tr("Coverage"), "memory"
+            "MultiPolygon?crs={}".format(coverage.crs().authid() or coverage.crs().toWkt()), tr("Project boundary"), "memory"
         )
         highlight.setRenderer(_outline_renderer())
         # the first listed layer is drawn at the bottom, as when adding layers to a map
@@ -261,21 +276,26 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         main_map.setCrs(coverage.crs())
         main_map.setLayers(map_layers)
         main_map.setKeepLayerSet(True)
+        fitters = []
         for item in layout.items():
             if isinstance(item, QgsLayoutItemLegend):
                 root = QgsLayerTree()
+                root.addLayer(highlight)  # the project boundary is read from the legend too
                 for layer in layers:
                     root.addLayer(layer)
                 item.setAutoUpdateModel(False)
                 item.model().setRootGroup(root)
                 item.setLegendFilterByMapEnabled(True)  # only the classes on the sheet
-                item.setSymbolHeight(3.0)
-                item.setSymbolWidth(5.0)
-                if item.columnCount() > 1:
-                    item.setColumnCount(3)
-                    item.setSplitLayer(True)  # a long 地类 list may run over several columns
-        title_expression = self.parameterAsExpression(parameters, self.TITLE, context) or (
-            "'建设项目用地范围图 ' || to_string(\"{}\")".format(id_field.replace('"', '""'))
+                fitters.append(LegendFitter(layout, item))
+        name_field = self.parameterAsString(parameters, self.PROJECT_NAME_FIELD, context)
+        if name_field and coverage.fields().lookupField(name_field) < 0:
+            raise QgsProcessingException(
+                tr("Field “{}” not found in {} (available: {}).").format(
+                    name_field, coverage.name(), ", ".join(coverage.fields().names())
+                )
+            )
+        title_expression = self.parameterAsExpression(parameters, self.TITLE, context) or mapsheet.default_title_expression(
+            id_field, name_field
         )
         organization = self.parameterAsString(parameters, self.ORGANIZATION, context)
         today = datetime.date.today()
@@ -288,7 +308,6 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         if table_frame is not None and area_table is not None:
             table_frame.setVectorLayer(area_table)
             table_frame.setFilterFeatures(True)
-            _table_columns(table_frame, area_table)
 
         frame_w = main_map.rect().width()
         frame_h = main_map.rect().height()
@@ -302,16 +321,20 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         try:
             if single_pdf:
                 combined = _CombinedPdf(os.path.join(folder, "全部图幅.pdf"), layout, dpi)
+            sheet_numbers = mapsheet.sheet_numbers([feature[id_index] for feature in features])
             for n, feature in enumerate(features):
                 if feedback.isCanceled():
                     break
                 sheet_id = feature[id_index]
+                number, of = sheet_numbers[n]
                 name = mapsheet.safe_filename(sheet_id, used)
                 expression_context.setFeature(feature)
                 title_text = title.evaluate(expression_context)
                 if title.hasEvalError():
                     raise QgsProcessingException(tr("Title expression error: {}").format(title.evalErrorString()))
-                _set_label(layout, "title", str(title_text if title_text is not None else sheet_id))
+                _set_label(
+                    layout, "title", mapsheet.numbered_title(title_text if title_text is not None else sheet_id, number, of)
+                )
                 geometry = feature.geometry()
                 box = geometry.boundingBox()
                 scale, fits = mapsheet.choose_scale(box.width(), box.height(), frame_w, frame_h, scales)
@@ -343,9 +366,16 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
                             QgsExpression.quotedColumnRef(table_id_field), QgsExpression.quotedValue(str(sheet_id))
                         )
                     )
+                    _table_columns(table_frame, area_table, whole_project=of > 1)
                     table_frame.refreshAttributes()
                     table_frame.refresh()
                 layout.refresh()
+                for fitter in fitters:
+                    if not fitter.fit():
+                        feedback.pushWarning(
+                            tr("Sheet {}: the legend is taller than its frame even in {} columns with small text; "
+                               "use a larger template or fewer layers.").format(sheet_id, fitter.legend.columnCount())
+                        )
                 path = os.path.join(folder, "{}.{}".format(name, fmt.lower()))
                 if fmt == "PDF":
                     settings = QgsLayoutExporter.PdfExportSettings()
@@ -408,8 +438,13 @@ AREA_COLUMN_NAMES = {
 }
 
 
-def _table_columns(table, layer):
-    """Readable columns: the id and up to three area fields, in 亩 (2 decimals)."""
+ID_COLUMN_NAMES = {"project_id": "项目编号", "XMBH": "项目编号", "ZDBH": "宗地编号", "PCBH": "批次编号", "batch_id": "批次编号"}
+
+
+def _table_columns(table, layer, whole_project=False):
+    """Readable columns: the id and up to three area fields, in 亩 (2
+    decimals), with Chinese headings; on a project drawn on several sheets
+    the id heading says the figures are the whole project's."""
     from qgis.core import QgsLayoutTableColumn
 
     columns = []
@@ -422,7 +457,11 @@ def _table_columns(table, layer):
             column.setHeading(AREA_COLUMN_NAMES[name])
             column.setAttribute("format_number({} * 3 / 2000, 2)".format(QgsExpression.quotedColumnRef(name)))
         else:
-            column.setHeading(name)
+            alias = layer.attributeAlias(layer.fields().lookupField(name))
+            heading = ID_COLUMN_NAMES.get(name, ID_COLUMN_NAMES.get(name.upper(), alias or name))
+            if whole_project and name in first:
+                heading += "（全项目合计）"
+            column.setHeading(heading)
             column.setAttribute(QgsExpression.quotedColumnRef(name))
         columns.append(column)
     table.setColumns(columns)
