@@ -69,7 +69,9 @@ def test_dock_edit_then_undo_leaves_store_unchanged(dock, store_path):
 def test_dock_refuses_invalid_cell(dock):
     fid = row_id(dock, "耕地保有量")
     assert not dock.set_value(fid, "attribute", "重要")
-    assert "attribute" in dock.message.text()
+    # the column's alias and the allowed values, no "check failed"
+    assert "Attribute" in dock.message.text() and "约束性" in dock.message.text()
+    assert "check failed" not in dock.message.text() and "attribute" not in dock.message.text()
     assert dock.layer.getFeature(fid)["attribute"] == "约束性"
 
 
@@ -90,9 +92,39 @@ def test_dock_save_is_audited_and_conflicts_refused(dock, store_path):
     assert store.indicator(fid)["target_value"] == 3200.0
 
 
-def test_status_list_coloured(dock):
-    assert dock.status_list.count() == 10
-    assert {dock.status_list.item(i).data(0x0100) for i in range(10)} <= {"no_data", "no_target"}
+def status_texts(dock):
+    table = dock.status_table
+    return [" ".join(table.item(r, c).text() for c in range(4)) for r in range(table.rowCount())]
+
+
+def test_status_table_coloured(dock):
+    table = dock.status_table
+    assert table.rowCount() == 10 and table.columnCount() == 4
+    assert [table.horizontalHeaderItem(c).text() for c in range(4)] == ["Indicator", "Target", "Latest value (year)", "Status"]
+    assert {table.item(r, 3).data(0x0100) for r in range(10)} <= {"no_data", "no_target"}
+    assert table.item(0, 3).background().color().name() in ("#bdbdbd", "#90caf9")
+
+
+def test_table_columns_read_as_a_specialist_expects(dock):
+    layer = dock.layer
+    names = layer.fields().names()
+    assert layer.attributeAlias(names.index("base_value")) == "Base value"
+    hidden = {c.name for c in layer.attributeTableConfig().columns() if c.hidden}
+    assert {"row_version", "updated_at", "plan_id", "measure"} <= hidden and "name" not in hidden
+    assert not layer.attributeTableConfig().actionWidgetVisible()
+    assert layer.conditionalStyles().fieldStyles("note")[0].rule() == "@value IS NULL"
+
+
+def test_recording_limited_to_the_plan_years(dock):
+    fid = row_id(dock, "高标准农田建设面积")
+    dock.layer.selectByIds([fid])
+    plan = dock.store.plan(dock.plan_combo.currentText())
+    assert dock.year_spin.maximum() == plan["target_year"] and dock.year_spin.minimum() == plan["base_year"]
+    dock.year_spin.setRange(1949, 2200)  # as if typed past the range
+    dock.year_spin.setValue(plan["target_year"] + 1)
+    dock.value_spin.setValue(0.0)
+    dock.record_value()
+    assert dock.store.observations(fid) == [] and "outside the plan period" in dock.message.text()
 
 
 def test_dock_records_values_and_exports(dock, tmp_path):
@@ -103,8 +135,10 @@ def test_dock_records_values_and_exports(dock, tmp_path):
     dock.record_value()
     assert dock.observation_list.count() == 1
     assert "2800" in dock.observation_list.item(0).text()
-    statuses = [dock.status_list.item(i).text() for i in range(dock.status_list.count())]
-    assert any("高标准农田建设面积" in s and "按进度" in s for s in statuses)  # path 2305.7 → 3079: 2769.7 in 2023
+    statuses = status_texts(dock)
+
+    assert any("高标准农田建设面积" in s and "On track" in s and "2800.00 万亩（2023）" in s for s in statuses)  # path 2305.7 → 3079: 2769.7 in 2023
+    assert "entered by hand" in dock.observation_list.item(0).text()
     csv_path = dock.export_to(str(tmp_path / "指标.csv"))
     text = open(csv_path, encoding="utf-8-sig").read()
     assert "高标准农田建设面积" in text and "按进度" in text

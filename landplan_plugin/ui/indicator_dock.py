@@ -15,6 +15,7 @@ import datetime
 import os
 
 from qgis.core import (
+    QgsConditionalStyle,
     QgsDefaultValue,
     QgsEditorWidgetSetup,
     QgsFieldConstraints,
@@ -23,12 +24,16 @@ from qgis.core import (
     QgsFeatureRequest,
 )
 from qgis.gui import QgsAttributeEditorContext, QgsDockWidget, QgsDualView
-from qgis.PyQt.QtCore import Qt, QTimer
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QComboBox,
+    QAbstractItemView,
     QDoubleSpinBox,
+    QHeaderView,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -48,6 +53,57 @@ from ..processing.algorithms.indicator_status import status_rows
 
 PROJECT_SCOPE = "LandPlan"
 PROJECT_KEY = "indicator_store"
+
+_C = "@default"
+# column aliases of lp_indicator, in the UI language
+COLUMN_LABELS = {
+    "seq": QT_TRANSLATE_NOOP(_C, "No."),
+    "category": QT_TRANSLATE_NOOP(_C, "Category"),
+    "name": QT_TRANSLATE_NOOP(_C, "Indicator"),
+    "unit": QT_TRANSLATE_NOOP(_C, "Unit"),
+    "base_value": QT_TRANSLATE_NOOP(_C, "Base value"),
+    "base_text": QT_TRANSLATE_NOOP(_C, "Base as printed"),
+    "target_value": QT_TRANSLATE_NOOP(_C, "Target value"),
+    "target_text": QT_TRANSLATE_NOOP(_C, "Target as printed"),
+    "comparator": QT_TRANSLATE_NOOP(_C, "Comparator"),
+    "attribute": QT_TRANSLATE_NOOP(_C, "Attribute"),
+    "cumulative": QT_TRANSLATE_NOOP(_C, "Cumulative"),
+    "measure": QT_TRANSLATE_NOOP(_C, "Measured from data"),
+    "note": QT_TRANSLATE_NOOP(_C, "Note"),
+}
+# internal columns, hidden by default (the user can show them from the header)
+HIDDEN_COLUMNS = {"fid", "indicator_id", "plan_id", "row_version", "updated_at", "base_text", "measure"}
+
+STATUS_LABELS = {
+    "no_data": QT_TRANSLATE_NOOP(_C, "No data"),
+    "no_target": QT_TRANSLATE_NOOP(_C, "No numeric target"),
+    "met": QT_TRANSLATE_NOOP(_C, "Met"),
+    "on_track": QT_TRANSLATE_NOOP(_C, "On track"),
+    "at_risk": QT_TRANSLATE_NOOP(_C, "At risk"),
+    "not_met": QT_TRANSLATE_NOOP(_C, "Not met"),
+}
+
+SOURCE_LABELS = {
+    "manual": QT_TRANSLATE_NOOP(_C, "entered by hand"),
+    "landplan:measureindicators": QT_TRANSLATE_NOOP(_C, "measured from land-use data"),
+    "import": QT_TRANSLATE_NOOP(_C, "imported"),
+}
+
+
+MEASURE_LABELS = {
+    "farmland_area": QT_TRANSLATE_NOOP(_C, "Farmland area (survey)"),
+    "construction_area": QT_TRANSLATE_NOOP(_C, "Construction land area (survey)"),
+    "forest_area": QT_TRANSLATE_NOOP(_C, "Forest area (survey)"),
+    "wetland_area": QT_TRANSLATE_NOOP(_C, "Wetland area (survey)"),
+    "development_intensity": QT_TRANSLATE_NOOP(_C, "Development intensity (survey)"),
+    "basic_farmland_area": QT_TRANSLATE_NOOP(_C, "Basic farmland area (layer)"),
+    "eco_redline_area": QT_TRANSLATE_NOOP(_C, "Ecological red line area (layer)"),
+    "restoration_area": QT_TRANSLATE_NOOP(_C, "Restoration area (layer)"),
+}
+
+
+def source_label(source):
+    return tr(SOURCE_LABELS[source]) if source in SOURCE_LABELS else (source or "")
 
 
 class IndicatorDock(QgsDockWidget):
@@ -81,10 +137,20 @@ class IndicatorDock(QgsDockWidget):
         layout.addWidget(self.dual, 3)
         lower = QHBoxLayout()
         status_box = QVBoxLayout()
-        self.status_list = QListWidget()
+        self.status_table = QTableWidget(0, 4)
+        self.status_table.setHorizontalHeaderLabels(
+            [tr("Indicator"), tr("Target"), tr("Latest value (year)"), tr("Status")]
+        )
+        self.status_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.status_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.status_table.verticalHeader().setVisible(False)
+        header = self.status_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         status_box.addWidget(QLabel(tr("Monitoring status")))
-        status_box.addWidget(self.status_list)
-        lower.addLayout(status_box, 2)
+        status_box.addWidget(self.status_table)
+        lower.addLayout(status_box, 3)
         obs_box = QVBoxLayout()
         obs_box.addWidget(QLabel(tr("Yearly values of the selected indicator")))
         self.observation_list = QListWidget()
@@ -170,6 +236,8 @@ class IndicatorDock(QgsDockWidget):
         self.view = dual.tableView()
         layer.selectionChanged.connect(self.show_observations)
         self.view.selectionModel().selectionChanged.connect(lambda *_: self.show_observations())
+        first, last = plan_years(self.store.plan(self.plan_combo.currentText()))
+        self.year_spin.setRange(first, last)
         self.undo_button.setDefaultAction(layer.undoStack().createUndoAction(self, tr("Undo")))
         self.redo_button.setDefaultAction(layer.undoStack().createRedoAction(self, tr("Redo")))
         self.refresh_status()
@@ -197,13 +265,29 @@ class IndicatorDock(QgsDockWidget):
 
     def _configure(self, layer, plan_id):
         fields = layer.fields()
-        hidden = {"fid", "indicator_id", "plan_id", "row_version", "updated_at"}
+        for index in range(fields.count()):
+            name = fields.at(index).name()
+            if name in COLUMN_LABELS:
+                layer.setFieldAlias(index, tr(COLUMN_LABELS[name]))
         config = layer.attributeTableConfig()
+        config.update(fields)
         columns = config.columns()
         for column in columns:
-            column.hidden = column.name in hidden
+            # the actions column has an empty name: hidden too
+            column.hidden = column.name in HIDDEN_COLUMNS or not column.name
         config.setColumns(columns)
+        config.setActionWidgetVisible(False)
         layer.setAttributeTableConfig(config)
+        # empty cells read blank, not NULL: the text of a NULL cell is transparent
+        blank = QgsConditionalStyle("@value IS NULL")
+        blank.setTextColor(QColor(0, 0, 0, 0))
+        blank.setName(tr("Empty"))
+        for index in range(fields.count()):
+            layer.conditionalStyles().setFieldStyles(fields.at(index).name(), [blank])
+        layer.setEditorWidgetSetup(
+            fields.lookupField("measure"),
+            QgsEditorWidgetSetup("ValueMap", {"map": [{tr(label): key} for key, label in MEASURE_LABELS.items()]}),
+        )
         for name, values in (("attribute", ATTRIBUTES), ("comparator", COMPARATORS)):
             index = fields.lookupField(name)
             layer.setEditorWidgetSetup(index, QgsEditorWidgetSetup("ValueMap", {"map": [{v: v} for v in values]}))
@@ -211,7 +295,7 @@ class IndicatorDock(QgsDockWidget):
             layer.setConstraintExpression(
                 index,
                 '"{0}" IS NULL OR "{0}" IN ({1})'.format(name, allowed),
-                tr("must be one of {}").format(" / ".join(values)),
+                tr("must be one of {}").format("、".join(values)),
             )
             layer.setFieldConstraint(
                 index,
@@ -246,7 +330,10 @@ class IndicatorDock(QgsDockWidget):
             self.layer, feature, index, QgsFieldConstraints.ConstraintStrength.ConstraintStrengthHard
         )
         if not ok:
-            self.message.setText(tr("Refused: {} {}").format(field_name, "; ".join(errors)))
+            label = self.layer.attributeDisplayName(index)
+            description = self.layer.fields().at(index).constraints().constraintDescription()
+            reason = description or tr("cannot be empty")
+            self.message.setText(tr("Refused: {} {}.").format(label, reason))
             return False
         self.layer.beginEditCommand(tr("Edit {}").format(field_name))
         self.layer.changeAttributeValue(feature_id, index, value)
@@ -333,7 +420,7 @@ class IndicatorDock(QgsDockWidget):
         indicator = self.store.indicator(indicator_id)
         observations = self.store.observations(indicator_id)
         for obs in observations:
-            source = tr("manual") if obs["source"] == "manual" else obs["source"]
+            source = source_label(obs["source"])
             item = QListWidgetItem(
                 "{}  {}  ({})".format(obs["year"], display.value_text(obs["value"], indicator.get("unit")), source)
                 if obs["value"] is not None
@@ -349,6 +436,13 @@ class IndicatorDock(QgsDockWidget):
         indicator_id = self.selected_indicator_id()
         if indicator_id is None:
             self.message.setText(tr("Select an indicator first."))
+            return
+        plan = self.store.plan(self.plan_combo.currentText())
+        first, last = plan_years(plan)
+        if not first <= self.year_spin.value() <= last:
+            self.message.setText(
+                tr("{} is outside the plan period {}–{}: nothing recorded.").format(self.year_spin.value(), first, last)
+            )
             return
         self.store.record_observation(indicator_id, self.year_spin.value(), self.value_spin.value(), source="manual")
         self.show_observations()
@@ -449,21 +543,31 @@ class IndicatorDock(QgsDockWidget):
 
     # -- status --------------------------------------------------------------------------------
     def refresh_status(self):
-        self.status_list.clear()
+        self.status_table.setRowCount(0)
         if self.store is None or self.plan_combo.currentData() is None:
             return
         plan = self.store.plan(self.plan_combo.currentText())
-        for row in status_rows(self.store, plan):
-            item = QListWidgetItem(
-                "{}  {}  {}".format(
-                    row["name"],
-                    rules.STATUS_ZH[row["status"]],
-                    "" if row["value"] is None else "{} {}".format(row["value_display"], row["unit"] or ""),
-                )
+        rows = status_rows(self.store, plan)
+        self.status_table.setRowCount(len(rows))
+        for n, row in enumerate(rows):
+            unit = row["unit"] or ""
+            latest = (
+                ""
+                if row["value"] is None
+                else "{} {}（{}）".format(display.value_text(row["value"], unit), unit, row["value_year"]).replace(" （", "（")
             )
-            item.setBackground(QColor(rules.STATUS_COLOURS[row["status"]]))
-            item.setData(Qt.ItemDataRole.UserRole, row["status"])
-            self.status_list.addItem(item)
+            target = row["target_display"] or ""
+            if row.get("target_value") is not None and unit:
+                target = "{} {}".format(target, unit)
+            cells = [row["name"], target, latest, tr(STATUS_LABELS[row["status"]])]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text.strip())
+                item.setData(Qt.ItemDataRole.UserRole, row["status"])
+                if column == 3:
+                    item.setBackground(QColor(rules.STATUS_COLOURS[row["status"]]))
+                if column in (1, 2):
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.status_table.setItem(n, column, item)
 
     def _release_layer(self):
         """Drop the current layer: roll back unsaved edits, take the view (and
@@ -484,6 +588,14 @@ class IndicatorDock(QgsDockWidget):
         super().closeEvent(event)
 
 
+def plan_years(plan):
+    """The years a value may be recorded for: base year to target year (a
+    plan without them: 1949 to 2200)."""
+    first = (plan or {}).get("base_year") or 1949
+    last = (plan or {}).get("target_year") or 2200
+    return int(first), int(max(first, last))
+
+
 def _map_canvas():
     try:
         from qgis.utils import iface
@@ -493,11 +605,15 @@ def _map_canvas():
 
 
 class ProgressChart(QWidget):
-    """Observed values against the straight path from base to target."""
+    """Observed values by year, with axes, the base value, the target line
+    and the planned path from base to target (when the plan has its years).
+    Drawn whenever the indicator has a value, a base or a target."""
+
+    MARGINS = (56, 12, 14, 28)  # left, top, right, bottom, in pixels
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setMinimumSize(220, 120)
+        self.setMinimumSize(260, 150)
         self.indicator = None
         self.observations = []
         self.plan = None
@@ -506,40 +622,89 @@ class ProgressChart(QWidget):
         self.indicator, self.observations, self.plan = indicator, observations, plan
         self.update()
 
+    def series(self):
+        """(points [(year, value)], base (year, value) or None, target value or None, (first, last) years)."""
+        indicator, plan = self.indicator or {}, self.plan or {}
+        points = sorted((o["year"], o["value"]) for o in self.observations if o["value"] is not None)
+        base_year, target_year = plan.get("base_year"), plan.get("target_year")
+        base = (base_year, indicator.get("base_value")) if base_year and indicator.get("base_value") is not None else None
+        target = indicator.get("target_value")
+        years = [y for y, _ in points] + [y for y in (base_year, target_year) if y]
+        if not years:
+            return points, base, target, None
+        return points, base, target, (min(years), max(max(years), min(years) + 1))
+
     def paintEvent(self, _event):  # noqa: N802 (Qt API name)
-        from qgis.PyQt.QtCore import QPointF
+        from qgis.PyQt.QtCore import QPointF, QRectF
         from qgis.PyQt.QtGui import QPainter, QPen
 
         painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.fillRect(self.rect(), QColor("white"))
-        if not self.indicator or not self.plan or not self.plan.get("base_year") or not self.plan.get("target_year"):
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No chart: choose an indicator"))
+        if not self.indicator:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("Select an indicator to see its chart"))
             return
-        base_year, target_year = self.plan["base_year"], self.plan["target_year"]
-        base = self.indicator.get("base_value")
-        target = self.indicator.get("target_value")
-        values = [o["value"] for o in self.observations if o["value"] is not None]
-        years = [o["year"] for o in self.observations if o["value"] is not None]
-        span = [v for v in values + [base, target] if v is not None]
-        if not span:
+        points, base, target, years = self.series()
+        values = [v for _, v in points] + [v for v in (base[1] if base else None, target) if v is not None]
+        if not values or years is None:
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, tr("No values recorded for this indicator yet"))
             return
-        low, high = min(span), max(span)
-        if high == low:
-            high, low = high + 1, low - 1
-        margin = 12
-        width, height = self.width() - 2 * margin, self.height() - 2 * margin
+        unit = self.indicator.get("unit")
+        low, high = min(values), max(values)
+        pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
+        low, high = low - pad, high + pad
+        left, top, right, bottom = self.MARGINS
+        width, height = self.width() - left - right, self.height() - top - bottom
+        first, last = years
 
         def point(year, value):
-            x = margin + width * (year - base_year) / float(max(target_year - base_year, 1))
-            y = margin + height * (1 - (value - low) / (high - low))
-            return QPointF(x, y)
+            return QPointF(
+                left + width * (year - first) / float(last - first), top + height * (1 - (value - low) / (high - low))
+            )
 
-        if base is not None and target is not None:
-            painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.PenStyle.DashLine))
-            painter.drawLine(point(base_year, base), point(target_year, target))
+        # axes, year ticks and three value ticks
+        painter.setPen(QPen(QColor("#424242"), 1))
+        painter.drawLine(QPointF(left, top), QPointF(left, top + height))
+        painter.drawLine(QPointF(left, top + height), QPointF(left + width, top + height))
+        step = max(1, (last - first) // 6)
+        for year in range(first, last + 1, step):
+            x = point(year, low).x()
+            painter.drawLine(QPointF(x, top + height), QPointF(x, top + height + 3))
+            painter.drawText(QRectF(x - 20, top + height + 4, 40, 14), Qt.AlignmentFlag.AlignCenter, str(year))
+        for fraction in (0.0, 0.5, 1.0):
+            value = low + (high - low) * fraction
+            y = point(first, value).y()
+            painter.drawLine(QPointF(left - 3, y), QPointF(left, y))
+            painter.drawText(
+                QRectF(0, y - 7, left - 5, 14),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                display.value_text(value, unit),
+            )
+        if unit:
+            painter.drawText(QRectF(2, 0, left, 12), Qt.AlignmentFlag.AlignLeft, unit)
+        # target line, planned path and base
+        if target is not None:
+            painter.setPen(QPen(QColor("#c62828"), 1, Qt.PenStyle.DashLine))
+            y = point(first, target).y()
+            painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+            painter.drawText(
+                QRectF(left + 4, y - 14, width - 8, 13),
+                Qt.AlignmentFlag.AlignRight,
+                tr("Target {}").format(display.value_text(target, unit)),
+            )
+            if base is not None and (self.plan or {}).get("target_year"):
+                painter.setPen(QPen(QColor("#9e9e9e"), 1, Qt.PenStyle.DotLine))
+                painter.drawLine(point(*base), point(self.plan["target_year"], target))
+        if base is not None:
+            painter.setPen(QPen(QColor("#616161"), 1))
+            painter.setBrush(QColor("#bdbdbd"))
+            painter.drawEllipse(point(*base), 3.5, 3.5)
+        # observed values, labelled
         painter.setPen(QPen(QColor("#1565c0"), 2))
-        points = [point(y, v) for y, v in sorted(zip(years, values))]
-        for a, b in zip(points, points[1:]):
+        painter.setBrush(QColor("#1565c0"))
+        drawn = [point(year, value) for year, value in points]
+        for a, b in zip(drawn, drawn[1:]):
             painter.drawLine(a, b)
-        for p in points:
+        for (year, value), p in zip(points, drawn):
             painter.drawEllipse(p, 3, 3)
+            painter.drawText(QRectF(p.x() - 40, p.y() - 16, 80, 13), Qt.AlignmentFlag.AlignCenter, display.value_text(value, unit))
