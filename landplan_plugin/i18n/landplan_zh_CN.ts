@@ -4,7 +4,7 @@
 <context>
     <name>@default</name>
     <message>
-        <location filename="../plugin.py" line="47"/>
+        <location filename="../plugin.py" line="48"/>
         <source>LandPlan algorithms in the Processing toolbox</source>
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
@@ -14,17 +14,17 @@
         <translation>无法加载模型 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="115"/>
+        <location filename="../processing/algorithms/base.py" line="133"/>
         <source>No field chosen for {}.</source>
         <translation>未为 {} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="249"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="292"/>
         <source>Field “{}” not found in {} (available: {}).</source>
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="123"/>
+        <location filename="../processing/algorithms/base.py" line="141"/>
         <source>Field “{}” in {} must be numeric but is {}.</source>
         <translation>{1} 中的字段“{0}”必须为数值型，当前为 {2}。</translation>
     </message>
@@ -510,34 +510,34 @@ Cuts each project by the 三调 land use and the basic-farmland boundary and rep
         <translation>无法识别核查日期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="63"/>
+        <location filename="../processing/algorithms/stock_land.py" line="62"/>
         <source>Approved but unsupplied land</source>
         <translation>批而未供土地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="69"/>
+        <location filename="../processing/algorithms/stock_land.py" line="68"/>
         <source>Finds land approved for construction (批准用地, by approval batch) that has not been supplied (批而未供): each batch is dissolved and the supplied parcels are cut out. OUTPUT_UNSUPPLIED holds the remaining polygons per batch; OUTPUT_SUMMARY gives approved, supplied and unsupplied area, the supply rate (supplied ÷ approved) and the years since approval (days ÷ 365.25; full_years in calendar years). Areas are CGCS2000 ellipsoidal (mode 1, default) or planar (mode 2). Supplied parcels in another CRS are reprojected.</source>
         <translation>查找已批准建设用地（按批次）中尚未供应的土地（批而未供）：每个批次合并后扣除已供地宗地。OUTPUT_UNSUPPLIED 为各批次剩余的未供地范围；OUTPUT_SUMMARY 给出批准面积、已供面积、未供面积、供地率（已供 ÷ 批准）和批准至今年数（天数 ÷ 365.25；full_years 为整年数）。面积为 CGCS2000 椭球面积（口径 1，默认）或平面面积（口径 2）。其他坐标系的供地图层会重投影。
 
 Finds approved construction land not yet supplied, per approval batch.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="79"/>
+        <location filename="../processing/algorithms/stock_land.py" line="78"/>
         <source>Approved land (批准用地)</source>
         <translation>批准用地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="84"/>
+        <location filename="../processing/algorithms/stock_land.py" line="83"/>
         <source>Batch id field</source>
         <translation>批次编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="89"/>
+        <location filename="../processing/algorithms/stock_land.py" line="88"/>
         <source>Approval date field</source>
         <translation>批准日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="97"/>
+        <location filename="../processing/algorithms/stock_land.py" line="96"/>
         <source>Supplied land (供地)</source>
         <translation>供地宗地</translation>
     </message>
@@ -547,27 +547,27 @@ Finds approved construction land not yet supplied, per approval batch.</translat
         <translation>核查日期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="114"/>
+        <location filename="../processing/algorithms/stock_land.py" line="113"/>
         <source>Unsupplied land</source>
         <translation>批而未供土地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="119"/>
+        <location filename="../processing/algorithms/stock_land.py" line="118"/>
         <source>Supply by batch</source>
         <translation>分批次供地情况</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="141"/>
+        <location filename="../processing/algorithms/stock_land.py" line="140"/>
         <source>Area mode 0 (apportioned survey area) applies to 三调 图斑 only; use 1 (ellipsoidal) or 2 (planar).</source>
         <translation>面积口径 0（按调查面积分摊）只适用于三调图斑，请选择 1（椭球面积）或 2（平面面积）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="168"/>
+        <location filename="../processing/algorithms/stock_land.py" line="167"/>
         <source>An approved polygon without batch id was left out.</source>
         <translation>有一个批准用地要素没有批次编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="183"/>
+        <location filename="../processing/algorithms/stock_land.py" line="182"/>
         <source>Unreadable approval dates in batches: {}</source>
         <translation>以下批次的批准日期无法识别：{}</translation>
     </message>
@@ -709,7 +709,7 @@ Classifies supplied parcels as idle (1 or 2 years), partially developed, warning
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="104"/>
+        <location filename="../processing/algorithms/base.py" line="122"/>
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
@@ -834,12 +834,12 @@ Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平
         <translation>统计区域（如乡镇）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="158"/>
+        <location filename="../core/outputfields.py" line="134"/>
         <source>NDVI before</source>
         <translation>修复前 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="159"/>
+        <location filename="../core/outputfields.py" line="135"/>
         <source>NDVI after</source>
         <translation>修复后 NDVI</translation>
     </message>
@@ -916,279 +916,269 @@ Colours a 三调 layer by land class with Chinese legend labels.</translation>
         <translation>只有 GeoPackage 图层可以保存默认样式。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="88"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="90"/>
         <source>Export map sheets</source>
         <translation>专题图批量输出</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="97"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="99"/>
         <source>Makes one map sheet per coverage feature (e.g. per project) from a print-layout template (A4 portrait, A4 landscape, A3 landscape, or your own .qpt with a map item): the map is centred on the feature at the smallest allowed scale that fits it with a 10 % margin, the feature is outlined in red over the chosen layers as you styled them, and title, legend, scale bar, north arrow, coordinate grid, CRS note (e.g. 2000国家大地坐标系 3度带 中央经线114°), 制图单位, 制图日期 and data source are filled in. An area table (e.g. the occupation summary) joined on the id is printed on the sheet. Files are named by the id (unsafe characters replaced, Chinese kept). PDF text stays text (searchable, CJK font embedded).</source>
         <translation>按覆盖图层的每个要素（如每个项目）用打印布局模板（A4 纵向、A4 横向、A3 横向，或带地图项的自定义 .qpt）各出一幅图：地图以要素为中心，采用能容纳要素（四周留 10% 边距）的最小允许比例尺，要素以红线勾绘于所选图层（按用户设置的样式）之上，并填写标题、图例、比例尺、指北针、坐标格网、坐标系说明（如 2000国家大地坐标系 3度带 中央经线114°）、制图单位、制图日期和数据来源。面积表（如占地汇总表）按编号关联后印在图上。文件以编号命名（替换非法字符，保留中文）。PDF 中文字保持为文字（可检索，嵌入中文字体）。
 
 Makes one map sheet per coverage feature, as PDF or PNG.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="112"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="119"/>
         <source>Coverage (one sheet per feature)</source>
         <translation>覆盖图层（每个要素一幅图）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="117"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="124"/>
         <source>Id field (names the files)</source>
         <translation>编号字段（用于文件名）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="122"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="129"/>
         <source>Filter</source>
         <translation>筛选表达式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="127"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="134"/>
         <source>Layers drawn under the coverage</source>
         <translation>底图图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="132"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="139"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="132"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="139"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="132"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="139"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="132"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="139"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="140"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="147"/>
         <source>Own template (.qpt)</source>
         <translation>自定义模板（.qpt）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="143"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="158"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="151"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="166"/>
         <source>Mapping organisation (制图单位)</source>
         <translation>制图单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="154"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="169"/>
         <source>Allowed scales</source>
         <translation>允许的比例尺</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="159"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="174"/>
         <source>Area table (optional)</source>
         <translation>面积表（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="164"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="179"/>
         <source>Area table id field</source>
         <translation>面积表编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="169"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="184"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="170"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="185"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="180"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="195"/>
         <source>Also one combined PDF</source>
         <translation>同时输出合并的 PDF</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="183"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="198"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="184"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="199"/>
         <source>Written files</source>
         <translation>输出的文件</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="185"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="200"/>
         <source>Number of sheets</source>
         <translation>图幅数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="203"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="218"/>
         <source>Cannot read the allowed scales: {}</source>
         <translation>无法识别允许的比例尺：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="216"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="231"/>
         <source>Filter expression error: {}</source>
         <translation>筛选表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="220"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="235"/>
         <source>No coverage feature matches the filter: nothing to draw.</source>
         <translation>没有要素满足筛选条件，无图可出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="223"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="238"/>
         <source>Coverage feature “{}” has no geometry: no sheet can be centred on it.</source>
         <translation>覆盖要素“{}”没有几何，无法出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="255"/>
-        <source>Coverage</source>
-        <translation>覆盖范围</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="313"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="334"/>
         <source>Title expression error: {}</source>
         <translation>标题表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="319"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="342"/>
         <source>Sheet {} does not fit at 1:{:.0f}; drawn at that scale anyway.</source>
         <translation>图幅 {} 在 1:{:.0f} 下放不下，仍按该比例尺出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="362"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="392"/>
         <source>Could not write {}: {}</source>
         <translation>无法写出 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="484"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="523"/>
         <source>Cannot write to the output folder {}: {}</source>
         <translation>无法写入输出文件夹 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="496"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="535"/>
         <source>Cannot read the template {}: {}</source>
         <translation>无法读取模板 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="498"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="537"/>
         <source>The template {} is not a QGIS layout template (.qpt).</source>
         <translation>模板 {} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="502"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="541"/>
         <source>The template {} could not be loaded.</source>
         <translation>无法加载模板 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="513"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="552"/>
         <source>The template has no map item: add a map to it.</source>
         <translation>模板中没有地图项，请先添加地图。</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="59"/>
+        <location filename="../plugin.py" line="60"/>
         <source>Plan indicators 规划指标</source>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="63"/>
+        <location filename="../ui/indicator_dock.py" line="118"/>
         <source>Open or create a store…</source>
         <translation>打开或新建指标库…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="66"/>
+        <location filename="../ui/indicator_dock.py" line="121"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="68"/>
+        <location filename="../ui/indicator_dock.py" line="123"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="69"/>
+        <location filename="../ui/indicator_dock.py" line="124"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="74"/>
+        <location filename="../ui/indicator_dock.py" line="129"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="85"/>
+        <location filename="../ui/indicator_dock.py" line="150"/>
         <source>Monitoring status</source>
         <translation>监测状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="123"/>
+        <location filename="../ui/indicator_dock.py" line="188"/>
         <source>Indicator store</source>
         <translation>指标库</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="123"/>
+        <location filename="../ui/indicator_dock.py" line="188"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="154"/>
+        <location filename="../ui/indicator_dock.py" line="219"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="176"/>
+        <location filename="../ui/indicator_dock.py" line="240"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="177"/>
+        <location filename="../ui/indicator_dock.py" line="241"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="213"/>
+        <location filename="../ui/indicator_dock.py" line="294"/>
         <source>must be one of {}</source>
         <translation>必须为 {} 之一</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="251"/>
-        <source>Refused: {} {}</source>
-        <translation>已拒绝：{} {}</translation>
-    </message>
-    <message>
-        <location filename="../ui/indicator_dock.py" line="253"/>
+        <location filename="../ui/indicator_dock.py" line="337"/>
         <source>Edit {}</source>
         <translation>编辑 {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="264"/>
+        <location filename="../ui/indicator_dock.py" line="348"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="266"/>
+        <location filename="../ui/indicator_dock.py" line="350"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="276"/>
+        <location filename="../ui/indicator_dock.py" line="360"/>
         <source>Delete indicators</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="290"/>
+        <location filename="../ui/indicator_dock.py" line="374"/>
         <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="312"/>
+        <location filename="../ui/indicator_dock.py" line="396"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1208,34 +1198,34 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>指标库中没有规划“{}”（现有规划：{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="82"/>
+        <location filename="../processing/algorithms/indicator_status.py" line="77"/>
         <source>Plan indicator status</source>
         <translation>规划指标监测预警</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="88"/>
+        <location filename="../processing/algorithms/indicator_status.py" line="83"/>
         <source>Status of every indicator of a plan from its latest observation (up to YEAR): no_data, no_target (text target), and for ≥ targets met / on_track (at least on the straight path from the base value in the base year to the target in the target year) / at_risk / not_met (after the target year); for ≤ caps not_met above the target, at_risk above the straight path (from 0 when cumulative), else met; for = targets met when equal, else at_risk before the target year and not_met after.</source>
         <translation>按最新监测值（截至指定年份）给出规划各指标的状态：no_data（无监测数据）、no_target（文字目标）；对“≥”目标：met（已达标）、on_track（不低于从基期年基期值到目标年目标值的直线进度）、at_risk（有风险）、not_met（目标年后仍未达标）；对“≤”上限：超过目标为 not_met，高于直线进度（累计指标从 0 起算）为 at_risk，否则为 met；对“=”目标：相等为 met，否则目标年前为 at_risk、之后为 not_met。
 
 Monitoring status of each plan indicator.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="58"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="57"/>
         <source>Indicator store (GeoPackage)</source>
         <translation>指标库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="59"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="58"/>
         <source>Plan name</source>
         <translation>规划名称</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="60"/>
+        <location filename="../core/outputfields.py" line="46"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="109"/>
+        <location filename="../processing/algorithms/indicator_status.py" line="104"/>
         <source>Indicator status</source>
         <translation>指标状态</translation>
     </message>
@@ -1297,104 +1287,94 @@ Imports a printed indicator table into the GeoPackage store.</translation>
         <translation>已导入 {} 个指标（“{}”，{}–{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="42"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="41"/>
         <source>Measure plan indicators</source>
         <translation>规划指标自动监测</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="48"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="47"/>
         <source>Computes the indicators whose measure key is set and records each as an observation for YEAR, with this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ total, %), basic_farmland_area, eco_redline_area, restoration_area (CGCS2000 ellipsoidal area of the union of the given layer).</source>
         <translation>计算设置了监测项的指标，换算为指标自身的单位（公顷、亩、万亩、平方千米、%），作为该年份的监测值记录（来源为本算法）。监测项：farmland_area（耕地保有量：0101/0102/0103 的地类面积 TBDLMJ）、construction_area（建设用地 TBMJ）、forest_area、wetland_area（林地、湿地一级类的 TBMJ）、development_intensity（建设用地 ÷ 总面积，%）、basic_farmland_area、eco_redline_area、restoration_area（相应图层并集的 CGCS2000 椭球面积）。
 
 Measures plan indicators from layers and records them.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="70"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="69"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="80"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="79"/>
         <source>Recorded values</source>
         <translation>记录的监测值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="83"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="82"/>
         <source>Values recorded</source>
         <translation>记录的监测值数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="122"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="121"/>
         <source>{}: give the {} layer to measure it.</source>
         <translation>{}：需提供 {} 图层才能计算。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="127"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="126"/>
         <source>{}: unknown measure “{}”.</source>
         <translation>{}：未知监测项“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="137"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="136"/>
         <source>{}: unit “{}” is not an area unit; not recorded.</source>
         <translation>{}：单位“{}”不是面积单位，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="75"/>
+        <location filename="../ui/indicator_dock.py" line="130"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="76"/>
+        <location filename="../ui/indicator_dock.py" line="131"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="89"/>
+        <location filename="../ui/indicator_dock.py" line="154"/>
         <source>Yearly values of the selected indicator</source>
         <translation>所选指标的年度监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="101"/>
+        <location filename="../ui/indicator_dock.py" line="166"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="338"/>
-        <source>manual</source>
-        <translation>手工填报</translation>
-    </message>
-    <message>
-        <location filename="../ui/indicator_dock.py" line="353"/>
+        <location filename="../ui/indicator_dock.py" line="437"/>
         <source>Select an indicator first.</source>
         <translation>请先选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="360"/>
+        <location filename="../ui/indicator_dock.py" line="451"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="360"/>
+        <location filename="../ui/indicator_dock.py" line="451"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="370"/>
+        <location filename="../ui/indicator_dock.py" line="461"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="520"/>
-        <source>No chart: choose an indicator</source>
-        <translation>请选择指标以显示图表</translation>
-    </message>
-    <message>
-        <location filename="../plugin.py" line="68"/>
+        <location filename="../plugin.py" line="69"/>
         <source>Apply 三调 land-use style to the active layer</source>
         <translation>为当前图层应用三调地类配色</translation>
     </message>
     <message>
-        <location filename="../plugin.py" line="81"/>
+        <location filename="../plugin.py" line="87"/>
         <source>Select a land-use layer with a DLBM field first.</source>
         <translation>请先选择含 DLBM 字段的地类图斑图层。</translation>
     </message>
@@ -1414,12 +1394,12 @@ Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas e
 Counts restored land by zone, type, year and direction; overlaps count once.</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="370"/>
+        <location filename="../ui/indicator_dock.py" line="461"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="434"/>
+        <location filename="../ui/indicator_dock.py" line="525"/>
         <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
@@ -1429,17 +1409,17 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>项目名称字段（用于报告）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="105"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="112"/>
         <source> Font: the first installed of Microsoft YaHei, DengXian, SimHei, SimSun, WenQuanYi Micro Hei, WenQuanYi Zen Hei, AR PL UMing CN; the setting LandPlan/sheetFont forces another. Noto Sans CJK and Source Han Sans are not used: Qt writes their PDF text with wrong characters (digits lost, radicals).</source>
         <translation>字体：按顺序使用本机已安装的第一个：微软雅黑、等线、黑体、宋体、文泉驿微米黑、文泉驿正黑、AR PL UMing CN；设置项 LandPlan/sheetFont 可指定其他字体。不使用思源黑体/Noto Sans CJK：Qt 为其写出的 PDF 文字有误（数字丢失、部首字符）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="237"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="252"/>
         <source>Map-sheet font: {}; using “{}”.</source>
         <translation>图幅字体：{}；改用“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="238"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="253"/>
         <source>Map-sheet font: {}</source>
         <translation>图幅字体：{}</translation>
     </message>
@@ -1452,6 +1432,831 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <location filename="../fonts.py" line="62"/>
         <source>none of the fonts {} is installed</source>
         <translation>以下字体均未安装：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="19"/>
+        <source>e.g. 某某县自然资源局</source>
+        <translation>例如：某某县自然资源局</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="22"/>
+        <source>Automatic (first installed Chinese font)</source>
+        <translation>自动（本机已安装的第一个中文字体）</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="28"/>
+        <source>Preparing organisation (制表单位)</source>
+        <translation>制表单位</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="29"/>
+        <source>Prepared by (制表人)</source>
+        <translation>制表人</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="30"/>
+        <source>Map-sheet font</source>
+        <translation>图幅字体</translation>
+    </message>
+    <message>
+        <location filename="../ui/options_page.py" line="31"/>
+        <source>Reports and map sheets are signed with these names.</source>
+        <translation>报告和图幅的落款使用这里的名称。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="152"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="140"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="140"/>
+        <source>Latest value (year)</source>
+        <translation>最新值（年份）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="124"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="283"/>
+        <source>Empty</source>
+        <translation>空值</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="334"/>
+        <source>cannot be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="335"/>
+        <source>Refused: {} {}.</source>
+        <translation>已拒绝：{}{}。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="442"/>
+        <source>{} is outside the plan period {}–{}: nothing recorded.</source>
+        <translation>{} 年不在规划期 {}–{} 年内，未记录。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="644"/>
+        <source>Select an indicator to see its chart</source>
+        <translation>选择指标以显示图表</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="649"/>
+        <source>No values recorded for this indicator yet</source>
+        <translation>该指标尚无监测值</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="689"/>
+        <source>Target {}</source>
+        <translation>目标 {}</translation>
+    </message>
+    <message>
+        <location filename="../processing/presentation.py" line="149"/>
+        <source>Permanent basic farmland</source>
+        <translation>永久基本农田</translation>
+    </message>
+    <message>
+        <location filename="../processing/presentation.py" line="197"/>
+        <source>LandPlan output style</source>
+        <translation>LandPlan 输出样式</translation>
+    </message>
+    <message>
+        <location filename="../processing/presentation.py" line="199"/>
+        <source>The style could not be stored in {}: {}</source>
+        <translation>无法将样式保存到 {}：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="107"/>
+        <source> The title is 「&lt;name&gt;用地范围图」 from the project name field when given; a project drawn on several sheets (several coverage features with one id) gets （第i幅/共n幅） and its table is the whole project's. The legend lists the project boundary and every class on the sheet, and is fitted into the template's legend box (more columns, then smaller text); it is never clipped.</source>
+        <translation> 给定项目名称字段时，图名为「&lt;项目名称&gt;用地范围图」；一个项目绘于多幅图（范围图层中多个要素编号相同）时，图名加（第i幅/共n幅），图上面积表为整个项目的合计。图例列出项目用地范围线和图上出现的全部地类，并在模板的图例框内自动排版（先增加栏数，再缩小字号），不会被裁切。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="150"/>
+        <source>Project name field (for the title)</source>
+        <translation>项目名称字段（用于图名）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="270"/>
+        <source>Project boundary</source>
+        <translation>项目用地范围</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="375"/>
+        <source>Sheet {}: the legend is taller than its frame even in {} columns with small text; use a larger template or fewer layers.</source>
+        <translation>图幅 {}：即使分 {} 栏并缩小字号，图例仍超出图例框；请改用更大的模板或减少图层。</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="151"/>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="36"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="150"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="154"/>
+        <source>Base value</source>
+        <translation>基期值</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="64"/>
+        <source>Base as printed</source>
+        <translation>基期值（原文）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="155"/>
+        <source>Target value</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="156"/>
+        <source>Target as printed</source>
+        <translation>目标值（原文）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="157"/>
+        <source>Comparator</source>
+        <translation>比较符</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="153"/>
+        <source>Attribute</source>
+        <translation>属性</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="69"/>
+        <source>Cumulative</source>
+        <translation>累计</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="70"/>
+        <source>Measured from data</source>
+        <translation>自动监测项</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="71"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="77"/>
+        <source>No data</source>
+        <translation>无监测数据</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="78"/>
+        <source>No numeric target</source>
+        <translation>无数值目标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="79"/>
+        <source>Met</source>
+        <translation>已达标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="80"/>
+        <source>On track</source>
+        <translation>按进度</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="81"/>
+        <source>At risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="82"/>
+        <source>Not met</source>
+        <translation>未达标</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="86"/>
+        <source>entered by hand</source>
+        <translation>手工录入</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="87"/>
+        <source>measured from land-use data</source>
+        <translation>由国土调查数据测算</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="88"/>
+        <source>imported</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="93"/>
+        <source>Farmland area (survey)</source>
+        <translation>耕地面积（国土调查）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="94"/>
+        <source>Construction land area (survey)</source>
+        <translation>建设用地面积（国土调查）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="95"/>
+        <source>Forest area (survey)</source>
+        <translation>林地面积（国土调查）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="96"/>
+        <source>Wetland area (survey)</source>
+        <translation>湿地面积（国土调查）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="97"/>
+        <source>Development intensity (survey)</source>
+        <translation>国土开发强度（国土调查）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="98"/>
+        <source>Basic farmland area (layer)</source>
+        <translation>永久基本农田面积（图层）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="99"/>
+        <source>Ecological red line area (layer)</source>
+        <translation>生态保护红线面积（图层）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="100"/>
+        <source>Restoration area (layer)</source>
+        <translation>生态修复面积（图层）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="26"/>
+        <source>Project id</source>
+        <translation>项目编号</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="27"/>
+        <source>Supplement project id</source>
+        <translation>补充耕地项目编号</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="28"/>
+        <source>Approval batch</source>
+        <translation>批次</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="29"/>
+        <source>Zone</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="30"/>
+        <source>Land-class code</source>
+        <translation>地类编码</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="31"/>
+        <source>Land-class name</source>
+        <translation>地类名称</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="32"/>
+        <source>Land group</source>
+        <translation>一级类</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="33"/>
+        <source>Village code</source>
+        <translation>坐落单位代码</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="34"/>
+        <source>Quality grade</source>
+        <translation>耕地质量等别</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="35"/>
+        <source>In basic farmland (1 = yes)</source>
+        <translation>位于永久基本农田（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="37"/>
+        <source>Land class before</source>
+        <translation>前期地类</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="38"/>
+        <source>Land class after</source>
+        <translation>后期地类</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="41"/>
+        <source>Group before</source>
+        <translation>前期一级类</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="42"/>
+        <source>Group after</source>
+        <translation>后期一级类</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="43"/>
+        <source>Change type (code)</source>
+        <translation>变化类型（代码）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="44"/>
+        <source>Change type</source>
+        <translation>变化类型</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="45"/>
+        <source>Restoration type</source>
+        <translation>修复类型</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="47"/>
+        <source>Restoration direction</source>
+        <translation>修复方向</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="48"/>
+        <source>Projects</source>
+        <translation>项目数</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="49"/>
+        <source>Pieces</source>
+        <translation>图斑数</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="50"/>
+        <source>Parcels</source>
+        <translation>宗数</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="52"/>
+        <source>Area (m²)</source>
+        <translation>面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="140"/>
+        <source>Planar area (m²)</source>
+        <translation>平面面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="54"/>
+        <source>Field ridges 田坎 (m²)</source>
+        <translation>田坎（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="55"/>
+        <source>Net area (m²)</source>
+        <translation>地类净面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="56"/>
+        <source>Total area (m²)</source>
+        <translation>总面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="57"/>
+        <source>Farmland (m²)</source>
+        <translation>耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="58"/>
+        <source>Paddy field (m²)</source>
+        <translation>水田（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="59"/>
+        <source>Irrigated land (m²)</source>
+        <translation>水浇地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="60"/>
+        <source>Dry land (m²)</source>
+        <translation>旱地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="61"/>
+        <source>Permanent basic farmland (m²)</source>
+        <translation>永久基本农田（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="62"/>
+        <source>Farmland mean grade</source>
+        <translation>耕地平均等别</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="63"/>
+        <source>Grain capacity (kg)</source>
+        <translation>粮食产能（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="64"/>
+        <source>Agricultural land (m²)</source>
+        <translation>农用地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="65"/>
+        <source>Construction land (m²)</source>
+        <translation>建设用地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="66"/>
+        <source>Unused land (m²)</source>
+        <translation>未利用地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="67"/>
+        <source>Unknown class (m²)</source>
+        <translation>未知地类（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="68"/>
+        <source>Outside the survey (m²)</source>
+        <translation>调查范围外（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="69"/>
+        <source>Net area before (m²)</source>
+        <translation>前期净面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="70"/>
+        <source>Net area after (m²)</source>
+        <translation>后期净面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="71"/>
+        <source>Farmland before (m²)</source>
+        <translation>前期耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="72"/>
+        <source>Farmland after (m²)</source>
+        <translation>后期耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="73"/>
+        <source>Net farmland change (m²)</source>
+        <translation>耕地净变化（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="74"/>
+        <source>Farmland out to other agricultural land (m²)</source>
+        <translation>耕地流出为其他农用地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="75"/>
+        <source>Other agricultural land into farmland (m²)</source>
+        <translation>其他农用地流入耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="76"/>
+        <source>In minus out (m²)</source>
+        <translation>流入减流出（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="77"/>
+        <source>In–out balance met (1 = yes)</source>
+        <translation>进出平衡（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="78"/>
+        <source>Farmland to construction (m²)</source>
+        <translation>耕地非农化（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="79"/>
+        <source>Basic farmland lost (m²)</source>
+        <translation>永久基本农田流出（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="80"/>
+        <source>Construction land restored to farmland (m²)</source>
+        <translation>建设用地复垦为耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="81"/>
+        <source>Not covered before (m²)</source>
+        <translation>前期范围外（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="82"/>
+        <source>Not covered after (m²)</source>
+        <translation>后期范围外（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="83"/>
+        <source>Gross area, overlaps twice (m²)</source>
+        <translation>项目面积合计（重叠重复计）（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="84"/>
+        <source>Overlap counted once (m²)</source>
+        <translation>重叠面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="85"/>
+        <source>Parcel area (m²)</source>
+        <translation>宗地面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="86"/>
+        <source>Approved (m²)</source>
+        <translation>批准面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="87"/>
+        <source>Supplied (m²)</source>
+        <translation>已供面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="88"/>
+        <source>Approved but not supplied (m²)</source>
+        <translation>批而未供面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="89"/>
+        <source>Value (m²)</source>
+        <translation>数值（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="91"/>
+        <source>Farmland to offset (m²)</source>
+        <translation>应补耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="92"/>
+        <source>Paddy to offset (m²)</source>
+        <translation>应补水田（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="93"/>
+        <source>Capacity to offset (kg)</source>
+        <translation>应补产能（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="94"/>
+        <source>Grade occupied</source>
+        <translation>占用耕地等别</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="95"/>
+        <source>Farmland supplemented (m²)</source>
+        <translation>已补耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="96"/>
+        <source>Paddy supplemented (m²)</source>
+        <translation>已补水田（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="97"/>
+        <source>Capacity supplemented (kg)</source>
+        <translation>已补产能（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="98"/>
+        <source>Grade supplemented</source>
+        <translation>补充耕地等别</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="99"/>
+        <source>Quantity met (1 = yes)</source>
+        <translation>数量平衡（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="100"/>
+        <source>Paddy met (1 = yes)</source>
+        <translation>水田平衡（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="101"/>
+        <source>Capacity met (1 = yes)</source>
+        <translation>产能平衡（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="102"/>
+        <source>Quality met (1 = yes)</source>
+        <translation>质量平衡（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="103"/>
+        <source>Supplement first (1 = yes)</source>
+        <translation>先补后占（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="104"/>
+        <source>Balanced (1 = yes)</source>
+        <translation>占补平衡（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="105"/>
+        <source>Farmland short (m²)</source>
+        <translation>耕地缺口（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="106"/>
+        <source>Paddy short (m²)</source>
+        <translation>水田缺口（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="107"/>
+        <source>Capacity short (kg)</source>
+        <translation>产能缺口（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="108"/>
+        <source>Farmland available (m²)</source>
+        <translation>可用耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="109"/>
+        <source>Paddy available (m²)</source>
+        <translation>可用水田（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="110"/>
+        <source>Capacity available (kg)</source>
+        <translation>可用产能（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="111"/>
+        <source>Farmland drawn (m²)</source>
+        <translation>已挂钩耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="112"/>
+        <source>Paddy drawn (m²)</source>
+        <translation>已挂钩水田（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="113"/>
+        <source>Capacity drawn (kg)</source>
+        <translation>已挂钩产能（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="114"/>
+        <source>Farmland remaining (m²)</source>
+        <translation>剩余耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="115"/>
+        <source>Paddy remaining (m²)</source>
+        <translation>剩余水田（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="116"/>
+        <source>Capacity remaining (kg)</source>
+        <translation>剩余产能（公斤）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="117"/>
+        <source>Overdrawn (1 = yes)</source>
+        <translation>超额挂钩（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="119"/>
+        <source>Start deadline</source>
+        <translation>动工期限</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="120"/>
+        <source>Days overdue</source>
+        <translation>超期天数</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="121"/>
+        <source>Developed share</source>
+        <translation>已开发面积比例</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="122"/>
+        <source>Investment share</source>
+        <translation>已投资比例</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="123"/>
+        <source>Status (code)</source>
+        <translation>状态（代码）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="125"/>
+        <source>Idle-land fee (yuan)</source>
+        <translation>土地闲置费（元）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="126"/>
+        <source>Disposal</source>
+        <translation>处置建议</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="127"/>
+        <source>Evidence</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="128"/>
+        <source>Built-up share on imagery</source>
+        <translation>影像建成比例</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="129"/>
+        <source>Approval date</source>
+        <translation>批准日期</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="130"/>
+        <source>Supply rate</source>
+        <translation>供地率</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="131"/>
+        <source>Years since approval</source>
+        <translation>批准后年数</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="132"/>
+        <source>Full years since approval</source>
+        <translation>批准后满年数</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="136"/>
+        <source>NDVI change</source>
+        <translation>NDVI 变化</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="137"/>
+        <source>Share in the planned direction</source>
+        <translation>符合修复方向的比例</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="138"/>
+        <source>Direction met</source>
+        <translation>修复方向实现度</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="141"/>
+        <source>Ellipsoidal area (m²)</source>
+        <translation>椭球面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="142"/>
+        <source>Area (ha)</source>
+        <translation>面积（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="143"/>
+        <source>Area (mu)</source>
+        <translation>面积（亩）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="144"/>
+        <source>Ellipsoidal minus TBMJ (m²)</source>
+        <translation>椭球面积减 TBMJ（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="145"/>
+        <source>Geometry valid (1 = yes)</source>
+        <translation>几何有效（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="148"/>
+        <source>Measure</source>
+        <translation>监测项</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="149"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="158"/>
+        <source>Year of value</source>
+        <translation>数值年份</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="161"/>
+        <source>{} (ha)</source>
+        <translation>{}（公顷）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="161"/>
+        <source>{} (mu)</source>
+        <translation>{}（亩）</translation>
     </message>
 </context>
 </TS>

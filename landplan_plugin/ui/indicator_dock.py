@@ -54,51 +54,50 @@ from ..processing.algorithms.indicator_status import status_rows
 PROJECT_SCOPE = "LandPlan"
 PROJECT_KEY = "indicator_store"
 
-_C = "@default"
 # column aliases of lp_indicator, in the UI language
 COLUMN_LABELS = {
-    "seq": QT_TRANSLATE_NOOP(_C, "No."),
-    "category": QT_TRANSLATE_NOOP(_C, "Category"),
-    "name": QT_TRANSLATE_NOOP(_C, "Indicator"),
-    "unit": QT_TRANSLATE_NOOP(_C, "Unit"),
-    "base_value": QT_TRANSLATE_NOOP(_C, "Base value"),
-    "base_text": QT_TRANSLATE_NOOP(_C, "Base as printed"),
-    "target_value": QT_TRANSLATE_NOOP(_C, "Target value"),
-    "target_text": QT_TRANSLATE_NOOP(_C, "Target as printed"),
-    "comparator": QT_TRANSLATE_NOOP(_C, "Comparator"),
-    "attribute": QT_TRANSLATE_NOOP(_C, "Attribute"),
-    "cumulative": QT_TRANSLATE_NOOP(_C, "Cumulative"),
-    "measure": QT_TRANSLATE_NOOP(_C, "Measured from data"),
-    "note": QT_TRANSLATE_NOOP(_C, "Note"),
+    "seq": QT_TRANSLATE_NOOP("@default", "No."),
+    "category": QT_TRANSLATE_NOOP("@default", "Category"),
+    "name": QT_TRANSLATE_NOOP("@default", "Indicator"),
+    "unit": QT_TRANSLATE_NOOP("@default", "Unit"),
+    "base_value": QT_TRANSLATE_NOOP("@default", "Base value"),
+    "base_text": QT_TRANSLATE_NOOP("@default", "Base as printed"),
+    "target_value": QT_TRANSLATE_NOOP("@default", "Target value"),
+    "target_text": QT_TRANSLATE_NOOP("@default", "Target as printed"),
+    "comparator": QT_TRANSLATE_NOOP("@default", "Comparator"),
+    "attribute": QT_TRANSLATE_NOOP("@default", "Attribute"),
+    "cumulative": QT_TRANSLATE_NOOP("@default", "Cumulative"),
+    "measure": QT_TRANSLATE_NOOP("@default", "Measured from data"),
+    "note": QT_TRANSLATE_NOOP("@default", "Note"),
 }
 # internal columns, hidden by default (the user can show them from the header)
 HIDDEN_COLUMNS = {"fid", "indicator_id", "plan_id", "row_version", "updated_at", "base_text", "measure"}
 
 STATUS_LABELS = {
-    "no_data": QT_TRANSLATE_NOOP(_C, "No data"),
-    "no_target": QT_TRANSLATE_NOOP(_C, "No numeric target"),
-    "met": QT_TRANSLATE_NOOP(_C, "Met"),
-    "on_track": QT_TRANSLATE_NOOP(_C, "On track"),
-    "at_risk": QT_TRANSLATE_NOOP(_C, "At risk"),
-    "not_met": QT_TRANSLATE_NOOP(_C, "Not met"),
+    "no_data": QT_TRANSLATE_NOOP("@default", "No data"),
+    "no_target": QT_TRANSLATE_NOOP("@default", "No numeric target"),
+    "met": QT_TRANSLATE_NOOP("@default", "Met"),
+    "on_track": QT_TRANSLATE_NOOP("@default", "On track"),
+    "at_risk": QT_TRANSLATE_NOOP("@default", "At risk"),
+    "not_met": QT_TRANSLATE_NOOP("@default", "Not met"),
 }
 
 SOURCE_LABELS = {
-    "manual": QT_TRANSLATE_NOOP(_C, "entered by hand"),
-    "landplan:measureindicators": QT_TRANSLATE_NOOP(_C, "measured from land-use data"),
-    "import": QT_TRANSLATE_NOOP(_C, "imported"),
+    "manual": QT_TRANSLATE_NOOP("@default", "entered by hand"),
+    "landplan:measureindicators": QT_TRANSLATE_NOOP("@default", "measured from land-use data"),
+    "import": QT_TRANSLATE_NOOP("@default", "imported"),
 }
 
 
 MEASURE_LABELS = {
-    "farmland_area": QT_TRANSLATE_NOOP(_C, "Farmland area (survey)"),
-    "construction_area": QT_TRANSLATE_NOOP(_C, "Construction land area (survey)"),
-    "forest_area": QT_TRANSLATE_NOOP(_C, "Forest area (survey)"),
-    "wetland_area": QT_TRANSLATE_NOOP(_C, "Wetland area (survey)"),
-    "development_intensity": QT_TRANSLATE_NOOP(_C, "Development intensity (survey)"),
-    "basic_farmland_area": QT_TRANSLATE_NOOP(_C, "Basic farmland area (layer)"),
-    "eco_redline_area": QT_TRANSLATE_NOOP(_C, "Ecological red line area (layer)"),
-    "restoration_area": QT_TRANSLATE_NOOP(_C, "Restoration area (layer)"),
+    "farmland_area": QT_TRANSLATE_NOOP("@default", "Farmland area (survey)"),
+    "construction_area": QT_TRANSLATE_NOOP("@default", "Construction land area (survey)"),
+    "forest_area": QT_TRANSLATE_NOOP("@default", "Forest area (survey)"),
+    "wetland_area": QT_TRANSLATE_NOOP("@default", "Wetland area (survey)"),
+    "development_intensity": QT_TRANSLATE_NOOP("@default", "Development intensity (survey)"),
+    "basic_farmland_area": QT_TRANSLATE_NOOP("@default", "Basic farmland area (layer)"),
+    "eco_redline_area": QT_TRANSLATE_NOOP("@default", "Ecological red line area (layer)"),
+    "restoration_area": QT_TRANSLATE_NOOP("@default", "Restoration area (layer)"),
 }
 
 
