@@ -98,3 +98,27 @@ def test_options_page_signs_reports(qgis_iface, qgis_processing, tmp_path):
         settings.set_signature(*old)
         page.deleteLater()
         QgsSettings().remove("LandPlan/sheetFont") if not QgsSettings().value("LandPlan/sheetFont") else None
+
+
+def test_model_has_a_translated_name_and_group(landplan):
+    from qgis.core import QgsApplication
+
+    model = QgsApplication.processingRegistry().algorithmById("landplan:occupationbalancecheck")
+    assert model.id() == "landplan:occupationbalancecheck"  # the id users call stays
+    assert model.displayName() == "Occupation and balance check (model)"
+    assert model.group() == "Farmland protection" and model.groupId() == "farmland"
+    copy = model.create()
+    assert copy.displayName() == model.displayName() and len(copy.childAlgorithms()) == len(model.childAlgorithms())
+
+
+def test_help_button_opens_a_bundled_page(landplan):
+    """Offline help: helpUrl is a local file with the algorithm's help and parameters."""
+    from qgis.core import QgsApplication
+    from qgis.PyQt.QtCore import QUrl
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("landplan:idleland")
+    url = QUrl(algorithm.helpUrl())
+    assert url.isLocalFile()
+    text = open(url.toLocalFile(), encoding="utf-8").read()
+    assert "landplan:idleland" in text and "OUTPUT_REPORT" in text
+    assert "&lt;" in text  # help text escaped, not cut at a raw "<"

@@ -9,12 +9,12 @@
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="80"/>
+        <location filename="../processing/provider.py" line="92"/>
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="133"/>
+        <location filename="../processing/algorithms/base.py" line="137"/>
         <source>No field chosen for {}.</source>
         <translation>未为 {} 选择字段。</translation>
     </message>
@@ -24,7 +24,7 @@
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="141"/>
+        <location filename="../processing/algorithms/base.py" line="145"/>
         <source>Field “{}” in {} must be numeric but is {}.</source>
         <translation>{1} 中的字段“{0}”必须为数值型，当前为 {2}。</translation>
     </message>
@@ -709,7 +709,7 @@ Classifies supplied parcels as idle (1 or 2 years), partially developed, warning
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="122"/>
+        <location filename="../processing/algorithms/base.py" line="126"/>
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
@@ -2257,6 +2257,31 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <location filename="../core/outputfields.py" line="161"/>
         <source>{} (mu)</source>
         <translation>{}（亩）</translation>
+    </message>
+    <message>
+        <location filename="../processing/provider.py" line="103"/>
+        <source>Occupation and balance check (model)</source>
+        <translation>建设项目占地与占补平衡核查（模型）</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_pages.py" line="36"/>
+        <source>optional</source>
+        <translation>可选</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_pages.py" line="44"/>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_pages.py" line="56"/>
+        <source>Parameters and outputs</source>
+        <translation>参数与输出</translation>
+    </message>
+    <message>
+        <location filename="../processing/help_pages.py" line="56"/>
+        <source>Online documentation</source>
+        <translation>在线文档</translation>
     </message>
 </context>
 </TS>

@@ -2,13 +2,25 @@
 plus the graphical models shipped under ``resources/models/``."""
 
 from qgis.core import QgsProcessingModelAlgorithm, QgsProcessingProvider
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
 
 from ..core.i18n import tr
 from ..paths import resource
 
 PROVIDER_ID = "landplan"
-VERSION = "0.1.0"
+def _metadata_version():
+    import configparser
+
+    from ..paths import PLUGIN_DIR
+
+    # metadata.txt sits in the plugin folder when installed, one level up in the source tree
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read([str(PLUGIN_DIR / "metadata.txt"), str(PLUGIN_DIR.parent / "metadata.txt")], encoding="utf-8")
+    return parser.get("general", "version", fallback="")
+
+
+VERSION = _metadata_version()
 
 
 def algorithm_classes():
@@ -73,7 +85,7 @@ class LandPlanProvider(QgsProcessingProvider):
         models = resource("models")
         if models.is_dir():
             for path in sorted(models.glob("*.model3")):
-                model = QgsProcessingModelAlgorithm()
+                model = TranslatedModel()
                 if model.fromFile(str(path)):
                     self.addAlgorithm(model)
                 else:
@@ -83,3 +95,39 @@ class LandPlanProvider(QgsProcessingProvider):
         from qgis.core import Qgis, QgsMessageLog
 
         QgsMessageLog.logMessage(text, "LandPlan", Qgis.MessageLevel.Warning)
+
+
+# Shipped models: the id (model_name in the .model3) is a contract that users'
+# scripts call; what the toolbox shows is translated here.
+MODEL_TITLES = {
+    "occupationbalancecheck": (
+        QT_TRANSLATE_NOOP("@default", "Occupation and balance check (model)"),
+        "farmland",
+    ),
+}
+
+
+class TranslatedModel(QgsProcessingModelAlgorithm):
+    """A shipped model with a translated name and LandPlan's own group."""
+
+    def _title(self):
+        return MODEL_TITLES.get(self.name())
+
+    def displayName(self):  # noqa: N802
+        title = self._title()
+        return tr(title[0]) if title else super().displayName()
+
+    def group(self):
+        from .algorithms.base import GROUPS
+
+        title = self._title()
+        return tr(GROUPS[title[1]]) if title else super().group()
+
+    def groupId(self):  # noqa: N802
+        title = self._title()
+        return title[1] if title else super().groupId()
+
+    def createInstance(self):  # noqa: N802
+        model = TranslatedModel()
+        model.loadVariant(self.toVariant())
+        return model

@@ -55,7 +55,11 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
         return QIcon(str(resource("icons", "landplan.svg")))
 
     def helpUrl(self):  # noqa: N802
-        return HELP_URL + "-" + self.name()
+        """A bundled help page (works without network), written in the UI
+        language on first use; it links to the online documentation."""
+        from ..help_pages import help_page_url
+
+        return help_page_url(self, HELP_URL + "-" + self.name())
 
     # helpers ---------------------------------------------------------------
     def source_or_raise(self, parameters, name, context):
