@@ -22,7 +22,7 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg-runtime
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all setup system venv test test-3.22 test-3.40 demo package check-package deploy lint ts qm sample bench clean distclean
+.PHONY: all setup system venv test test-3.22 test-3.40 demo screenshots package check-package deploy lint ts qm sample bench clean distclean
 
 all: package
 
@@ -110,6 +110,10 @@ lint: $(VENV)/.installed
 demo: $(VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) scripts/demo.py --plugin-dir $(BUILD) --output $(DEMO_OUT)
+
+screenshots: $(VENV)/.installed $(BUILD)/.plugin
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) scripts/screenshots.py
 
 bench: $(VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)

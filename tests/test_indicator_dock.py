@@ -112,7 +112,17 @@ def test_table_columns_read_as_a_specialist_expects(dock):
     hidden = {c.name for c in layer.attributeTableConfig().columns() if c.hidden}
     assert {"row_version", "updated_at", "plan_id", "measure"} <= hidden and "name" not in hidden
     assert not layer.attributeTableConfig().actionWidgetVisible()
-    assert layer.conditionalStyles().fieldStyles("note")[0].rule() == "@value IS NULL"
+    blank = layer.conditionalStyles().fieldStyles("note")[0]
+    assert blank.rule() == "@value IS NULL" and blank.validTextColor() and blank.textColor().alpha() <= 1
+    from qgis.core import QgsApplication
+
+    model = dock.dual.masterModel()
+    null_text = QgsApplication.nullRepresentation()
+    cells = [model.index(r, c) for r in range(model.rowCount()) for c in range(model.columnCount())]
+    empty = [i for i in cells if model.data(i, 0) == null_text]
+    filled = [model.index(r, model.fieldCol(names.index("name"))) for r in range(model.rowCount())]
+    assert empty and all(model.data(i, 9).alpha() <= 1 for i in empty)  # ForegroundRole: invisible
+    assert all(model.data(i, 9) is None or not model.data(i, 9).isValid() or model.data(i, 9).alpha() == 255 for i in filled)
 
 
 def test_recording_limited_to_the_plan_years(dock):

@@ -1148,37 +1148,37 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="294"/>
+        <location filename="../ui/indicator_dock.py" line="295"/>
         <source>must be one of {}</source>
         <translation>必须为 {} 之一</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="337"/>
+        <location filename="../ui/indicator_dock.py" line="338"/>
         <source>Edit {}</source>
         <translation>编辑 {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="348"/>
+        <location filename="../ui/indicator_dock.py" line="349"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="350"/>
+        <location filename="../ui/indicator_dock.py" line="351"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="360"/>
+        <location filename="../ui/indicator_dock.py" line="361"/>
         <source>Delete indicators</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="374"/>
+        <location filename="../ui/indicator_dock.py" line="375"/>
         <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="396"/>
+        <location filename="../ui/indicator_dock.py" line="397"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1349,22 +1349,22 @@ Measures plan indicators from layers and records them.</translation>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="437"/>
+        <location filename="../ui/indicator_dock.py" line="438"/>
         <source>Select an indicator first.</source>
         <translation>请先选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="451"/>
+        <location filename="../ui/indicator_dock.py" line="452"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="451"/>
+        <location filename="../ui/indicator_dock.py" line="452"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="461"/>
+        <location filename="../ui/indicator_dock.py" line="462"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -1394,12 +1394,12 @@ Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas e
 Counts restored land by zone, type, year and direction; overlaps count once.</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="461"/>
+        <location filename="../ui/indicator_dock.py" line="462"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="525"/>
+        <location filename="../ui/indicator_dock.py" line="526"/>
         <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
@@ -1484,37 +1484,37 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="283"/>
+        <location filename="../ui/indicator_dock.py" line="284"/>
         <source>Empty</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="334"/>
+        <location filename="../ui/indicator_dock.py" line="335"/>
         <source>cannot be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="335"/>
+        <location filename="../ui/indicator_dock.py" line="336"/>
         <source>Refused: {} {}.</source>
         <translation>已拒绝：{}{}。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="442"/>
+        <location filename="../ui/indicator_dock.py" line="443"/>
         <source>{} is outside the plan period {}–{}: nothing recorded.</source>
         <translation>{} 年不在规划期 {}–{} 年内，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="644"/>
+        <location filename="../ui/indicator_dock.py" line="645"/>
         <source>Select an indicator to see its chart</source>
         <translation>选择指标以显示图表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="649"/>
+        <location filename="../ui/indicator_dock.py" line="650"/>
         <source>No values recorded for this indicator yet</source>
         <translation>该指标尚无监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="689"/>
+        <location filename="../ui/indicator_dock.py" line="690"/>
         <source>Target {}</source>
         <translation>目标 {}</translation>
     </message>
@@ -2282,6 +2282,16 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <location filename="../processing/help_pages.py" line="56"/>
         <source>Online documentation</source>
         <translation>在线文档</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="308"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="308"/>
+        <source>No</source>
+        <translation>否</translation>
     </message>
 </context>
 </TS>

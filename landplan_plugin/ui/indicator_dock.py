@@ -277,9 +277,10 @@ class IndicatorDock(QgsDockWidget):
         config.setColumns(columns)
         config.setActionWidgetVisible(False)
         layer.setAttributeTableConfig(config)
-        # empty cells read blank, not NULL: the text of a NULL cell is transparent
+        # empty cells read blank, not NULL: the text of a NULL cell is drawn
+        # invisible (alpha 1: QGIS ignores a fully transparent text colour)
         blank = QgsConditionalStyle("@value IS NULL")
-        blank.setTextColor(QColor(0, 0, 0, 0))
+        blank.setTextColor(QColor(255, 255, 255, 1))
         blank.setName(tr("Empty"))
         for index in range(fields.count()):
             layer.conditionalStyles().setFieldStyles(fields.at(index).name(), [blank])
@@ -305,7 +306,7 @@ class IndicatorDock(QgsDockWidget):
         layer.setEditorWidgetSetup(fields.lookupField("unit"), QgsEditorWidgetSetup("UniqueValues", {"Editable": True}))
         index = fields.lookupField("cumulative")
         layer.setEditorWidgetSetup(
-            index, QgsEditorWidgetSetup("CheckBox", {"CheckedState": "1", "UncheckedState": "0"})
+            index, QgsEditorWidgetSetup("ValueMap", {"map": [{tr("Yes"): "1"}, {tr("No"): "0"}]})
         )
         name_index = fields.lookupField("name")
         layer.setFieldConstraint(
@@ -608,7 +609,7 @@ class ProgressChart(QWidget):
     and the planned path from base to target (when the plan has its years).
     Drawn whenever the indicator has a value, a base or a target."""
 
-    MARGINS = (56, 12, 14, 28)  # left, top, right, bottom, in pixels
+    MARGINS = (40, 16, 18, 28)  # left (at least), top, right, bottom, in pixels
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -652,7 +653,9 @@ class ProgressChart(QWidget):
         low, high = min(values), max(values)
         pad = (high - low) * 0.1 or abs(high) * 0.1 or 1.0
         low, high = low - pad, high + pad
+        labels = [display.value_text(low + (high - low) * f, unit) for f in (0.0, 0.5, 1.0)]
         left, top, right, bottom = self.MARGINS
+        left = max(left, max(painter.fontMetrics().horizontalAdvance(t) for t in labels) + 10)
         width, height = self.width() - left - right, self.height() - top - bottom
         first, last = years
 
@@ -670,24 +673,19 @@ class ProgressChart(QWidget):
             x = point(year, low).x()
             painter.drawLine(QPointF(x, top + height), QPointF(x, top + height + 3))
             painter.drawText(QRectF(x - 20, top + height + 4, 40, 14), Qt.AlignmentFlag.AlignCenter, str(year))
-        for fraction in (0.0, 0.5, 1.0):
-            value = low + (high - low) * fraction
-            y = point(first, value).y()
+        for fraction, text in zip((0.0, 0.5, 1.0), labels):
+            y = point(first, low + (high - low) * fraction).y()
             painter.drawLine(QPointF(left - 3, y), QPointF(left, y))
-            painter.drawText(
-                QRectF(0, y - 7, left - 5, 14),
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                display.value_text(value, unit),
-            )
+            painter.drawText(QRectF(0, y - 7, left - 5, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
         if unit:
-            painter.drawText(QRectF(2, 0, left, 12), Qt.AlignmentFlag.AlignLeft, unit)
+            painter.drawText(QRectF(left + 4, 0, width, 12), Qt.AlignmentFlag.AlignLeft, unit)
         # target line, planned path and base
         if target is not None:
             painter.setPen(QPen(QColor("#c62828"), 1, Qt.PenStyle.DashLine))
             y = point(first, target).y()
             painter.drawLine(QPointF(left, y), QPointF(left + width, y))
             painter.drawText(
-                QRectF(left + 4, y - 14, width - 8, 13),
+                QRectF(left + 4, y + 2, width - 8, 13),
                 Qt.AlignmentFlag.AlignRight,
                 tr("Target {}").format(display.value_text(target, unit)),
             )
