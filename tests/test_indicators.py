@@ -226,3 +226,65 @@ def test_measure_and_status(landplan, tmp_path, make_gpkg):
 )
 def test_status_boundaries(indicator, value, year, expected):
     assert status.status(indicator, value, year, 2020, 2025) == expected
+
+
+def test_import_is_all_or_nothing(landplan, tmp_path, monkeypatch):
+    """An import that fails half-way (here: the fourth indicator) leaves the
+    store exactly as it was: one transaction, not one per indicator."""
+    import sqlite3
+
+    import processing
+    from qgis.core import QgsProcessingException
+
+    from landplan_plugin.core.indicators.store import IndicatorStore
+    from landplan_plugin.paths import resource
+
+    table = str(resource("indicators", "jiangxi_14th_natural_resources.csv"))
+    store_path = str(tmp_path / "指标.gpkg")
+    processing.run("landplan:importindicators", {"INPUT": table, "STORE": store_path, "PLAN_NAME": "规划"})
+
+    def snapshot():
+        with sqlite3.connect(store_path) as db:
+            return db.execute("SELECT indicator_id, name, target_value, row_version FROM lp_indicator ORDER BY 1").fetchall()
+
+    before = snapshot()
+    calls = []
+    original = IndicatorStore.upsert_indicator
+
+    def failing(self, plan_id, name, **fields):
+        calls.append(name)
+        if len(calls) == 4:
+            raise OSError("disk gone")
+        return original(self, plan_id, name, **fields)
+
+    monkeypatch.setattr(IndicatorStore, "upsert_indicator", failing)
+    with pytest.raises((QgsProcessingException, OSError)):
+        processing.run("landplan:importindicators", {"INPUT": table, "STORE": store_path, "PLAN_NAME": "新规划"})
+    assert snapshot() == before
+    with sqlite3.connect(store_path) as db:
+        assert db.execute("SELECT count(*) FROM lp_plan WHERE name = '新规划'").fetchone()[0] == 0
+
+
+def test_locked_store_is_refused_with_a_message(tmp_path):
+    import sqlite3
+
+    from landplan_plugin.core.indicators.store import IndicatorStore, StoreError
+
+    store = IndicatorStore(str(tmp_path / "s.gpkg"))
+    other = sqlite3.connect(store.path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    store.connect = lambda: _fast(store.path)
+    try:
+        with pytest.raises(StoreError, match="in use by another program"):
+            store.upsert_plan("x")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+def _fast(path):
+    import sqlite3
+
+    conn = sqlite3.connect(path, timeout=0.2, isolation_level=None)
+    conn.row_factory = sqlite3.Row
+    return conn

@@ -140,6 +140,7 @@ def _create_tables(path):
 class IndicatorStore:
     def __init__(self, path, create=True):
         self.path = str(path)
+        self._active = None  # the connection of the open transaction, if any
         if not os.path.exists(self.path) and not create:
             raise StoreError("no indicator store at {}".format(self.path))
         _create_tables(self.path)
@@ -160,15 +161,32 @@ class IndicatorStore:
 
     @contextmanager
     def transaction(self):
+        """One write transaction.  Nested calls join the open one, so a
+        caller can make a whole import all-or-nothing.  A store another
+        program holds is waited for (the connection's 10 s timeout) and then
+        refused with StoreError; a failed BEGIN never reaches ROLLBACK."""
+        if self._active is not None:
+            yield self._active
+            return
         conn = self.connect()
         try:
-            conn.execute("BEGIN IMMEDIATE")
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as error:
+                raise StoreError(
+                    "the indicator store {} is in use by another program or user ({}); try again later".format(
+                        self.path, error
+                    )
+                ) from error
+            self._active = conn
             yield conn
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
         finally:
+            self._active = None
             conn.close()
 
     def schema_version(self):

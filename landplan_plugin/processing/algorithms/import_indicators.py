@@ -101,19 +101,30 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
         if region:
             plan_fields["region_name"] = region
         try:
-            plan_id = store.upsert_plan(plan_name, **plan_fields)
-            for indicator in indicators:
-                fields = dict(indicator)
-                name = fields.pop("name")
-                existing = [i for i in store.indicators(plan_id) if i["name"] == name]
-                if not existing or not existing[0].get("measure"):
-                    fields["measure"] = measure_for(name)
-                else:
-                    fields.pop("measure", None)
-                store.upsert_indicator(plan_id, name, **fields)
+            existing_measures = {
+                i["name"]: i.get("measure")
+                for plan in store.plans()
+                if plan["name"] == plan_name
+                for i in store.indicators(plan["plan_id"])
+            }
+            # one transaction: an interrupted import leaves the store as it was
+            with store.transaction():
+                self._write(store, plan_name, plan_fields, indicators, existing_measures)
         except StoreError as error:
             raise QgsProcessingException(str(error)) from error
         feedback.pushInfo(
             tr("{} indicators of “{}” imported ({}–{}).").format(len(indicators), plan_name, base_year, target_year)
         )
         return {self.IMPORTED: len(indicators)}
+
+    @staticmethod
+    def _write(store, plan_name, plan_fields, indicators, existing_measures):
+        plan_id = store.upsert_plan(plan_name, **plan_fields)
+        for indicator in indicators:
+            fields = dict(indicator)
+            name = fields.pop("name")
+            if not existing_measures.get(name):
+                fields["measure"] = measure_for(name)
+            else:
+                fields.pop("measure", None)
+            store.upsert_indicator(plan_id, name, **fields)
