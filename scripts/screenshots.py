@@ -140,7 +140,12 @@ def shoot_sheet(out, work):
                 [("XMBH", "str"), ("XMMC", "str")],
                 [
                     (
-                        rect(extent.xMinimum() + 10, extent.yMinimum() + 10, extent.xMaximum() - 10, extent.yMaximum() - 10),
+                        rect(
+                            extent.xMinimum() + 10,
+                            extent.yMinimum() + 10,
+                            extent.xMaximum() - 10,
+                            extent.yMaximum() - 10,
+                        ),
                         {"XMBH": "全县", "XMMC": "样例县土地利用现状"},
                     )
                 ],
@@ -168,7 +173,6 @@ def shoot_sheet(out, work):
 
 def shoot_matrix(out, work):
     import processing
-    from qgis.PyQt.QtCore import QSizeF
     from qgis.PyQt.QtGui import QColor, QImage, QPainter, QTextDocument
 
     report = os.path.join(work, "change.html")
@@ -188,7 +192,7 @@ def shoot_matrix(out, work):
     table = re.search(r"<h2>地类转移矩阵.*?</table>", text, re.S).group(0)
     document = QTextDocument()
     document.setDefaultStyleSheet("th, td { padding: 3px; } td { text-align: right; } th { background: #eef0e4; }")
-    document.setHtml('<table border="1" cellspacing="0" cellpadding="3">'.join(table.split("<table class=\"wide\">")))
+    document.setHtml('<table border="1" cellspacing="0" cellpadding="3">'.join(table.split('<table class="wide">')))
     document.setTextWidth(1500)
     size = document.size()
     image = QImage(int(size.width()) + 20, int(size.height()) + 20, QImage.Format.Format_ARGB32)

@@ -75,8 +75,8 @@ def county(make_gpkg):
     )
 
 
-def run(county, **overrides):
-    params = {
+def params(county, **overrides):
+    values = {
         "PROJECTS": county + "|layername=projects",
         "PROJECT_ID_FIELD": "XMBH",
         "LANDUSE": county + "|layername=DLTB",
@@ -84,8 +84,12 @@ def run(county, **overrides):
         "OUTPUT_PIECES": QgsProcessing.TEMPORARY_OUTPUT,
         "OUTPUT_SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
     }
-    params.update(overrides)
-    return processing.run("landplan:farmlandoccupation", params)
+    values.update(overrides)
+    return values
+
+
+def run(county, **overrides):
+    return processing.run("landplan:farmlandoccupation", params(county, **overrides))
 
 
 def summary(result):

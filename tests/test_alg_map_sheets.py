@@ -291,7 +291,9 @@ def pdf_words(path):
     """[(word, x0, y0, x1, y1)] in points, from pdftotext -bbox."""
     html = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
     words = []
-    for match in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html):
+    for match in re.finditer(
+        r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>', html
+    ):
         x0, y0, x1, y1 = (float(match.group(i)) for i in range(1, 5))
         words.append((match.group(5), x0, y0, x1, y1))
     return words
@@ -328,7 +330,17 @@ def test_long_legend_fits_its_frame(landplan, sample_gpkg, tmp_path, template_in
                 "Polygon",
                 "EPSG:4547",
                 [("XMBH", "str")],
-                [(rect(extent.xMinimum() + 10, extent.yMinimum() + 10, extent.xMaximum() - 10, extent.yMaximum() - 10), {"XMBH": "全县"})],
+                [
+                    (
+                        rect(
+                            extent.xMinimum() + 10,
+                            extent.yMinimum() + 10,
+                            extent.xMaximum() - 10,
+                            extent.yMaximum() - 10,
+                        ),
+                        {"XMBH": "全县"},
+                    )
+                ],
             )
         },
     )
@@ -346,8 +358,14 @@ def test_long_legend_fits_its_frame(landplan, sample_gpkg, tmp_path, template_in
     words = pdf_words(path)
     legend_codes = [wd for wd in words if wd[0] in codes]
     assert len(codes) >= 30 and {wd[0] for wd in legend_codes} == {c for c in codes if c in landclass.classification()}
-    for word, x0, y0, x1, y1 in legend_codes + [wd for wd in words if wd[0] in ("永久基本农田", "项目用地范围", "Project")]:
-        assert x - 1 <= x0 and x1 <= x + w + 1 and y - 1 <= y0 and y1 <= y + h + 1, (word, (x0, y0, x1, y1), (x, y, w, h))
+    for word, x0, y0, x1, y1 in legend_codes + [
+        wd for wd in words if wd[0] in ("永久基本农田", "项目用地范围", "Project")
+    ]:
+        assert x - 1 <= x0 and x1 <= x + w + 1 and y - 1 <= y0 and y1 <= y + h + 1, (
+            word,
+            (x0, y0, x1, y1),
+            (x, y, w, h),
+        )
     assert any(wd[0] == "永久基本农田" for wd in words)
 
 
@@ -369,7 +387,14 @@ def test_titles_from_names_and_sheet_numbers(landplan, sample_gpkg, tmp_path):
     )
     table = write_gpkg(
         tmp_path / "t.gpkg",
-        {"s": ("None", None, [("project_id", "str"), ("total_m2", "float")], [(None, {"project_id": "P1", "total_m2": 1200.0})])},
+        {
+            "s": (
+                "None",
+                None,
+                [("project_id", "str"), ("total_m2", "float")],
+                [(None, {"project_id": "P1", "total_m2": 1200.0})],
+            )
+        },
     )
     result = export(
         {"coverage": coverage + "|layername=cov", "table": table + "|layername=s", "county": str(sample_gpkg)},

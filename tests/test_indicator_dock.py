@@ -100,7 +100,12 @@ def status_texts(dock):
 def test_status_table_coloured(dock):
     table = dock.status_table
     assert table.rowCount() == 10 and table.columnCount() == 4
-    assert [table.horizontalHeaderItem(c).text() for c in range(4)] == ["Indicator", "Target", "Latest value (year)", "Status"]
+    assert [table.horizontalHeaderItem(c).text() for c in range(4)] == [
+        "Indicator",
+        "Target",
+        "Latest value (year)",
+        "Status",
+    ]
     assert {table.item(r, 3).data(0x0100) for r in range(10)} <= {"no_data", "no_target"}
     assert table.item(0, 3).background().color().name() in ("#bdbdbd", "#90caf9")
 
@@ -122,7 +127,9 @@ def test_table_columns_read_as_a_specialist_expects(dock):
     empty = [i for i in cells if model.data(i, 0) == null_text]
     filled = [model.index(r, model.fieldCol(names.index("name"))) for r in range(model.rowCount())]
     assert empty and all(model.data(i, 9).alpha() <= 1 for i in empty)  # ForegroundRole: invisible
-    assert all(model.data(i, 9) is None or not model.data(i, 9).isValid() or model.data(i, 9).alpha() == 255 for i in filled)
+    assert all(
+        model.data(i, 9) is None or not model.data(i, 9).isValid() or model.data(i, 9).alpha() == 255 for i in filled
+    )
 
 
 def test_recording_limited_to_the_plan_years(dock):
@@ -147,7 +154,9 @@ def test_dock_records_values_and_exports(dock, tmp_path):
     assert "2800" in dock.observation_list.item(0).text()
     statuses = status_texts(dock)
 
-    assert any("高标准农田建设面积" in s and "On track" in s and "2800.00 万亩（2023）" in s for s in statuses)  # path 2305.7 → 3079: 2769.7 in 2023
+    assert any(
+        "高标准农田建设面积" in s and "On track" in s and "2800.00 万亩（2023）" in s for s in statuses
+    )  # path 2305.7 → 3079: 2769.7 in 2023
     assert "entered by hand" in dock.observation_list.item(0).text()
     csv_path = dock.export_to(str(tmp_path / "指标.csv"))
     text = open(csv_path, encoding="utf-8-sig").read()

@@ -245,7 +245,9 @@ def test_import_is_all_or_nothing(landplan, tmp_path, monkeypatch):
 
     def snapshot():
         with sqlite3.connect(store_path) as db:
-            return db.execute("SELECT indicator_id, name, target_value, row_version FROM lp_indicator ORDER BY 1").fetchall()
+            return db.execute(
+                "SELECT indicator_id, name, target_value, row_version FROM lp_indicator ORDER BY 1"
+            ).fetchall()
 
     before = snapshot()
     calls = []

@@ -5,9 +5,9 @@ import sqlite3
 
 import processing
 import pytest
-from qgis.core import QgsProcessing, QgsProcessingContext, QgsProcessingFeedback, QgsProject, QgsVectorLayer
+from qgis.core import QgsProcessing, QgsProcessingContext, QgsProject, QgsVectorLayer
 
-from test_alg_farmland_occupation import county, run  # noqa: F401 - fixture reused
+from test_alg_farmland_occupation import county, params, run  # noqa: F401 - fixture reused
 
 
 def test_summary_has_hectare_and_mu_companions_at_output_precision(landplan, county):  # noqa: F811
@@ -47,16 +47,8 @@ def test_geopackage_outputs_store_aliases_and_style(landplan, county, tmp_path):
 def test_results_loaded_in_the_gui_are_styled_by_post_processor(landplan, county):  # noqa: F811
     context = QgsProcessingContext()
     context.setProject(QgsProject.instance())
-    params = {
-        "PROJECTS": county + "|layername=projects",
-        "PROJECT_ID_FIELD": "XMBH",
-        "LANDUSE": county + "|layername=DLTB",
-        "BASIC_FARMLAND": county + "|layername=YJJBNT",
-        "OUTPUT_PIECES": QgsProcessing.TEMPORARY_OUTPUT,
-        "OUTPUT_SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
-        "OUTPUT_REPORT": QgsProcessing.TEMPORARY_OUTPUT,
-    }
-    result = processing.runAndLoadResults("landplan:farmlandoccupation", params, context=context)
+    values = params(county, OUTPUT_REPORT=QgsProcessing.TEMPORARY_OUTPUT)
+    result = processing.runAndLoadResults("landplan:farmlandoccupation", values, context=context)
     layer = QgsProject.instance().mapLayer(result["OUTPUT_PIECES"])
     try:
         assert layer.renderer().type() == "RuleRenderer"

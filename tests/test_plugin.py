@@ -92,7 +92,9 @@ def test_options_page_signs_reports(qgis_iface, qgis_processing, tmp_path):
         page.show()
         page.grab()
         page.apply()
-        text = report.render("idle_report.html.j2", reference="2024-06-30", layer="x", thresholds=(0.3333, 0.25, 90), rows=[], parcels=[])
+        text = report.render(
+            "idle_report.html.j2", reference="2024-06-30", layer="x", thresholds=(0.3333, 0.25, 90), rows=[], parcels=[]
+        )
         assert "制表单位：样例县自然资源局" in text and "制表人：张三" in text
     finally:
         settings.set_signature(*old)

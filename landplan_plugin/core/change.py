@@ -211,6 +211,7 @@ def crosstab(flows, minimum_m2=0.005 * 2000.0 / 3.0):
         column_totals[target] = column_totals.get(target, 0.0) + area
     rows_kept = sorted((g for g, a in row_totals.items() if a >= minimum_m2), key=rank)
     columns = sorted((g for g, a in column_totals.items() if a >= minimum_m2), key=rank)
+
     def cell(source, target):
         area = cells.get((source, target), 0.0)
         return area if area >= minimum_m2 else None

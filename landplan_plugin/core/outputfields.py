@@ -158,7 +158,10 @@ LABELS = {
     "value_year": QT_TRANSLATE_NOOP("@default", "Year of value"),
 }
 
-_COMPANION_UNITS = (("_ha", units.HECTARE, QT_TRANSLATE_NOOP("@default", "{} (ha)")), ("_mu", units.MU, QT_TRANSLATE_NOOP("@default", "{} (mu)")))
+_COMPANION_UNITS = (
+    ("_ha", units.HECTARE, QT_TRANSLATE_NOOP("@default", "{} (ha)")),
+    ("_mu", units.MU, QT_TRANSLATE_NOOP("@default", "{} (mu)")),
+)
 
 _DECIMALS_BY_SUFFIX = (("_m2", 2), ("_ha", 4), ("_mu", 2), ("_kg", 2), ("_ratio", 4), ("_rate", 4), ("_share", 4))
 _DECIMALS_BY_NAME = {"fee": 2}

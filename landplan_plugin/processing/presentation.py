@@ -27,6 +27,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from qgis.PyQt.QtGui import QColor
+
 from ..core import change, idle, outputfields
 from ..core.i18n import tr
 from ..core.symbology import landuse_renderer
@@ -97,15 +99,14 @@ def _plain(value):
     return value
 
 
-def present_sink(fields, wkb_type):
-    """(sink to write to, fields the sink was created with)."""
-    companions = []
-    if wkb_type == QgsWkbTypes.Type.NoGeometry:
-        companions = outputfields.companions(fields.names())
+def output_fields(fields, wkb_type):
+    """(fields to create the sink with, [(companion, source, unit)]):
+    tables without geometry get the 公顷/亩 companions."""
+    companions = outputfields.companions(fields.names()) if wkb_type == QgsWkbTypes.Type.NoGeometry else []
     out_fields = type(fields)(fields)
     for name, _source, _unit in companions:
-        out_fields.append(make_field(name, FieldType.DOUBLE, 20, 4 if name.endswith("_ha") else 2))
-    return out_fields, (lambda created: PresentedSink(created, fields, out_fields, companions))
+        out_fields.append(make_field(name, FieldType.DOUBLE, 20, outputfields.decimals(name)))
+    return out_fields, companions
 
 
 def apply_presentation(layer, kind=None):
@@ -131,7 +132,9 @@ def renderer_for(kind, layer):
     if kind == "idle_parcels":
         return _categorized("status", IDLE_COLOURS, idle.STATUS_ZH)
     if kind == "unsupplied":
-        symbol = QgsFillSymbol.createSimple({"color": "229,57,53,110", "outline_color": "#b71c1c", "outline_width": "0.4"})
+        symbol = QgsFillSymbol.createSimple(
+            {"color": "229,57,53,110", "outline_color": "#b71c1c", "outline_width": "0.4"}
+        )
         return QgsRuleBasedRenderer(symbol)
     return None
 
@@ -144,7 +147,7 @@ def occupation_renderer():
     pattern = QgsLinePatternFillSymbolLayer()
     pattern.setLineAngle(45)
     pattern.setDistance(1.6)
-    pattern.setColor(_colour("#c62828"))
+    pattern.setColor(QColor("#c62828"))
     hatch.appendSymbolLayer(pattern)
     rule = QgsRuleBasedRenderer.Rule(hatch, 0, 0, '"in_basic_farmland" = 1', tr("Permanent basic farmland"))
     rules.rootRule().appendChild(rule)
@@ -157,12 +160,6 @@ def _categorized(field, colours, labels):
         symbol = QgsFillSymbol.createSimple({"color": colour, "outline_color": "#555555", "outline_width": "0.2"})
         categories.append(QgsRendererCategory(value, symbol, labels.get(value, value)))
     return QgsCategorizedSymbolRenderer(field, categories)
-
-
-def _colour(text):
-    from qgis.PyQt.QtGui import QColor
-
-    return QColor(text)
 
 
 class OutputStyler(QgsProcessingLayerPostProcessorInterface):

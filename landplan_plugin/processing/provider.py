@@ -9,6 +9,8 @@ from ..core.i18n import tr
 from ..paths import resource
 
 PROVIDER_ID = "landplan"
+
+
 def _metadata_version():
     import configparser
 

@@ -45,6 +45,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from ..core import outputfields
 from ..core.i18n import tr
 from ..core.indicators import display
 from ..core.indicators import status as rules
@@ -54,18 +55,10 @@ from ..processing.algorithms.indicator_status import status_rows
 PROJECT_SCOPE = "LandPlan"
 PROJECT_KEY = "indicator_store"
 
-# column aliases of lp_indicator, in the UI language
+# aliases of lp_indicator's own columns; the others (seq, name, unit,
+# base_value, target_value …) read as in the outputs (core.outputfields)
 COLUMN_LABELS = {
-    "seq": QT_TRANSLATE_NOOP("@default", "No."),
-    "category": QT_TRANSLATE_NOOP("@default", "Category"),
-    "name": QT_TRANSLATE_NOOP("@default", "Indicator"),
-    "unit": QT_TRANSLATE_NOOP("@default", "Unit"),
-    "base_value": QT_TRANSLATE_NOOP("@default", "Base value"),
     "base_text": QT_TRANSLATE_NOOP("@default", "Base as printed"),
-    "target_value": QT_TRANSLATE_NOOP("@default", "Target value"),
-    "target_text": QT_TRANSLATE_NOOP("@default", "Target as printed"),
-    "comparator": QT_TRANSLATE_NOOP("@default", "Comparator"),
-    "attribute": QT_TRANSLATE_NOOP("@default", "Attribute"),
     "cumulative": QT_TRANSLATE_NOOP("@default", "Cumulative"),
     "measure": QT_TRANSLATE_NOOP("@default", "Measured from data"),
     "note": QT_TRANSLATE_NOOP("@default", "Note"),
@@ -266,8 +259,9 @@ class IndicatorDock(QgsDockWidget):
         fields = layer.fields()
         for index in range(fields.count()):
             name = fields.at(index).name()
-            if name in COLUMN_LABELS:
-                layer.setFieldAlias(index, tr(COLUMN_LABELS[name]))
+            alias = tr(COLUMN_LABELS[name]) if name in COLUMN_LABELS else outputfields.alias(name)
+            if alias:
+                layer.setFieldAlias(index, alias)
         config = layer.attributeTableConfig()
         config.update(fields)
         columns = config.columns()
@@ -554,7 +548,9 @@ class IndicatorDock(QgsDockWidget):
             latest = (
                 ""
                 if row["value"] is None
-                else "{} {}（{}）".format(display.value_text(row["value"], unit), unit, row["value_year"]).replace(" （", "（")
+                else "{} {}（{}）".format(display.value_text(row["value"], unit), unit, row["value_year"]).replace(
+                    " （", "（"
+                )
             )
             target = row["target_display"] or ""
             if row.get("target_value") is not None and unit:
@@ -627,7 +623,9 @@ class ProgressChart(QWidget):
         indicator, plan = self.indicator or {}, self.plan or {}
         points = sorted((o["year"], o["value"]) for o in self.observations if o["value"] is not None)
         base_year, target_year = plan.get("base_year"), plan.get("target_year")
-        base = (base_year, indicator.get("base_value")) if base_year and indicator.get("base_value") is not None else None
+        base = (
+            (base_year, indicator.get("base_value")) if base_year and indicator.get("base_value") is not None else None
+        )
         target = indicator.get("target_value")
         years = [y for y, _ in points] + [y for y in (base_year, target_year) if y]
         if not years:
@@ -676,7 +674,9 @@ class ProgressChart(QWidget):
         for fraction, text in zip((0.0, 0.5, 1.0), labels):
             y = point(first, low + (high - low) * fraction).y()
             painter.drawLine(QPointF(left - 3, y), QPointF(left, y))
-            painter.drawText(QRectF(0, y - 7, left - 5, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
+            painter.drawText(
+                QRectF(0, y - 7, left - 5, 14), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text
+            )
         if unit:
             painter.drawText(QRectF(left + 4, 0, width, 12), Qt.AlignmentFlag.AlignLeft, unit)
         # target line, planned path and base
@@ -702,6 +702,8 @@ class ProgressChart(QWidget):
         drawn = [point(year, value) for year, value in points]
         for a, b in zip(drawn, drawn[1:]):
             painter.drawLine(a, b)
-        for (year, value), p in zip(points, drawn):
+        for (_year, value), p in zip(points, drawn):
             painter.drawEllipse(p, 3, 3)
-            painter.drawText(QRectF(p.x() - 40, p.y() - 16, 80, 13), Qt.AlignmentFlag.AlignCenter, display.value_text(value, unit))
+            painter.drawText(
+                QRectF(p.x() - 40, p.y() - 16, 80, 13), Qt.AlignmentFlag.AlignCenter, display.value_text(value, unit)
+            )

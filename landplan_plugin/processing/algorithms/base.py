@@ -86,7 +86,7 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
         the layer gets aliases and a style when it loads and in its file."""
         from .. import presentation
 
-        out_fields, wrap = presentation.present_sink(fields, wkb_type)
+        out_fields, companions = presentation.output_fields(fields, wkb_type)
         sink, dest = self.parameterAsSink(parameters, name, context, out_fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
@@ -95,7 +95,7 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
         if presentation.is_geopackage(dest):
             # a list on the run's own instance: postProcessAlgorithm of this run reads it
             self.__dict__.setdefault("_styled_outputs", []).append((dest, kind))
-        return wrap(sink), dest
+        return presentation.PresentedSink(sink, fields, out_fields, companions), dest
 
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         from .. import presentation

@@ -55,7 +55,7 @@ from ... import fonts
 from ...core.i18n import tr
 from ..legend_fit import LegendFitter
 from ...paths import resource
-from .base import LandPlanAlgorithm
+from .base import LandPlanAlgorithm, require_field
 
 TEMPLATES = ("a4_portrait", "a4_landscape", "a3_landscape")
 FORMATS = ("PDF", "PNG")
@@ -96,23 +96,27 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         return super().flags() | QgsProcessingAlgorithm.Flag.FlagNoThreading
 
     def shortHelpString(self):
-        return tr(
-            "Makes one map sheet per coverage feature (e.g. per project) from a print-layout template (A4 portrait, "
-            "A4 landscape, A3 landscape, or your own .qpt with a map item): the map is centred on the feature at "
-            "the smallest allowed scale that fits it with a 10 % margin, the feature is outlined in red over the "
-            "chosen layers as you styled them, and title, legend, scale bar, north arrow, coordinate grid, CRS note "
-            "(e.g. 2000国家大地坐标系 3度带 中央经线114°), 制图单位, 制图日期 and data source are filled in. An area "
-            "table (e.g. the occupation summary) joined on the id is printed on the sheet. Files are named by the id "
-            "(unsafe characters replaced, Chinese kept). PDF text stays text (searchable, CJK font embedded)."
-        ) + tr(
-            " The title is 「<name>用地范围图」 from the project name field when given; a project drawn on several "
-            "sheets (several coverage features with one id) gets （第i幅/共n幅） and its table is the whole project's. "
-            "The legend lists the project boundary and every class on the sheet, and is fitted into the template's "
-            "legend box (more columns, then smaller text); it is never clipped."
-        ) + tr(
-            " Font: the first installed of Microsoft YaHei, DengXian, SimHei, SimSun, WenQuanYi Micro Hei, "
-            "WenQuanYi Zen Hei, AR PL UMing CN; the setting LandPlan/sheetFont forces another. Noto Sans CJK and "
-            "Source Han Sans are not used: Qt writes their PDF text with wrong characters (digits lost, radicals)."
+        return (
+            tr(
+                "Makes one map sheet per coverage feature (e.g. per project) from a print-layout template (A4 portrait, "
+                "A4 landscape, A3 landscape, or your own .qpt with a map item): the map is centred on the feature at "
+                "the smallest allowed scale that fits it with a 10 % margin, the feature is outlined in red over the "
+                "chosen layers as you styled them, and title, legend, scale bar, north arrow, coordinate grid, CRS note "
+                "(e.g. 2000国家大地坐标系 3度带 中央经线114°), 制图单位, 制图日期 and data source are filled in. An area "
+                "table (e.g. the occupation summary) joined on the id is printed on the sheet. Files are named by the id "
+                "(unsafe characters replaced, Chinese kept). PDF text stays text (searchable, CJK font embedded)."
+            )
+            + tr(
+                " The title is 「<name>用地范围图」 from the project name field when given; a project drawn on several "
+                "sheets (several coverage features with one id) gets （第i幅/共n幅） and its table is the whole project's. "
+                "The legend lists the project boundary and every class on the sheet, and is fitted into the template's "
+                "legend box (more columns, then smaller text); it is never clipped."
+            )
+            + tr(
+                " Font: the first installed of Microsoft YaHei, DengXian, SimHei, SimSun, WenQuanYi Micro Hei, "
+                "WenQuanYi Zen Hei, AR PL UMing CN; the setting LandPlan/sheetFont forces another. Noto Sans CJK and "
+                "Source Han Sans are not used: Qt writes their PDF text with wrong characters (digits lost, radicals)."
+            )
         )
 
     def initAlgorithm(self, config=None):
@@ -204,13 +208,7 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
         if coverage is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.COVERAGE))
         id_field = self.parameterAsString(parameters, self.ID_FIELD, context)
-        id_index = coverage.fields().lookupField(id_field)
-        if id_index < 0:
-            raise QgsProcessingException(
-                tr("Field “{}” not found in {} (available: {}).").format(
-                    id_field, coverage.name(), ", ".join(coverage.fields().names())
-                )
-            )
+        id_index = require_field(coverage, id_field, coverage.name())
         crs_rules.require_projected(coverage.crs(), coverage.name())
         try:
             scales = mapsheet.parse_scales(self.parameterAsString(parameters, self.SCALES, context))
@@ -260,15 +258,13 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
                 _prepare_loaded_layer(layer, value)
         area_table = self.parameterAsVectorLayer(parameters, self.AREA_TABLE, context)
         table_id_field = self.parameterAsString(parameters, self.AREA_TABLE_ID_FIELD, context) or "project_id"
-        if area_table is not None and area_table.fields().lookupField(table_id_field) < 0:
-            raise QgsProcessingException(
-                tr("Field “{}” not found in {} (available: {}).").format(
-                    table_id_field, area_table.name(), ", ".join(area_table.fields().names())
-                )
-            )
+        if area_table is not None:
+            require_field(area_table, table_id_field, area_table.name())
 
         highlight = QgsVectorLayer(
-            "MultiPolygon?crs={}".format(coverage.crs().authid() or coverage.crs().toWkt()), tr("Project boundary"), "memory"
+            "MultiPolygon?crs={}".format(coverage.crs().authid() or coverage.crs().toWkt()),
+            tr("Project boundary"),
+            "memory",
         )
         highlight.setRenderer(_outline_renderer())
         # the first listed layer is drawn at the bottom, as when adding layers to a map
@@ -288,15 +284,10 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
                 item.setLegendFilterByMapEnabled(True)  # only the classes on the sheet
                 fitters.append(LegendFitter(layout, item))
         name_field = self.parameterAsString(parameters, self.PROJECT_NAME_FIELD, context)
-        if name_field and coverage.fields().lookupField(name_field) < 0:
-            raise QgsProcessingException(
-                tr("Field “{}” not found in {} (available: {}).").format(
-                    name_field, coverage.name(), ", ".join(coverage.fields().names())
-                )
-            )
-        title_expression = self.parameterAsExpression(parameters, self.TITLE, context) or mapsheet.default_title_expression(
-            id_field, name_field
-        )
+        require_field(coverage, name_field, coverage.name(), optional=True)
+        title_expression = self.parameterAsExpression(
+            parameters, self.TITLE, context
+        ) or mapsheet.default_title_expression(id_field, name_field)
         organization = self.parameterAsString(parameters, self.ORGANIZATION, context)
         today = datetime.date.today()
         source_text = "数据来源：" + "、".join(layer.name() for layer in layers) if layers else "数据来源："
@@ -333,7 +324,9 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
                 if title.hasEvalError():
                     raise QgsProcessingException(tr("Title expression error: {}").format(title.evalErrorString()))
                 _set_label(
-                    layout, "title", mapsheet.numbered_title(title_text if title_text is not None else sheet_id, number, of)
+                    layout,
+                    "title",
+                    mapsheet.numbered_title(title_text if title_text is not None else sheet_id, number, of),
                 )
                 geometry = feature.geometry()
                 box = geometry.boundingBox()
@@ -373,8 +366,10 @@ class ExportMapSheetsAlgorithm(LandPlanAlgorithm):
                 for fitter in fitters:
                     if not fitter.fit():
                         feedback.pushWarning(
-                            tr("Sheet {}: the legend is taller than its frame even in {} columns with small text; "
-                               "use a larger template or fewer layers.").format(sheet_id, fitter.legend.columnCount())
+                            tr(
+                                "Sheet {}: the legend is taller than its frame even in {} columns with small text; "
+                                "use a larger template or fewer layers."
+                            ).format(sheet_id, fitter.legend.columnCount())
                         )
                 path = os.path.join(folder, "{}.{}".format(name, fmt.lower()))
                 if fmt == "PDF":
@@ -438,7 +433,13 @@ AREA_COLUMN_NAMES = {
 }
 
 
-ID_COLUMN_NAMES = {"project_id": "项目编号", "XMBH": "项目编号", "ZDBH": "宗地编号", "PCBH": "批次编号", "batch_id": "批次编号"}
+ID_COLUMN_NAMES = {
+    "project_id": "项目编号",
+    "XMBH": "项目编号",
+    "ZDBH": "宗地编号",
+    "PCBH": "批次编号",
+    "batch_id": "批次编号",
+}
 
 
 def _table_columns(table, layer, whole_project=False):
