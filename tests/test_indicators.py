@@ -265,28 +265,3 @@ def test_import_is_all_or_nothing(landplan, tmp_path, monkeypatch):
     assert snapshot() == before
     with sqlite3.connect(store_path) as db:
         assert db.execute("SELECT count(*) FROM lp_plan WHERE name = '新规划'").fetchone()[0] == 0
-
-
-def test_locked_store_is_refused_with_a_message(tmp_path):
-    import sqlite3
-
-    from landplan_plugin.core.indicators.store import IndicatorStore, StoreError
-
-    store = IndicatorStore(str(tmp_path / "s.gpkg"))
-    other = sqlite3.connect(store.path, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
-    store.connect = lambda: _fast(store.path)
-    try:
-        with pytest.raises(StoreError, match="in use by another program"):
-            store.upsert_plan("x")
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-
-
-def _fast(path):
-    import sqlite3
-
-    conn = sqlite3.connect(path, timeout=0.2, isolation_level=None)
-    conn.row_factory = sqlite3.Row
-    return conn

@@ -33,6 +33,7 @@ from .area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from .capacity import capacity_per_mu
 from .units import M2_PER_MU
 from .values import number as _num
+from .values import ridge_coefficient
 
 SUMMARY_FIELDS = (
     "project_id",
@@ -50,7 +51,13 @@ SUMMARY_FIELDS = (
     "unused_m2",
     "unknown_m2",
     "pieces",
+    "uncovered_m2",
 )
+
+# A project's planar area the survey does not cover, below this, is the
+# numerical noise of cutting (m²); above it the project reaches outside the
+# survey's extent or into a gap, and its figures are incomplete (warned).
+UNCOVERED_TOLERANCE_M2 = 0.01
 
 
 def piece_areas(mode, planar, parent_planar, ellipsoidal, tbmj=None, tbdlmj=None, kcxs=None):
@@ -58,7 +65,7 @@ def piece_areas(mode, planar, parent_planar, ellipsoidal, tbmj=None, tbdlmj=None
 
     ``ellipsoidal`` may be a callable (computed only when needed).
     """
-    kcxs = _num(kcxs)
+    kcxs, _percent = ridge_coefficient(kcxs)
     if mode == MODE_APPORTIONED:
         tbmj, tbdlmj = _num(tbmj), _num(tbdlmj)
         if tbmj is not None and tbmj >= 0 and parent_planar and parent_planar > 0:
@@ -134,6 +141,7 @@ class ProjectTotals:
         self.categories = {landclass.AGRICULTURAL: 0.0, landclass.CONSTRUCTION: 0.0, landclass.UNUSED: 0.0}
         self.unknown = 0.0
         self.pieces = 0
+        self.uncovered = 0.0
 
     def add(self, record, capacity_table):
         self.pieces += 1
@@ -184,13 +192,24 @@ class ProjectTotals:
             "unused_m2": self.categories[landclass.UNUSED],
             "unknown_m2": self.unknown,
             "pieces": self.pieces,
+            "uncovered_m2": self.uncovered,
         }
 
 
-def summarize(records, project_ids, capacity_table=None):
+def uncovered_area(region_planar, piece_planars):
+    """Planar m² of a project no survey 图斑 covers (0 below the tolerance)."""
+    rest = region_planar - sum(piece_planars)
+    return rest if rest > UNCOVERED_TOLERANCE_M2 else 0.0
+
+
+def summarize(records, project_ids, capacity_table=None, uncovered=None):
     """Summary rows in the order of ``project_ids`` (projects without any
-    piece get a row of zeros, so every project is reported)."""
+    piece get a row of zeros, so every project is reported).  ``uncovered``:
+    {project id: planar m² outside the survey}."""
     totals = {pid: ProjectTotals(pid) for pid in project_ids}
+    for pid, area in (uncovered or {}).items():
+        if pid in totals:
+            totals[pid].uncovered = area
     for record in records:
         if record.project_id not in totals:
             totals[record.project_id] = ProjectTotals(record.project_id)
@@ -256,3 +275,7 @@ def county_total(records, capacity_table=None):
     for record in records:
         total.add(record, capacity_table)
     return total.row(capacity_table)
+
+
+def county_uncovered(uncovered):
+    return sum((uncovered or {}).values())

@@ -48,11 +48,24 @@ class GeometryPolicy:
     repair: bool = False
     skipped: dict = field(default_factory=dict)  # layer label → count
     repaired: dict = field(default_factory=dict)
+    # data-quality findings, reported as warnings and in the report notes
+    empty: dict = field(default_factory=dict)  # layer label → {feature ids without geometry}
+    duplicates: dict = field(default_factory=dict)  # layer label → {ids of exact copies, counted once}
+    overlaps: dict = field(default_factory=dict)  # layer label → {(id kept, id cut): overlap m²}
+    empty_regions: dict = field(default_factory=dict)  # layer label → [keys whose features have no area]
 
     def apply(self, geometry, layer_label, feature_id):
         """Return a usable polygon geometry, or None when it must be skipped."""
         if geometry is None or geometry.isEmpty():
+            self.empty.setdefault(layer_label, set()).add(feature_id)
             return None
+        if not all(map(_finite, _box_values(geometry))):
+            raise QgsProcessingException(
+                tr(
+                    "Feature {} of “{}” has coordinates that are not numbers (NaN or infinite, e.g. after a "
+                    "transformation out of the CRS's range). Check the layer's CRS."
+                ).format(feature_id, layer_label)
+            )
         if geometry.isGeosValid():
             return geometry
         # "Ignore invalid features" cannot mean "let GEOS drop area silently":
@@ -73,10 +86,74 @@ class GeometryPolicy:
         )
 
     def report(self, feedback):
+        for note in self.notes():
+            feedback.pushWarning(note)
+
+    def notes(self):
+        """Every finding as a translated sentence (for warnings and reports)."""
+        notes = []
         for label, count in self.skipped.items():
-            feedback.pushWarning(tr("{} invalid geometries in “{}” were skipped.").format(count, label))
+            notes.append(tr("{} invalid geometries in “{}” were skipped.").format(count, label))
         for label, count in self.repaired.items():
-            feedback.pushWarning(tr("{} invalid geometries in “{}” were repaired (makeValid).").format(count, label))
+            notes.append(tr("{} invalid geometries in “{}” were repaired (makeValid).").format(count, label))
+        for label, ids in self.empty.items():
+            notes.append(
+                tr("{} features of “{}” have no geometry and were left out: {}.").format(len(ids), label, id_list(ids))
+            )
+        for label, keys in self.empty_regions.items():
+            notes.append(
+                tr("In “{}”, {} have no usable geometry and were not analysed: {}.").format(
+                    label,
+                    len(keys),
+                    ", ".join(str(k) for k in keys[:MAX_LISTED]) + (" …" if len(keys) > MAX_LISTED else ""),
+                )
+            )
+        for label, ids in self.duplicates.items():
+            notes.append(
+                tr(
+                    "{} features of “{}” are exact copies of another (same geometry and attributes) and were counted once: {}."
+                ).format(len(ids), label, id_list(ids))
+            )
+        for label, pairs in self.overlaps.items():
+            text = ", ".join(
+                "{}/{} ({:.2f} m²)".format(kept, cut, area) for (kept, cut), area in sorted(pairs.items())[:MAX_LISTED]
+            )
+            if len(pairs) > MAX_LISTED:
+                text += " …"
+            notes.append(
+                tr(
+                    "{} pairs of features of “{}” overlap; the overlap was counted once, for the first feature of "
+                    "each pair (first/second): {}."
+                ).format(len(pairs), label, text)
+            )
+        return notes
+
+
+MAX_LISTED = 20
+
+# Overlaps of a land-use layer smaller than this (planar m², per pair) are
+# numerical noise of the survey's own topology and are ignored.
+OVERLAP_TOLERANCE_M2 = 0.01
+
+
+def id_list(ids):
+    ids = sorted(ids)
+    text = ", ".join(str(i) for i in ids[:MAX_LISTED])
+    return text + (" …" if len(ids) > MAX_LISTED else "")
+
+
+def _box_values(geometry):
+    box = geometry.boundingBox()
+    return box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
+
+
+def _finite(value):
+    return value == value and value not in (float("inf"), float("-inf"))
+
+
+def feature_key(geometry, attributes):
+    """What makes two features exact copies: geometry bytes and attributes."""
+    return bytes(geometry.asWkb()), tuple(str(a) for a in attributes)
 
 
 def polygonal(geometry):
@@ -185,6 +262,8 @@ def cut_base_by_region(
     if not prepared:
         return
     request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setSubsetOfAttributes(attribute_indexes)
+    pieces = {in_mask: [] for in_mask, _part in prepared}
+    seen = set()
     for feature in base_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
         if feedback is not None and feedback.isCanceled():
             return
@@ -198,10 +277,55 @@ def cut_base_by_region(
             if piece is None:
                 continue
             if parent_planar is None:
-                parent_planar = geometry.area()
                 attributes = [feature.attribute(i) for i in attribute_indexes]
+                key = feature_key(geometry, attributes)
+                if key in seen:
+                    policy.duplicates.setdefault(base_label, set()).add(feature.id())
+                    break
+                seen.add(key)
+                parent_planar = geometry.area()
             planar = parent_planar if piece is geometry else piece.area()
-            yield Piece(region_key, piece, feature.id(), attributes, parent_planar, planar, in_mask)
+            pieces[in_mask].append(Piece(region_key, piece, feature.id(), attributes, parent_planar, planar, in_mask))
+    for in_mask, part in prepared:
+        yield from count_overlaps_once(pieces[in_mask], part.geometry.area(), policy, base_label)
+
+
+def count_overlaps_once(pieces, part_area, policy, base_label):
+    """Pieces of one region part with overlaps between 图斑 counted once.
+
+    In a clean survey the pieces tile the part, so their planar areas add up
+    to at most its area; only when they add up to more is there an overlap
+    to find (cheap in the usual case).  The 图斑 read first (lowest id) keeps
+    the overlapped area; the other's piece loses it, and the pair is noted."""
+    total = sum(p.planar for p in pieces)
+    if total <= part_area + OVERLAP_TOLERANCE_M2:
+        return pieces
+    from qgis.core import QgsSpatialIndex
+
+    pieces = sorted(pieces, key=lambda p: p.parent_id)
+    index = QgsSpatialIndex()
+    kept = []
+    for piece in pieces:
+        geometry = piece.geometry
+        for n in index.intersects(geometry.boundingBox()):
+            other = kept[n]
+            overlap = polygonal(geometry.intersection(other.geometry))
+            if overlap is None or overlap.area() <= OVERLAP_TOLERANCE_M2:
+                continue
+            pairs = policy.overlaps.setdefault(base_label, {})
+            pair = (other.parent_id, piece.parent_id)
+            pairs[pair] = pairs.get(pair, 0.0) + overlap.area()
+            geometry = polygonal(geometry.difference(other.geometry))
+            if geometry is None:
+                break
+        if geometry is None or geometry.isEmpty() or geometry.area() <= 0:
+            continue
+        if geometry is not piece.geometry:
+            piece.geometry = geometry
+            piece.planar = geometry.area()
+        index.addFeature(len(kept), geometry.boundingBox())
+        kept.append(piece)
+    return kept
 
 
 # ---------------------------------------------------------------------------
@@ -280,7 +404,8 @@ def overlay_surveys(
     size = _tile_size(extent, max(total, 1), per_tile)
     nx = max(1, int((extent.width() / size) + 1))
     ny = max(1, int((extent.height() / size) + 1))
-    after_cover = {}  # fid → [attributes, planar, covered planar]
+    after_cover = {}  # fid → [attributes, planar, covered planar]; None: skipped
+    after_keys = {}  # feature_key → fid of the first AFTER copy
     done = 0
     for ty in range(ny):
         for tx in range(nx):
@@ -291,6 +416,7 @@ def overlay_surveys(
             tile = QgsRectangle(x0, y0, x0 + size, y0 + size)
             request = QgsFeatureRequest().setFilterRect(tile).setSubsetOfAttributes(before_indexes)
             befores = []
+            seen_before = set()
             reach = QgsRectangle(tile)
             for feature in before_source.getFeatures(
                 request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
@@ -302,7 +428,13 @@ def overlay_surveys(
                 geometry = policy.apply(feature.geometry(), before_label, feature.id())
                 if geometry is None:
                     continue
-                befores.append((feature.id(), [feature.attribute(i) for i in before_indexes], geometry))
+                attributes = [feature.attribute(i) for i in before_indexes]
+                key = feature_key(geometry, attributes)
+                if key in seen_before:  # copies share a box centre, so a tile
+                    policy.duplicates.setdefault(before_label, set()).add(feature.id())
+                    continue
+                seen_before.add(key)
+                befores.append((feature.id(), attributes, geometry))
                 reach.combineExtentWith(box)
             after_request = QgsFeatureRequest().setFilterRect(reach).setSubsetOfAttributes(after_indexes)
             if after_crs is not None:
@@ -319,6 +451,11 @@ def overlay_surveys(
                         after_cover[fid] = None
                         continue
                     attributes = [feature.attribute(i) for i in after_indexes]
+                    key = feature_key(geometry, attributes)
+                    if after_keys.setdefault(key, fid) != fid:
+                        policy.duplicates.setdefault(after_label, set()).add(fid)
+                        after_cover[fid] = None
+                        continue
                     after_cover[fid] = [attributes, geometry.area(), 0.0]
                 else:
                     if after_cover[fid] is None:
@@ -399,8 +536,12 @@ def overlay_surveys(
             geometry = policy.apply(feature.geometry(), after_label, fid)
             if geometry is None:
                 continue
+            attributes = [feature.attribute(i) for i in after_indexes]
+            if after_keys.setdefault(feature_key(geometry, attributes), fid) != fid:
+                policy.duplicates.setdefault(after_label, set()).add(fid)
+                continue
             planar = geometry.area()
-            yield CoverageLeftover("after", fid, [feature.attribute(i) for i in after_indexes], planar, planar)
+            yield CoverageLeftover("after", fid, attributes, planar, planar)
             continue
         attributes, planar, covered = cover
         if covered > planar * (1 + 1e-9) + 1e-6:

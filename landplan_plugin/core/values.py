@@ -1,16 +1,75 @@
-"""Reading attribute values the way users store them."""
+"""Reading attribute values the way users store them.
+
+Numbers arrive as numbers, or as text typed or pasted from Excel and
+official documents: "10,000.00" (thousands separators), "１２３．５"
+(full-width digits, as a Chinese input method types them), " 12 ".  Those
+are read as the number they plainly are; anything else ("约100", "12.3.4",
+"N/A") is not guessed at: ``parse_number`` raises NumberError with the
+value, so the caller can name the field and feature.
+"""
+
+import math
+import re
+import unicodedata
+
+# 1,234 or 1,234,567.89 (groups of three), after full-width folding
+_GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+
+
+class NumberError(ValueError):
+    def __init__(self, value):
+        super().__init__("not a number: {!r}".format(value))
+        self.value = value
+
+
+def is_null(value):
+    return value is None or (hasattr(value, "isNull") and value.isNull())
+
+
+def parse_number(value):
+    """A finite float, or None for NULL/empty; NumberError for text that is
+    not a number and for NaN/infinity."""
+    if is_null(value):
+        return None
+    if isinstance(value, bool):
+        raise NumberError(value)
+    if isinstance(value, (int, float)):
+        result = float(value)
+    else:
+        text = unicodedata.normalize("NFKC", str(value)).strip().replace("\u3000", "").replace(" ", "")
+        text = text.replace("，", ",").replace("。", ".")
+        if not text:
+            return None
+        if _GROUPED.match(text):
+            text = text.replace(",", "")
+        if not _PLAIN.match(text):
+            raise NumberError(value)
+        result = float(text)
+    if not math.isfinite(result):
+        raise NumberError(value)
+    return result
 
 
 def number(value):
-    """A float, or None for NULL/empty/NaN/unparsable values."""
-    if value is None:
-        return None
-    if hasattr(value, "isNull") and value.isNull():
-        return None
+    """A float, or None for NULL/empty/NaN/unparsable values (lenient: for
+    values already checked with ``parse_number`` or optional extras)."""
     try:
-        result = float(value)
-    except (TypeError, ValueError):
+        return parse_number(value)
+    except NumberError:
         return None
-    if result != result:
-        return None
-    return result
+
+
+def ridge_coefficient(value):
+    """KCXS (田坎扣除系数) as a fraction, and whether it was given as a
+    percent.  The standard gives it as a fraction (0.105); a value above 1
+    and up to 100 can only be a percent (10.5 → 0.105).  A negative value or
+    one above 100 is refused (ValueError): it would make 耕地 negative."""
+    k = parse_number(value)
+    if k is None:
+        return None, False
+    if k < 0 or k > 100:
+        raise ValueError("KCXS {} is outside 0–1 (or 0–100 %)".format(value))
+    if k > 1:
+        return k / 100.0, True
+    return k, False

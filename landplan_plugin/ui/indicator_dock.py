@@ -49,7 +49,15 @@ from ..core import outputfields
 from ..core.i18n import tr
 from ..core.indicators import display
 from ..core.indicators import status as rules
-from ..core.indicators.store import ATTRIBUTES, COMPARATORS, IndicatorStore
+from ..core.indicators.store import (
+    ATTRIBUTES,
+    COMPARATORS,
+    ConflictError,
+    IndicatorStore,
+    NotAStoreError,
+    StoreError,
+    inspect_file,
+)
 from ..processing.algorithms.indicator_status import status_rows
 
 PROJECT_SCOPE = "LandPlan"
@@ -181,14 +189,37 @@ class IndicatorDock(QgsDockWidget):
         path, _ = QFileDialog.getSaveFileName(
             self, tr("Indicator store"), "", tr("GeoPackage (*.gpkg)"), options=QFileDialog.Option.DontConfirmOverwrite
         )
-        if path:
-            self.open_store(path)
+        if not path:
+            return
+        adopt = False
+        if inspect_file(path) == "geopackage":
+            # someone else's data: add the store's tables only when asked to
+            answer = QMessageBox.question(
+                self,
+                tr("Indicator store"),
+                tr("{} holds other data and is not an indicator store. Add the indicator tables to it?").format(
+                    os.path.basename(path)
+                ),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+            adopt = True
+        self.open_store(path, adopt=adopt)
 
-    def open_store(self, path):
-        """Open (or reopen) a store; the plan shown stays chosen if it still exists."""
+    def open_store(self, path, adopt=False):
+        """Open (or reopen) a store; the plan shown stays chosen if it still
+        exists.  A file that is not a store is refused with a message."""
         keep = self.plan_combo.currentText() if self.store is not None else None
+        try:
+            store = IndicatorStore(path, adopt=adopt)
+        except NotAStoreError:
+            self._refuse(tr("{} is not an indicator store; nothing was written.").format(path))
+            return False
+        except StoreError as error:
+            self._refuse(tr("Cannot open the indicator store: {}").format(error))
+            return False
         self._release_layer()
-        self.store = IndicatorStore(path)
+        self.store = store
         QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_KEY, path)
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
@@ -198,6 +229,7 @@ class IndicatorDock(QgsDockWidget):
             self.plan_combo.setCurrentIndex(self.plan_combo.findText(keep))
         self.plan_combo.blockSignals(False)
         self._plan_changed()
+        return True
 
     def restore_from_project(self):
         path, ok = QgsProject.instance().readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
@@ -357,40 +389,61 @@ class IndicatorDock(QgsDockWidget):
         self.layer.endEditCommand()
 
     def save(self):
-        """Commit, unless someone else changed an edited row meanwhile."""
+        """Save the edit buffer through the store in one transaction (version
+        check, writes, version bumps and audit together: of two editors saving
+        the same row, exactly one wins).  QGIS's buffer only collects the edits."""
         if self.layer is None or not self.layer.isEditable():
             return True
         buffer = self.layer.editBuffer()
-        changed = dict(buffer.changedAttributeValues())
+        fields = self.layer.fields()
+        changed = {
+            fid: {fields.at(i).name(): _plain(value) for i, value in values.items()}
+            for fid, values in buffer.changedAttributeValues().items()
+            if fid >= 0
+        }
         deleted = [fid for fid in buffer.deletedFeatureIds() if fid >= 0]
-        edited = [fid for fid in list(changed) + deleted if fid >= 0]
-        stale = self.store.stale_indicator({fid: self.loaded_versions.get(fid) for fid in edited})
-        if stale is not None:
+        added = [
+            {
+                fields.at(i).name(): _plain(value)
+                for i, value in enumerate(feature.attributes())
+                if fields.at(i).name() not in STORE_MANAGED_COLUMNS and _plain(value) is not None
+            }
+            for fid, feature in buffer.addedFeatures().items()
+            if fid not in buffer.deletedFeatureIds()
+        ]
+        for values in changed.values():
+            for name in STORE_MANAGED_COLUMNS:
+                values.pop(name, None)
+        try:
+            self.store.apply_edits(
+                int(self.plan_combo.currentData()),
+                changed,
+                added,
+                deleted,
+                {fid: self.loaded_versions.get(fid) for fid in list(changed) + deleted},
+            )
+        except ConflictError as error:
             text = tr(
                 "“{}” was changed by someone else since you opened it; your edits were not saved. "
                 "Reload the plan and edit again."
-            ).format(stale["name"])
-            self.message.setText(text)
-            if self.isVisible():
-                QMessageBox.warning(self, tr("Plan indicators"), text)
-            return False
-        before = {fid: self.store.indicator(fid) for fid in changed if fid >= 0}
-        if not self.layer.commitChanges(False):
-            self.message.setText("; ".join(self.layer.commitErrors()))
-            return False
-        names = self.layer.fields()
-        self.store.record_external_edits(
-            {
-                fid: {names.at(i).name(): (before[fid][names.at(i).name()], value) for i, value in values.items()}
-                for fid, values in changed.items()
-                if fid in before
-            },
-            deleted,
-        )
+            ).format(error.name)
+            return self._refuse(text)
+        except StoreError as error:
+            return self._refuse(tr("Not saved: {}").format(error))
+        # the store has the edits: drop the buffer and show what was saved
+        self.layer.rollBack()
+        self.layer.dataProvider().reloadData()
+        self.layer.startEditing()
         self.loaded_versions = {f.id(): f["row_version"] for f in self.layer.getFeatures()}
         self.message.setText(tr("Saved."))
         self.refresh_status()
         return True
+
+    def _refuse(self, text):
+        self.message.setText(text)
+        if self.isVisible():
+            QMessageBox.warning(self, tr("Plan indicators"), text)
+        return False
 
     # -- observations, import, export -----------------------------------------------------------
     def selected_indicator_id(self):
@@ -582,6 +635,17 @@ class IndicatorDock(QgsDockWidget):
     def closeEvent(self, event):  # noqa: N802 (Qt API name)
         self._release_layer()
         super().closeEvent(event)
+
+
+# columns the store maintains itself (never taken from the edit buffer)
+STORE_MANAGED_COLUMNS = ("indicator_id", "plan_id", "row_version", "updated_at")
+
+
+def _plain(value):
+    """A Python value for the store: QVariant NULL → None."""
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    return value
 
 
 def plan_years(plan):

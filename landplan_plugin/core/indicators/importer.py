@@ -24,28 +24,109 @@ BASE = ("基期值", "基期", "现状值", "base", "base_value")
 TARGET = ("目标值", "规划目标", "target", "target_value")
 
 
+MEASURE_BY_NAME = (
+    ("耕地保有量", "farmland_area"),
+    ("永久基本农田", "basic_farmland_area"),
+    ("建设用地总规模", "construction_area"),
+    ("建设用地总面积", "construction_area"),
+    ("林地保有量", "forest_area"),
+    ("湿地面积", "wetland_area"),
+    ("湿地保有量", "wetland_area"),
+    ("生态保护红线面积", "eco_redline_area"),
+    ("新增生态修复面积", "restoration_area"),
+    ("历史遗留矿山修复面积", "restoration_area"),
+    ("开发强度", "development_intensity"),
+)
+
+
 class TableReadError(ValueError):
     pass
 
 
+class DuplicateIndicatorError(TableReadError):
+    def __init__(self, name, rows):
+        super().__init__("the indicator “{}” appears {} times in the table".format(name, len(rows)))
+        self.name = name
+        self.rows = rows
+
+
+def measure_for(name):
+    for key, measure in MEASURE_BY_NAME:
+        if key in (name or ""):
+            return measure
+    return None
+
+
+def refuse_duplicates(indicators):
+    """A table naming the same indicator twice is ambiguous (which target
+    counts?): refused, never "last one wins"."""
+    seen = {}
+    for row_number, indicator in enumerate(indicators, 1):
+        seen.setdefault(indicator["name"], []).append(row_number)
+    for name, rows in seen.items():
+        if len(rows) > 1:
+            raise DuplicateIndicatorError(name, rows)
+
+
+def write_plan(store, plan_name, plan_fields, indicators):
+    """Write a parsed table into ``store`` as one transaction: after a crash
+    or a kill at any moment the store holds all of it or none of it.  Known
+    indicators get their measure key unless the store already has one."""
+    refuse_duplicates(indicators)
+    with store.transaction():
+        existing = store.plan(plan_name)
+        existing_measures = (
+            {i["name"]: i.get("measure") for i in store.indicators(existing["plan_id"])} if existing else {}
+        )
+        plan_id = store.upsert_plan(plan_name, **plan_fields)
+        for indicator in indicators:
+            fields = dict(indicator)
+            name = fields.pop("name")
+            if not existing_measures.get(name):
+                fields["measure"] = measure_for(name)
+            else:
+                fields.pop("measure", None)
+            store.upsert_indicator(plan_id, name, **fields)
+    return plan_id
+
+
 def read_rows(path):
+    """Rows of a CSV (UTF-8 with or without BOM, or GB18030/GBK as Excel
+    saves it on Chinese Windows) or of the first sheet of an XLSX; the
+    format is told by the file's content, not its name."""
     path = str(path)
-    if path.lower().endswith((".xlsx", ".xlsm")):
+    with open(path, "rb") as handle:
+        head = handle.read(4)
+    if head.startswith(b"PK"):
         try:
             import openpyxl
         except ImportError as error:
             raise TableReadError(
                 "reading XLSX needs openpyxl (python3-openpyxl); save the sheet as CSV instead"
             ) from error
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds for a damaged file
+            raise TableReadError("{} is not a readable XLSX workbook ({})".format(path, error)) from error
         sheet = book.worksheets[0]
         return [["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)]
+    if head.startswith((b"\xd0\xcf\x11\xe0", b"SQLite")):
+        raise TableReadError("{} is an old Excel (.xls) or database file: save the sheet as CSV or XLSX".format(path))
+    return read_text_table(path)
+
+
+def read_text_table(path):
+    """CSV rows in UTF-8 (BOM or not) or GB18030 (a superset of GBK)."""
+    with open(path, "rb") as handle:
+        data = handle.read()
+    if b"\x00" in data:
+        raise TableReadError("{} is not a text table (binary content)".format(path))
     for encoding in ("utf-8-sig", "gb18030"):
         try:
-            with open(path, encoding=encoding, newline="") as handle:
-                return [row for row in csv.reader(handle)]
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
+        return [row for row in csv.reader(text.splitlines())]
     raise TableReadError("cannot read {} as UTF-8 or GB18030 text".format(path))
 
 

@@ -27,6 +27,12 @@ from contextlib import contextmanager
 
 SCHEMA_VERSION = 1
 
+# How long a write waits for another program's lock before it is refused
+# (SQLite's busy timeout; documented in the README).
+BUSY_TIMEOUT_S = 10.0
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
 TABLES = {
     "lp_plan": (
         "plan_id",
@@ -107,6 +113,56 @@ class StoreError(Exception):
 class ConflictError(StoreError):
     """Someone else changed the row since it was read."""
 
+    def __init__(self, message, name=None):
+        super().__init__(message)
+        self.name = name
+
+
+class NotAStoreError(StoreError):
+    """The file exists but is not a LandPlan store (nothing was written)."""
+
+
+def inspect_file(path):
+    """What ``path`` is: 'missing', 'store', 'empty' (a GeoPackage without
+    tables), 'geopackage' (a GeoPackage with other data) or 'other'.
+
+    Read-only: the file is opened with mode=ro and never modified."""
+    if not os.path.exists(path):
+        return "missing"
+    if os.path.isdir(path):
+        return "other"
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(16)
+    except OSError:
+        return "other"
+    if header == b"":
+        return "empty"
+    if header != SQLITE_HEADER:
+        return "other"
+    try:
+        conn = sqlite3.connect(_readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_S)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return "other"
+    if "gpkg_contents" not in names:
+        return "other"
+    if {"lp_meta", "lp_plan", "lp_indicator"} <= names:
+        return "store"
+    if names & set(TABLES):
+        return "store"  # an incomplete store (interrupted creation): completed on open
+    user_tables = {n for n in names if not n.startswith(("gpkg_", "rtree_", "sqlite_"))}
+    return "geopackage" if user_tables else "empty"
+
+
+def _readonly_uri(path):
+    from urllib.parse import quote
+
+    return "file:{}?mode=ro".format(quote(os.path.abspath(path)))
+
 
 def _now():
     return datetime.datetime.now().isoformat(timespec="seconds")
@@ -138,11 +194,43 @@ def _create_tables(path):
 
 
 class IndicatorStore:
-    def __init__(self, path, create=True):
+    """A store at ``path``.
+
+    * ``create``: a missing file (or an empty GeoPackage) becomes a new store;
+    * ``adopt``: the lp_* tables may be added to a GeoPackage holding other
+      data (only on the user's explicit request: ADD_TO_EXISTING);
+    * ``readonly``: opened with SQLite's mode=ro – for algorithms that only
+      read; nothing can be written, not even the schema.
+
+    Anything else that is not a store is refused with NotAStoreError before a
+    byte is written."""
+
+    def __init__(self, path, create=True, adopt=False, readonly=False, busy_timeout=BUSY_TIMEOUT_S):
         self.path = str(path)
+        self.readonly = readonly
+        self.busy_timeout = busy_timeout
         self._active = None  # the connection of the open transaction, if any
-        if not os.path.exists(self.path) and not create:
+        kind = inspect_file(self.path)
+        if kind == "missing" and (readonly or not create):
             raise StoreError("no indicator store at {}".format(self.path))
+        if kind == "other":
+            raise NotAStoreError("{} is not a GeoPackage; nothing was written".format(self.path))
+        if kind == "empty" and (readonly or not create):
+            raise NotAStoreError("{} is an empty GeoPackage, not an indicator store".format(self.path))
+        if kind == "geopackage" and (readonly or not adopt):
+            raise NotAStoreError(
+                "{} is a GeoPackage of other data, not a LandPlan indicator store; nothing was written{}".format(
+                    self.path,
+                    ""
+                    if readonly or not create
+                    else " (to keep the indicators in it, tick “Add to an existing GeoPackage”)",
+                )
+            )
+        if readonly:
+            self.schema_version()  # fails now, with a message, if it cannot be read
+            return
+        if kind == "empty" and os.path.getsize(self.path) == 0:
+            os.remove(self.path)  # a zero-byte file (e.g. from a save dialog): OGR cannot open it
         _create_tables(self.path)
         with self.transaction() as conn:
             for statement in INDEXES:
@@ -155,7 +243,10 @@ class IndicatorStore:
 
     # -- connection and transactions ------------------------------------------------
     def connect(self):
-        conn = sqlite3.connect(self.path, timeout=10.0, isolation_level=None)
+        if self.readonly:
+            conn = sqlite3.connect(_readonly_uri(self.path), uri=True, timeout=self.busy_timeout, isolation_level=None)
+        else:
+            conn = sqlite3.connect(self.path, timeout=self.busy_timeout, isolation_level=None)
         conn.row_factory = sqlite3.Row
         return conn
 
@@ -168,14 +259,17 @@ class IndicatorStore:
         if self._active is not None:
             yield self._active
             return
+        if self.readonly:
+            raise StoreError("the indicator store {} was opened read-only".format(self.path))
         conn = self.connect()
         try:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
                 raise StoreError(
-                    "the indicator store {} is in use by another program or user ({}); try again later".format(
-                        self.path, error
+                    "the indicator store {} is locked by another program or user (another QGIS saving, or a "
+                    "database tool with an open transaction); waited {:g} s ({}); try again later".format(
+                        self.path, self.busy_timeout, error
                     )
                 ) from error
             self._active = conn
@@ -257,49 +351,73 @@ class IndicatorStore:
 
     def delete_indicator(self, indicator_id, expected_version):
         with self.transaction() as conn:
-            row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)).fetchone()
-            if row is None:
-                raise ConflictError("indicator {} was deleted by someone else".format(indicator_id))
-            if row["row_version"] != expected_version:
-                raise ConflictError(
-                    "indicator “{}” was changed by someone else at {}; reload before deleting".format(
-                        row["name"], row["updated_at"]
-                    )
-                )
-            for obs in conn.execute(
-                "SELECT observation_id FROM lp_observation WHERE indicator_id = ?", (indicator_id,)
-            ).fetchall():
-                conn.execute("DELETE FROM lp_observation WHERE observation_id = ?", (obs[0],))
-                self._audit(conn, "lp_observation", obs[0], {"*": ("row", None)})
-            conn.execute("DELETE FROM lp_indicator WHERE indicator_id = ?", (indicator_id,))
-            self._audit(
-                conn, "lp_indicator", indicator_id, {k: (row[k], None) for k in row.keys() if row[k] is not None}
+            self._delete_indicator(conn, indicator_id, expected_version)
+
+    def _delete_indicator(self, conn, indicator_id, expected_version):
+        row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)).fetchone()
+        if row is None:
+            raise ConflictError("indicator {} was deleted by someone else".format(indicator_id), str(indicator_id))
+        if row["row_version"] != expected_version:
+            raise ConflictError(
+                "indicator “{}” was changed by someone else at {}; reload before deleting".format(
+                    row["name"], row["updated_at"]
+                ),
+                row["name"],
             )
+        for obs in conn.execute(
+            "SELECT observation_id FROM lp_observation WHERE indicator_id = ?", (indicator_id,)
+        ).fetchall():
+            conn.execute("DELETE FROM lp_observation WHERE observation_id = ?", (obs[0],))
+            self._audit(conn, "lp_observation", obs[0], {"*": ("row", None)})
+        conn.execute("DELETE FROM lp_indicator WHERE indicator_id = ?", (indicator_id,))
+        self._audit(conn, "lp_indicator", indicator_id, {k: (row[k], None) for k in row.keys() if row[k] is not None})
 
-    def stale_indicator(self, expected_versions):
-        """The first indicator (row dict, or {'indicator_id': id} when deleted)
-        whose row_version is no longer the one given, or None."""
-        for indicator_id, version in expected_versions.items():
-            row = self.indicator(indicator_id)
-            if row is None or row["row_version"] != version:
-                return row or {"indicator_id": indicator_id, "name": str(indicator_id)}
-        return None
+    def apply_edits(self, plan_id, changes=None, added=(), deleted=(), expected_versions=None):
+        """Save a user's edits of one plan as one transaction (the dock's save).
 
-    def record_external_edits(self, changes, deleted=()):
-        """Audit edits written through another channel (QGIS's edit buffer)
-        and bump the edited rows' versions, in one transaction.
-
-        ``changes``: {indicator_id: {field: (old, new)}}; ``deleted``: ids.
-        """
+        ``changes``: {indicator_id: {field: new value}}; ``added``: [fields];
+        ``deleted``: [indicator_id]; ``expected_versions``: {indicator_id:
+        row_version when read}.  The version check, the writes, the version
+        bumps and the audit rows commit together (BEGIN IMMEDIATE), so of two
+        editors saving the same row from the same version exactly one wins
+        and the other gets ConflictError, whatever the timing."""
+        changes = changes or {}
+        expected_versions = expected_versions or {}
+        for fields in list(changes.values()) + list(added):
+            validate_indicator(fields)
         with self.transaction() as conn:
+            for indicator_id in list(changes) + list(deleted):
+                row = conn.execute(
+                    "SELECT name, row_version, updated_at FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)
+                ).fetchone()
+                if row is None:
+                    raise ConflictError(
+                        "indicator {} was deleted by someone else".format(indicator_id), str(indicator_id)
+                    )
+                if row["row_version"] != expected_versions.get(indicator_id):
+                    raise ConflictError(
+                        "“{}” was changed by someone else at {}; your edits were not saved".format(
+                            row["name"], row["updated_at"]
+                        ),
+                        row["name"],
+                    )
             for indicator_id, fields in changes.items():
-                conn.execute(
-                    "UPDATE lp_indicator SET row_version = row_version + 1, updated_at = ? WHERE indicator_id = ?",
-                    (_now(), indicator_id),
+                self._update(
+                    conn, "lp_indicator", "indicator_id", indicator_id, fields, expected_versions[indicator_id]
                 )
-                self._audit(conn, "lp_indicator", indicator_id, fields)
             for indicator_id in deleted:
-                self._audit(conn, "lp_indicator", indicator_id, {"*": ("row", None)})
+                self._delete_indicator(conn, indicator_id, expected_versions[indicator_id])
+            for fields in added:
+                fields = dict(fields)
+                name = fields.pop("name", None)
+                if not name:
+                    raise StoreError("an indicator needs a name")
+                exists = conn.execute(
+                    "SELECT 1 FROM lp_indicator WHERE plan_id = ? AND name = ?", (plan_id, name)
+                ).fetchone()
+                if exists:
+                    raise StoreError("the plan already has an indicator named “{}”".format(name))
+                self._upsert(conn, "lp_indicator", "indicator_id", {"plan_id": plan_id, "name": name}, fields)
 
     # -- observations -------------------------------------------------------------------
     def observations(self, indicator_id):
@@ -377,13 +495,15 @@ class IndicatorStore:
     def _update(self, conn, table, key, row_id, changes, expected_version, versioned_time=True):
         row = conn.execute("SELECT * FROM {} WHERE {} = ?".format(table, key), (row_id,)).fetchone()
         if row is None:
-            raise ConflictError("row {} of {} was deleted by someone else".format(row_id, table))
+            raise ConflictError("row {} of {} was deleted by someone else".format(row_id, table), str(row_id))
         if row["row_version"] != expected_version:
+            name = row["name"] if "name" in row.keys() else str(row_id)
             raise ConflictError(
                 "“{}” was changed by someone else{}; your edit was not saved – reload and try again".format(
-                    row["name"] if "name" in row.keys() else row_id,
+                    name,
                     " at " + row["updated_at"] if "updated_at" in row.keys() and row["updated_at"] else "",
-                )
+                ),
+                name,
             )
         diff = {k: (row[k], v) for k, v in changes.items() if row[k] != v}
         if not diff:

@@ -141,10 +141,34 @@ def require_field(source, field_name, layer_label, numeric=False, optional=False
         raise QgsProcessingException(
             tr("Field “{}” not found in {} (available: {}).").format(field_name, layer_label, ", ".join(fields.names()))
         )
-    if numeric and not fields.at(index).isNumeric():
-        raise QgsProcessingException(
-            tr("Field “{}” in {} must be numeric but is {}.").format(
-                field_name, layer_label, fields.at(index).typeName()
+    field = fields.at(index)
+    if numeric and not field.isNumeric():
+        from ...qgis_compat import FieldType
+
+        if field.type() != FieldType.STRING:
+            raise QgsProcessingException(
+                tr("Field “{}” in {} must be numeric but is {}.").format(field_name, layer_label, field.typeName())
             )
-        )
+        _refuse_text_that_is_not_a_number(source, index, field_name, layer_label)
     return index
+
+
+def _refuse_text_that_is_not_a_number(source, index, field_name, layer_label):
+    """Numbers kept as text ("10,000.00", full-width digits) are read as the
+    numbers they are (core.values.parse_number); any other text is refused
+    here, naming the feature and the value, before an output exists."""
+    from qgis.core import QgsFeatureRequest
+
+    from ...core.values import NumberError, parse_number
+
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+    for feature in source.getFeatures(request):
+        raw = feature.attribute(index)
+        try:
+            parse_number(raw)
+        except NumberError:
+            raise QgsProcessingException(
+                tr("Field “{}” of {}, feature {}: “{}” is not a number.").format(
+                    field_name, layer_label, feature.id(), raw
+                )
+            ) from None

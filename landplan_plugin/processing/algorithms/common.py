@@ -12,6 +12,7 @@ from qgis.core import (
 from ...core import overlay
 from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
+from ...core.values import NumberError, parse_number
 
 AREA_MODE_NAMES = {
     0: (
@@ -95,7 +96,99 @@ def read_regions(source, key_index, target_crs, context, policy, label, feedback
         region = overlay.dissolve(geometries)
         if region is not None and not region.isEmpty():
             regions.append((key, region))
+        else:
+            policy.empty_regions.setdefault(label, []).append(key)
     return regions, missing
+
+
+def check_survey_numbers(source, indexes, names, label, feedback):
+    """Check the survey's number fields before any output is written.
+
+    ``indexes``/``names``: {key: field index / name} for the keys tbmj,
+    tbdlmj and kcxs (index -1: not used).  Numeric fields are checked with
+    the provider's min/max (SQL for a GeoPackage, no feature loop); text
+    fields are read value by value: "10,000.00" and full-width digits are
+    read as numbers (warned), anything else is refused naming the field, the
+    feature and the value.  Negative areas are refused; KCXS above 1 is read
+    as a percent (warned), below 0 or above 100 refused."""
+    fields = source.fields()
+    for key in ("tbmj", "tbdlmj", "kcxs"):
+        index = indexes.get(key, -1)
+        if index < 0:
+            continue
+        name = names[key]
+        if fields.at(index).isNumeric():
+            low, high = _number_or_none(source.minimumValue(index)), _number_or_none(source.maximumValue(index))
+        else:
+            low, high = _scan_text_numbers(source, index, name, label, feedback)
+        if low is None:
+            continue
+        limit = 100.0 if key == "kcxs" else None
+        if low < 0 or (limit is not None and high > limit):
+            fid, value = _first_feature(source, index, low if low < 0 else high)
+            raise QgsProcessingException(
+                tr("Field “{}” of {}, feature {}: {} is not a valid value ({}).").format(
+                    name,
+                    label,
+                    fid,
+                    value,
+                    tr("KCXS is a fraction 0–1 (or a percent 0–100)")
+                    if key == "kcxs"
+                    else tr("an area cannot be negative"),
+                )
+            )
+        if key == "kcxs" and high > 1:
+            fid, value = _first_feature(source, index, high)
+            feedback.pushWarning(
+                tr(
+                    "Field “{}” of {} has values above 1 (largest {}, feature {}): they were read as percents "
+                    "(10.5 → 0.105)."
+                ).format(name, label, value, fid)
+            )
+
+
+def _number_or_none(value):
+    try:
+        return parse_number(value)
+    except NumberError:
+        return None
+
+
+def _scan_text_numbers(source, index, name, label, feedback):
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+    low = high = None
+    sample = None
+    for feature in source.getFeatures(request):
+        raw = feature.attribute(index)
+        try:
+            value = parse_number(raw)
+        except NumberError:
+            raise QgsProcessingException(
+                tr("Field “{}” of {}, feature {}: “{}” is not a number.").format(name, label, feature.id(), raw)
+            ) from None
+        if value is None:
+            continue
+        if sample is None and str(raw).strip() != repr(value):
+            sample = (raw, value)
+        low = value if low is None else min(low, value)
+        high = value if high is None else max(high, value)
+    if low is not None:
+        feedback.pushWarning(
+            tr("Field “{}” of {} is text; its values were read as numbers{}.").format(
+                name, label, " (“{}” → {:g})".format(*sample) if sample else ""
+            )
+        )
+    return low, high
+
+
+def _first_feature(source, index, value):
+    """(id, raw value) of the first feature whose field ``index`` reads as ``value``."""
+    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+    for feature in source.getFeatures(request):
+        raw = feature.attribute(index)
+        if _number_or_none(raw) == value:
+            return feature.id(), raw
+    return "?", value
 
 
 def reference_date(algorithm, parameters, name, context):

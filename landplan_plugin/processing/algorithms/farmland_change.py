@@ -27,7 +27,15 @@ from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
 from ...core.i18n import tr
 from ...core.occupation import piece_areas
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
-from .common import AREA_MODE_NAMES, add_area_mode_parameter, area_mode_label, geometry_policy, key_text, read_regions
+from .common import (
+    AREA_MODE_NAMES,
+    add_area_mode_parameter,
+    area_mode_label,
+    check_survey_numbers,
+    geometry_policy,
+    key_text,
+    read_regions,
+)
 
 CHANGE_FIELDS = (
     ("zone", FieldType.STRING),
@@ -192,6 +200,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 "tbdlmj": require_field(source, names["tbdlmj"], label, numeric=True, optional=True),
                 "kcxs": require_field(source, names["kcxs"], label, numeric=True, optional=True),
             }
+            check_survey_numbers(source, result, names, label, feedback)
             if source.fields().at(result["dlbm"]).isNumeric():
                 raise QgsProcessingException(
                     tr(
@@ -347,6 +356,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                         )
                         add_feature(changes_sink, feature)
         policy.report(feedback)
+        notes.extend(policy.notes())
         if stats.get("overlaps_after"):
             notes.append(
                 tr(

@@ -33,6 +33,7 @@ from .common import (
     AREA_MODE_NAMES,
     add_area_mode_parameter,
     area_mode_label,
+    check_survey_numbers,
     geometry_policy,
     key_text,
     read_regions,
@@ -265,6 +266,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             "grade": require_field(landuse, field_names["grade"], landuse_label, optional=True),
             "zldwdm": require_field(landuse, field_names["zldwdm"], landuse_label, optional=True),
         }
+        check_survey_numbers(landuse, indexes, field_names, landuse_label, feedback)
         if landuse.fields().at(indexes["dlbm"]).isNumeric():
             raise QgsProcessingException(
                 tr(
@@ -327,6 +329,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             return piece.attributes[position[index]] if index >= 0 else None
 
         records_by_project = {}
+        uncovered = {}
         fallbacks = 0
         unknown_codes = {}
         total = len(regions) or 1
@@ -334,6 +337,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             if feedback.isCanceled():
                 break
             records = records_by_project.setdefault(project_id, [])
+            covered = []
             for piece in overlay.cut_base_by_region(
                 project_id, region, landuse, attribute_indexes, policy, landuse_label, basic, basic_label, feedback
             ):
@@ -347,6 +351,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                     value(piece, "kcxs"),
                 )
                 fallbacks += fell_back
+                covered.append(piece.planar)
                 record = occupation.make_record(
                     project_id,
                     value(piece, "dlbm"),
@@ -383,10 +388,19 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                     ]
                 )
                 add_feature(pieces_sink, feature)
+            uncovered[project_id] = occupation.uncovered_area(region.area(), covered)
             feedback.setProgress(int(100.0 * (step + 1) / total))
 
         all_records = [r for rs in records_by_project.values() for r in rs]
-        rows = occupation.summarize(all_records, [pid for pid, _ in regions], capacity_table)
+        rows = occupation.summarize(all_records, [pid for pid, _ in regions], capacity_table, uncovered)
+        outside = [(pid, area) for pid, area in uncovered.items() if area > 0]
+        if outside:
+            warning = tr(
+                "{} projects lie partly or wholly outside the land-use survey “{}”; their figures cover only the "
+                "surveyed part (uncovered_m2, planar): {}."
+            ).format(len(outside), landuse_label, ", ".join("{} ({:.2f} m²)".format(p, a) for p, a in outside[:20]))
+            feedback.pushWarning(warning)
+            notes.append(warning)
         for row in rows:
             feature = QgsFeature(summary_fields)
             feature.setAttributes([row[name] for name, _ in SUMMARY_SPEC])
@@ -403,7 +417,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             warning = tr("Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.").format(code, count)
             feedback.pushWarning(warning)
             notes.append(warning)
-        notes.extend(policy_notes(policy))
+        notes.extend(policy.notes())
 
         results = {self.OUTPUT_PIECES: pieces_dest, self.OUTPUT_SUMMARY: summary_dest}
         report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
@@ -448,12 +462,3 @@ def _project_names(source, id_index, name_index):
         if key is not None and name and key not in names:
             names[key] = name
     return names
-
-
-def policy_notes(policy):
-    notes = []
-    for label, count in policy.skipped.items():
-        notes.append(tr("{} invalid geometries in “{}” were skipped.").format(count, label))
-    for label, count in policy.repaired.items():
-        notes.append(tr("{} invalid geometries in “{}” were repaired (makeValid).").format(count, label))
-    return notes

@@ -3,6 +3,7 @@
 from qgis.core import (
     QgsProcessingException,
     QgsProcessingOutputNumber,
+    QgsProcessingParameterBoolean,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -14,26 +15,7 @@ from ...core.indicators.store import StoreError
 from .base import LandPlanAlgorithm
 from .indicators_common import open_store
 
-MEASURE_BY_NAME = (
-    ("耕地保有量", "farmland_area"),
-    ("永久基本农田", "basic_farmland_area"),
-    ("建设用地总规模", "construction_area"),
-    ("建设用地总面积", "construction_area"),
-    ("林地保有量", "forest_area"),
-    ("湿地面积", "wetland_area"),
-    ("湿地保有量", "wetland_area"),
-    ("生态保护红线面积", "eco_redline_area"),
-    ("新增生态修复面积", "restoration_area"),
-    ("历史遗留矿山修复面积", "restoration_area"),
-    ("开发强度", "development_intensity"),
-)
-
-
-def measure_for(name):
-    for key, measure in MEASURE_BY_NAME:
-        if key in (name or ""):
-            return measure
-    return None
+measure_for = importer.measure_for  # kept importable here
 
 
 class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
@@ -43,6 +25,7 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
     REGION_NAME = "REGION_NAME"
     BASE_YEAR = "BASE_YEAR"
     TARGET_YEAR = "TARGET_YEAR"
+    ADD_TO_EXISTING = "ADD_TO_EXISTING"
     IMPORTED = "IMPORTED"
 
     group_id = "indicators"
@@ -77,6 +60,13 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
                     name, label, QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1949, maxValue=2200
                 )
             )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.ADD_TO_EXISTING,
+                tr("Add the indicator tables to an existing GeoPackage of other data"),
+                defaultValue=False,
+            )
+        )
         self.addOutput(QgsProcessingOutputNumber(self.IMPORTED, tr("Indicators imported")))
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -84,6 +74,13 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
         try:
             rows = importer.read_rows(path)
             indicators, base_year, target_year = importer.parse_table(rows)
+            importer.refuse_duplicates(indicators)
+        except importer.DuplicateIndicatorError as error:
+            raise QgsProcessingException(
+                tr("The indicator “{}” appears {} times in {}: keep one row per indicator.").format(
+                    error.name, len(error.rows), path
+                )
+            ) from error
         except (importer.TableReadError, OSError) as error:
             raise QgsProcessingException(tr("Cannot read the indicator table: {}").format(error)) from error
         if not indicators:
@@ -92,39 +89,23 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
             base_year = self.parameterAsInt(parameters, self.BASE_YEAR, context)
         if parameters.get(self.TARGET_YEAR) not in (None, ""):
             target_year = self.parameterAsInt(parameters, self.TARGET_YEAR, context)
-        store = open_store(self.parameterAsFile(parameters, self.STORE, context), create=True)
         plan_name = self.parameterAsString(parameters, self.PLAN_NAME, context).strip()
         if not plan_name:
             raise QgsProcessingException(tr("Give the plan a name."))
+        store = open_store(
+            self.parameterAsFile(parameters, self.STORE, context),
+            create=True,
+            adopt=self.parameterAsBoolean(parameters, self.ADD_TO_EXISTING, context),
+        )
         plan_fields = {"base_year": base_year, "target_year": target_year}
         region = self.parameterAsString(parameters, self.REGION_NAME, context)
         if region:
             plan_fields["region_name"] = region
         try:
-            existing_measures = {
-                i["name"]: i.get("measure")
-                for plan in store.plans()
-                if plan["name"] == plan_name
-                for i in store.indicators(plan["plan_id"])
-            }
-            # one transaction: an interrupted import leaves the store as it was
-            with store.transaction():
-                self._write(store, plan_name, plan_fields, indicators, existing_measures)
+            importer.write_plan(store, plan_name, plan_fields, indicators)
         except StoreError as error:
-            raise QgsProcessingException(str(error)) from error
+            raise QgsProcessingException(tr("Cannot write the indicator store: {}").format(error)) from error
         feedback.pushInfo(
             tr("{} indicators of “{}” imported ({}–{}).").format(len(indicators), plan_name, base_year, target_year)
         )
         return {self.IMPORTED: len(indicators)}
-
-    @staticmethod
-    def _write(store, plan_name, plan_fields, indicators, existing_measures):
-        plan_id = store.upsert_plan(plan_name, **plan_fields)
-        for indicator in indicators:
-            fields = dict(indicator)
-            name = fields.pop("name")
-            if not existing_measures.get(name):
-                fields["measure"] = measure_for(name)
-            else:
-                fields.pop("measure", None)
-            store.upsert_indicator(plan_id, name, **fields)

@@ -106,7 +106,7 @@ class IndicatorStatusAlgorithm(LandPlanAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        store = open_store(self.parameterAsFile(parameters, self.STORE, context))
+        store = open_store(self.parameterAsFile(parameters, self.STORE, context), readonly=True)
         plan = plan_or_raise(store, self.parameterAsString(parameters, self.PLAN_NAME, context))
         year = (
             self.parameterAsInt(parameters, self.YEAR, context) if parameters.get(self.YEAR) not in (None, "") else None

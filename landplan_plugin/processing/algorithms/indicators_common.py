@@ -3,14 +3,26 @@
 from qgis.core import QgsProcessingException
 
 from ...core.i18n import tr
-from ...core.indicators.store import IndicatorStore, StoreError
+from ...core.indicators.store import IndicatorStore, NotAStoreError, StoreError
 
 
-def open_store(path, create=False):
+def open_store(path, create=False, adopt=False, readonly=False):
+    """The store at ``path``: read-only for algorithms that only read; only
+    importindicators creates one.  A file that is not a store is refused
+    before anything is written to it."""
     if not path:
         raise QgsProcessingException(tr("Choose the indicator store (GeoPackage)."))
     try:
-        return IndicatorStore(path, create=create)
+        return IndicatorStore(path, create=create, adopt=adopt, readonly=readonly)
+    except NotAStoreError as error:
+        hint = (
+            tr("tick “Add the indicator tables to an existing GeoPackage of other data” to keep the indicators in it")
+            if create and not adopt
+            else tr("import an indicator table into it first (Import plan indicators)")
+        )
+        raise QgsProcessingException(
+            tr("{} is not a LandPlan indicator store; nothing was written to it ({}).").format(path, hint)
+        ) from error
     except StoreError as error:
         raise QgsProcessingException(tr("Cannot open the indicator store: {}").format(error)) from error
 

@@ -34,7 +34,14 @@ from ...core.i18n import tr
 from ...core.occupation import piece_areas
 from ...core.raster import RasterError, zonal_stats
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
-from .common import ReprojectedSource, add_area_mode_parameter, area_mode_label, geometry_policy, read_regions
+from .common import (
+    ReprojectedSource,
+    add_area_mode_parameter,
+    area_mode_label,
+    check_survey_numbers,
+    geometry_policy,
+    read_regions,
+)
 
 KEYS = ("zone", "type", "year", "direction")
 
@@ -353,9 +360,9 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             after_dlbm = require_field(after, dlbm_name, after_label)
             after_tbmj = -1
             if mode == MODE_APPORTIONED:
-                after_tbmj = require_field(
-                    after, self.parameterAsString(parameters, self.TBMJ_FIELD, context), after_label, numeric=True
-                )
+                tbmj_name = self.parameterAsString(parameters, self.TBMJ_FIELD, context)
+                after_tbmj = require_field(after, tbmj_name, after_label, numeric=True)
+                check_survey_numbers(after, {"tbmj": after_tbmj}, {"tbmj": tbmj_name}, after_label, feedback)
             after_source = ReprojectedSource(after, crs, context)
             if after.sourceCrs() != crs:
                 notes.append(crs_rules.reprojection_note(after.sourceCrs(), crs, after_label))
@@ -477,10 +484,11 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
                 feature.setAttributes([row["type"], row["before_group"], row["after_group"], row["area_m2"]])
                 add_feature(matrix_sink, feature)
             results[self.OUTPUT_MATRIX] = matrix_dest
-        policy.report(feedback)
         for note in notes:
             if note:
                 feedback.pushWarning(note)
+        policy.report(feedback)
+        notes.extend(policy.notes())
         report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report_path:
             report.write(
