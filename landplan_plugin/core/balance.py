@@ -230,7 +230,11 @@ def check_allocated(occupations, supplements, allocations):
 
 
 def check_pooled(occupations, supplements):
-    """One row '*' for the whole pool, and a first-accepted-first ledger."""
+    """One row '*' for the whole pool, and a first-accepted-first ledger.
+    Without occupations there is nothing to balance: no row (and so no
+    verdict), only the ledger."""
+    if not occupations:
+        return [], _fifo_ledger(supplements, (0.0, 0.0, 0.0))
     req = (
         _sum(o.farmland for o in occupations),
         _sum(o.paddy for o in occupations),

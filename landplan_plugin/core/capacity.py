@@ -14,11 +14,12 @@ A grade between two listed grades is interpolated linearly (grades can be
 area-weighted means); a grade outside the table has no capacity (None).
 """
 
-import csv
 import os
 import re
 
 from ..paths import resource
+from .tables import TableReadError, read_csv_rows
+from .values import NumberError, parse_number
 
 DEFAULT = "default"
 
@@ -38,6 +39,8 @@ def parse_capacity_table(spec):
         return _read_csv(str(resource("tables", "grain_capacity_default.csv")))
     if os.path.isfile(text):
         return _read_csv(text)
+    if text.lower().endswith((".csv", ".txt", ".xlsx", ".xls")) or os.sep in text:
+        raise CapacityTableError("no file {}".format(text))
     table = {}
     for item in re.split(r"[,;，；\n]+", text):
         item = item.strip()
@@ -53,24 +56,41 @@ def parse_capacity_table(spec):
 
 
 def _read_csv(path):
+    try:
+        rows = read_csv_rows(path)
+    except TableReadError as error:
+        raise CapacityTableError(str(error)) from error
+    if not rows:
+        raise CapacityTableError("{}: no rows".format(path))
+    names = {str(n).strip().lower(): i for i, n in enumerate(rows[0])}
+    grade_col = _column(names, ("grade", "等别", "gddb"))
+    kg_col = _column(names, ("kg_per_mu", "产能", "capacity"))
+    if grade_col is None or kg_col is None:
+        raise CapacityTableError("{}: needs columns grade and kg_per_mu (等别, 产能)".format(path))
     table = {}
-    with open(path, encoding="utf-8-sig", newline="") as handle:
-        reader = csv.DictReader(handle)
-        names = {n.strip().lower(): n for n in (reader.fieldnames or [])}
-        grade_col = names.get("grade") or names.get("等别") or names.get("gddb")
-        kg_col = names.get("kg_per_mu") or names.get("产能") or names.get("capacity")
-        if not grade_col or not kg_col:
-            raise CapacityTableError("{}: needs columns grade and kg_per_mu".format(path))
-        for row in reader:
-            if not (row.get(grade_col) or "").strip():
-                continue
-            try:
-                table[float(row[grade_col])] = float(row[kg_col])
-            except ValueError as error:
-                raise CapacityTableError("{}: bad row {}".format(path, row)) from error
+    for number, row in enumerate(rows[1:], 2):
+        cells = row + [""] * (max(grade_col, kg_col) + 1 - len(row))
+        if not cells[grade_col].strip():
+            continue
+        try:
+            grade, kg = parse_number(cells[grade_col]), parse_number(cells[kg_col])
+        except NumberError as error:
+            raise CapacityTableError("{}: line {}: {!r} is not a number".format(path, number, error.value)) from None
+        if grade is None or kg is None or grade <= 0 or kg < 0:
+            raise CapacityTableError(
+                "{}: line {}: grade {!r}, kg {!r}".format(path, number, cells[grade_col], cells[kg_col])
+            )
+        table[grade] = kg
     if not table:
         raise CapacityTableError("{}: no rows".format(path))
     return table
+
+
+def _column(names, candidates):
+    for name in candidates:
+        if name in names:
+            return names[name]
+    return None
 
 
 def capacity_per_mu(table, grade):

@@ -10,10 +10,11 @@ note of every indicator that carries that mark.  XLSX needs openpyxl
 (Debian: python3-openpyxl); without it, save the sheet as CSV.
 """
 
-import csv
 import re
 
 from . import parse
+from ..tables import TableReadError as _TextError
+from ..tables import read_csv_rows
 
 CATEGORY = ("类别", "category")
 SEQ = ("序号", "seq")
@@ -116,18 +117,10 @@ def read_rows(path):
 
 
 def read_text_table(path):
-    """CSV rows in UTF-8 (BOM or not) or GB18030 (a superset of GBK)."""
-    with open(path, "rb") as handle:
-        data = handle.read()
-    if b"\x00" in data:
-        raise TableReadError("{} is not a text table (binary content)".format(path))
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        return [row for row in csv.reader(text.splitlines())]
-    raise TableReadError("cannot read {} as UTF-8 or GB18030 text".format(path))
+    try:
+        return read_csv_rows(path)
+    except _TextError as error:
+        raise TableReadError(str(error)) from error
 
 
 def _norm(text):

@@ -97,6 +97,17 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
             self.__dict__.setdefault("_styled_outputs", []).append((dest, kind))
         return presentation.PresentedSink(sink, fields, out_fields, companions), dest
 
+    def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
+        """Checks made before anything is written, for every algorithm and
+        every way of running it (the dialog filters layer types, batch mode,
+        models and qgis_process do not): each layer has the geometry type its
+        parameter asks for, and each output's folder exists and is writable."""
+        from . import validation
+
+        validation.check_layer_types(self, parameters, context)
+        validation.check_destinations(self, parameters, context)
+        return True
+
     def postProcessAlgorithm(self, context, feedback):  # noqa: N802
         from .. import presentation
 

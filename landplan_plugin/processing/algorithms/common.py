@@ -147,6 +147,28 @@ def check_survey_numbers(source, indexes, names, label, feedback):
             )
 
 
+def refuse_negative(source, index, name, label, what):
+    """Refuse the layer when field ``index`` holds a negative number (a price
+    or an area): it would give a negative fee or ratio.  Checked before any
+    output is written; names the feature and the value."""
+    if index < 0:
+        return
+    if source.fields().at(index).isNumeric():
+        low = _number_or_none(source.minimumValue(index))
+    else:
+        values = [_number_or_none(f.attribute(index)) for f in source.getFeatures(_attribute_request(index))]
+        low = min((v for v in values if v is not None), default=None)
+    if low is not None and low < 0:
+        fid, value = _first_feature(source, index, low)
+        raise QgsProcessingException(
+            tr("Field “{}” of {}, feature {}: {} cannot be negative ({}).").format(name, label, fid, what, value)
+        )
+
+
+def _attribute_request(index):
+    return QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+
+
 def _number_or_none(value):
     try:
         return parse_number(value)

@@ -7,7 +7,10 @@ specialist checks that a layer's TBMJ was not edited or computed in the
 wrong way.
 """
 
+import math
+
 from qgis.core import (
+    QgsCsException,
     QgsFeature,
     QgsFeatureRequest,
     QgsFields,
@@ -25,6 +28,8 @@ from ...core import units
 from ...core.area import EllipsoidalArea, planar_area
 from ...core.crs import crs_warnings
 from ...core.i18n import tr
+from ...core.overlay import id_list
+from ...core.values import number
 from .base import LandPlanAlgorithm, add_feature, require_field
 
 NEW_FIELDS = ("area_planar_m2", "area_ellipsoid_m2", "area_ha", "area_mu", "tbmj_diff_m2", "geom_valid")
@@ -106,7 +111,9 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
         total = source.featureCount() or 1
         sum_planar = sum_ellipsoid = 0.0
         count = 0
-        no_geometry = invalid = 0
+        invalid = 0
+        no_geometry = []
+        out_of_range = []
         # Areas are defined for invalid rings too (a bow-tie's signed parts), so
         # validity is reported per feature instead of stopping the run.
         features = source.getFeatures(
@@ -117,19 +124,29 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
                 break
             geometry = feature.geometry()
             attributes = feature.attributes()
-            if geometry is None or geometry.isEmpty():
-                no_geometry += 1
+            ellipsoid = planar = None
+            if geometry is not None and not geometry.isEmpty():
+                try:
+                    ellipsoid = calculator.area(geometry)
+                    planar = planar_area(geometry) if planar_ok else None
+                except QgsCsException:
+                    ellipsoid = None
+                if not _finite(ellipsoid) or (planar is not None and not _finite(planar)):
+                    # coordinates outside the CRS's range: no area, never NaN in a total
+                    out_of_range.append(feature.id())
+                    ellipsoid = planar = None
+            if ellipsoid is None:
+                if geometry is None or geometry.isEmpty():
+                    no_geometry.append(feature.id())
                 attributes += [None] * len(NEW_FIELDS)
             else:
-                ellipsoid = calculator.area(geometry)
-                planar = planar_area(geometry) if planar_ok else None
                 valid = int(geometry.isGeosValid())
                 invalid += 1 - valid
                 diff = None
                 if tbmj_index >= 0:
                     tbmj = feature.attribute(tbmj_index)
-                    if tbmj is not None and not _is_null(tbmj):
-                        diff = ellipsoid - float(tbmj)
+                    if number(tbmj) is not None:
+                        diff = ellipsoid - number(tbmj)
                 attributes += [
                     planar,
                     ellipsoid,
@@ -155,7 +172,18 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
                 ).format(invalid)
             )
         if no_geometry:
-            feedback.pushWarning(tr("{} features have no geometry; their areas are empty.").format(no_geometry))
+            feedback.pushWarning(
+                tr("{} features have no geometry; their areas are empty: {}.").format(
+                    len(no_geometry), id_list(no_geometry)
+                )
+            )
+        if out_of_range:
+            feedback.pushWarning(
+                tr(
+                    "{} features have coordinates outside the range of the CRS {} (wrong CRS?); their areas are "
+                    "empty and not in the totals: {}."
+                ).format(len(out_of_range), crs.authid(), id_list(out_of_range))
+            )
         feedback.pushInfo(
             tr("Total ellipsoidal area: {} ({}).").format(
                 units.format_area(sum_ellipsoid, units.HECTARE, 4), units.format_area(sum_ellipsoid, units.MU, 2)
@@ -169,7 +197,5 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
         }
 
 
-def _is_null(value):
-    from qgis.PyQt.QtCore import QVariant as _QVariant
-
-    return isinstance(value, _QVariant) and value.isNull()
+def _finite(value):
+    return value is not None and math.isfinite(value)

@@ -188,6 +188,10 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
             self.source_label(parameters, self.SUPPLEMENT, context, sup_source),
             feedback,
         )
+        if not occupations:
+            feedback.pushWarning(
+                tr("The occupation table has no rows: there is nothing to balance and no verdict is given.")
+            )
         try:
             if alloc_source is not None:
                 allocations = _read_allocations(

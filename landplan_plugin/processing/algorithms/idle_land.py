@@ -31,7 +31,7 @@ from ...core.i18n import tr
 from ...core.raster import RasterError, parse_values, zonal_stats
 from ...core.values import number
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
-from .common import key_text, reference_date
+from .common import key_text, reference_date, refuse_negative
 
 NEW_FIELDS = (
     ("deadline", FieldType.DATE),
@@ -204,6 +204,13 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
         total_index = field(self.TOTAL_INVESTMENT_FIELD, numeric=True)
         price_index = field(self.PRICE_FIELD, numeric=True)
         gov_index = field(self.GOV_CAUSE_FIELD)
+        for index, param, what in (
+            (developed_index, self.DEVELOPED_AREA_FIELD, tr("a developed area")),
+            (invested_index, self.INVESTED_FIELD, tr("an investment")),
+            (total_index, self.TOTAL_INVESTMENT_FIELD, tr("an investment")),
+            (price_index, self.PRICE_FIELD, tr("a land price")),
+        ):
+            refuse_negative(source, index, self.parameterAsString(parameters, param, context), label, what)
 
         reference = reference_date(self, parameters, self.REFERENCE_DATE, context)
         developed_threshold = self.parameterAsDouble(parameters, self.DEVELOPED_THRESHOLD, context)

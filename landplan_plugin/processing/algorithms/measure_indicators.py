@@ -17,6 +17,7 @@ from ...qgis_compat import FieldType
 from ...core import units
 from ...core.i18n import tr
 from ...core.indicators import measure
+from ...core.indicators.store import StoreError
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec
 from .indicators_common import open_store, plan_or_raise
 
@@ -86,15 +87,22 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
         plan = plan_or_raise(store, self.parameterAsString(parameters, self.PLAN_NAME, context))
         year = self.parameterAsInt(parameters, self.YEAR, context)
         landuse = self.source_or_raise(parameters, self.LANDUSE, context)
-        try:
-            sums = measure.survey_sums(landuse)
-        except ValueError as error:
-            raise QgsProcessingException(str(error)) from error
+        landuse_label = self.source_label(parameters, self.LANDUSE, context, landuse)
+        sums = self._survey_sums(landuse, landuse_label)
+        if not sums:
+            feedback.pushWarning(tr("{} has no features: the survey measures are not recorded.").format(landuse_label))
         layer_values = {}
         for key, param in measure.LAYER_MEASURES.items():
             source = self.parameterAsSource(parameters, getattr(self, param), context)
-            if source is not None:
-                layer_values[key] = measure.union_area(source, context.transformContext())
+            if source is None:
+                continue
+            area = measure.union_area(source, context.transformContext())
+            if area is None:
+                label = self.source_label(parameters, getattr(self, param), context, source)
+                feedback.pushWarning(tr("{} has no polygons: {} is not recorded.").format(label, key))
+                layer_values[key] = None
+            else:
+                layer_values[key] = area
         fields = fields_from_spec(
             (
                 ("indicator", FieldType.STRING),
@@ -105,30 +113,25 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
                 ("value_m2", FieldType.DOUBLE),
             )
         )
-        sink, dest = self.sink_or_raise(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry, landuse.sourceCrs()
-        )
-        recorded = 0
+        values = []
         for indicator in store.indicators(plan["plan_id"]):
             key = indicator.get("measure")
             if not key:
                 continue
-            if key in sums:
-                raw = sums[key]
-            elif key in layer_values:
-                raw = layer_values[key]
-            elif key in measure.LAYER_MEASURES:
-                feedback.pushWarning(
-                    tr("{}: give the {} layer to measure it.").format(indicator["name"], measure.LAYER_MEASURES[key])
-                )
-                continue
-            else:
-                feedback.pushWarning(tr("{}: unknown measure “{}”.").format(indicator["name"], key))
-                continue
+            raw = sums.get(key, layer_values.get(key))
+            if raw is None:
+                if key in measure.LAYER_MEASURES and key not in layer_values:
+                    feedback.pushWarning(
+                        tr("{}: give the {} layer to measure it.").format(
+                            indicator["name"], measure.LAYER_MEASURES[key]
+                        )
+                    )
+                elif key not in measure.MEASURES:
+                    feedback.pushWarning(tr("{}: unknown measure “{}”.").format(indicator["name"], key))
+                continue  # cannot be computed: nothing recorded
             unit = indicator.get("unit") or ""
             if key == "development_intensity":
-                value = raw
-                raw_m2 = None
+                value, raw_m2 = raw, None
             else:
                 try:
                     value = units.from_m2(raw, unit)
@@ -138,9 +141,43 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
                     )
                     continue
                 raw_m2 = raw
-            store.record_observation(indicator["indicator_id"], year, value, source="landplan:" + self.name())
+            values.append((indicator, key, value, unit, raw_m2))
+        sink, dest = self.sink_or_raise(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry, landuse.sourceCrs()
+        )
+        try:
+            with store.transaction():  # all the year's values or none
+                for indicator, _key, value, _unit, _raw in values:
+                    store.record_observation(indicator["indicator_id"], year, value, source="landplan:" + self.name())
+        except StoreError as error:
+            raise QgsProcessingException(tr("Cannot write the indicator store: {}").format(error)) from error
+        for indicator, key, value, unit, raw_m2 in values:
             feature = QgsFeature(fields)
             feature.setAttributes([indicator["name"], key, year, value, unit, raw_m2])
             add_feature(sink, feature)
-            recorded += 1
-        return {self.OUTPUT: dest, self.RECORDED: recorded}
+        return {self.OUTPUT: dest, self.RECORDED: len(values)}
+
+    @staticmethod
+    def _survey_sums(landuse, label):
+        try:
+            return measure.survey_sums(landuse)
+        except measure.MeasureError as error:
+            reasons = {
+                "not_number": tr("is not a number"),
+                "negative": tr("is negative"),
+                "empty": tr("is empty"),
+                "kcxs": tr("is not a fraction 0–1 (or a percent 0–100)"),
+            }
+            raise QgsProcessingException(
+                tr("{}, feature {}: {} “{}” {}; nothing was recorded.").format(
+                    label,
+                    error.feature_id,
+                    error.field,
+                    "" if error.value is None else error.value,
+                    reasons[error.reason],
+                )
+            ) from error
+        except ValueError as error:
+            raise QgsProcessingException(
+                tr("{} needs the fields DLBM and TBMJ (三调 names) to measure the survey indicators.").format(label)
+            ) from error
