@@ -13,6 +13,7 @@ GEOM_TYPES = {
     "MultiPolygon": ogr.wkbMultiPolygon,
     "None": ogr.wkbNone,
     "Point": ogr.wkbPoint,
+    "LineString": ogr.wkbLineString,
 }
 
 

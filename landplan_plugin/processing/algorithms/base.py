@@ -137,17 +137,20 @@ def add_feature(sink, feature):
         raise QgsProcessingException(tr("Could not write a feature: {}").format(sink.lastError()))
 
 
-def require_field(source, field_name, layer_label, numeric=False, optional=False):
+def require_field(source, field_name, layer_label, numeric=False, optional=False, default=None):
     """Index of ``field_name`` in ``source`` or a translated error.
 
-    Returns -1 for an empty optional field name.
-    """
+    Returns -1 for an empty optional field name, and for an optional field
+    left at its 三调 ``default`` name that the layer does not have (the user
+    never chose it: a layer without GDDB simply has no grades)."""
     if not field_name:
         if optional:
             return -1
         raise QgsProcessingException(tr("No field chosen for {}.").format(layer_label))
     fields = source.fields()
     index = fields.lookupField(field_name)
+    if index < 0 and optional and default is not None and field_name == default:
+        return -1
     if index < 0:
         raise QgsProcessingException(
             tr("Field “{}” not found in {} (available: {}).").format(field_name, layer_label, ", ".join(fields.names()))

@@ -60,6 +60,16 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
     ALLOCATIONS = "ALLOCATIONS"
     OUTPUT = "OUTPUT"
     OUTPUT_LEDGER = "OUTPUT_LEDGER"
+    DEFAULTED_OPTIONAL = (
+        OCC_PADDY_FIELD,
+        OCC_GRADE_FIELD,
+        OCC_CAPACITY_FIELD,
+        OCC_DATE_FIELD,
+        SUP_PADDY_FIELD,
+        SUP_GRADE_FIELD,
+        SUP_CAPACITY_FIELD,
+        SUP_DATE_FIELD,
+    )
 
     group_id = "farmland"
 
@@ -160,6 +170,9 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
         def names(*params):
             return [self.parameterAsString(parameters, p, context) for p in params]
 
+        # optional fields left at their default names are simply absent from some tables
+        defaults = {self.parameterDefinition(p).defaultValue() for p in self.DEFAULTED_OPTIONAL}
+
         occupations = _read_rows(
             occ_source,
             names(
@@ -173,6 +186,7 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
             balance.Occupation,
             self.source_label(parameters, self.OCCUPATION, context, occ_source),
             feedback,
+            defaults,
         )
         supplements = _read_rows(
             sup_source,
@@ -187,6 +201,7 @@ class FarmlandBalanceAlgorithm(LandPlanAlgorithm):
             balance.Supplement,
             self.source_label(parameters, self.SUPPLEMENT, context, sup_source),
             feedback,
+            defaults,
         )
         if not occupations:
             feedback.pushWarning(
@@ -246,14 +261,20 @@ def _translate_balance_error(error):
     return text
 
 
-def _read_rows(source, field_names, row_type, label, feedback):
+def _read_rows(source, field_names, row_type, label, feedback, defaults=()):
     id_name, area_name, paddy_name, grade_name, capacity_name, date_name = field_names
+
+    def optional(name, numeric=False):
+        return require_field(
+            source, name, label, numeric=numeric, optional=True, default=name if name in defaults else None
+        )
+
     id_index = require_field(source, id_name, label)
     area_index = require_field(source, area_name, label, numeric=True)
-    paddy_index = require_field(source, paddy_name, label, numeric=True, optional=True)
-    grade_index = require_field(source, grade_name, label, optional=True)
-    capacity_index = require_field(source, capacity_name, label, numeric=True, optional=True)
-    date_index = require_field(source, date_name, label, optional=True)
+    paddy_index = optional(paddy_name, numeric=True)
+    grade_index = optional(grade_name)
+    capacity_index = optional(capacity_name, numeric=True)
+    date_index = optional(date_name)
     rows = {}
     bad_dates = []
     for feature in source.getFeatures():

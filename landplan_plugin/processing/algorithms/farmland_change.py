@@ -197,8 +197,8 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             result = {
                 "dlbm": require_field(source, names["dlbm"], label),
                 "tbmj": require_field(source, names["tbmj"], label, numeric=True, optional=True),
-                "tbdlmj": require_field(source, names["tbdlmj"], label, numeric=True, optional=True),
-                "kcxs": require_field(source, names["kcxs"], label, numeric=True, optional=True),
+                "tbdlmj": require_field(source, names["tbdlmj"], label, numeric=True, optional=True, default="TBDLMJ"),
+                "kcxs": require_field(source, names["kcxs"], label, numeric=True, optional=True, default="KCXS"),
             }
             check_survey_numbers(source, result, names, label, feedback)
             if source.fields().at(result["dlbm"]).isNumeric():

@@ -261,10 +261,14 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         indexes = {
             "dlbm": require_field(landuse, field_names["dlbm"], landuse_label),
             "tbmj": require_field(landuse, field_names["tbmj"], landuse_label, numeric=True, optional=True),
-            "tbdlmj": require_field(landuse, field_names["tbdlmj"], landuse_label, numeric=True, optional=True),
-            "kcxs": require_field(landuse, field_names["kcxs"], landuse_label, numeric=True, optional=True),
-            "grade": require_field(landuse, field_names["grade"], landuse_label, optional=True),
-            "zldwdm": require_field(landuse, field_names["zldwdm"], landuse_label, optional=True),
+            "tbdlmj": require_field(
+                landuse, field_names["tbdlmj"], landuse_label, numeric=True, optional=True, default="TBDLMJ"
+            ),
+            "kcxs": require_field(
+                landuse, field_names["kcxs"], landuse_label, numeric=True, optional=True, default="KCXS"
+            ),
+            "grade": require_field(landuse, field_names["grade"], landuse_label, optional=True, default="GDDB"),
+            "zldwdm": require_field(landuse, field_names["zldwdm"], landuse_label, optional=True, default="ZLDWDM"),
         }
         check_survey_numbers(landuse, indexes, field_names, landuse_label, feedback)
         if landuse.fields().at(indexes["dlbm"]).isNumeric():

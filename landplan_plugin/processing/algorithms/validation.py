@@ -20,6 +20,7 @@ from qgis.core import (
     QgsProcessingParameterFileDestination,
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterVectorDestination,
+    QgsProcessingParameterVectorLayer,
     QgsWkbTypes,
 )
 
@@ -43,14 +44,17 @@ def geometry_kind(geometry_type):
 
 def check_layer_types(algorithm, parameters, context):
     for definition in algorithm.parameterDefinitions():
-        if not isinstance(definition, QgsProcessingParameterFeatureSource):
+        if not isinstance(definition, (QgsProcessingParameterFeatureSource, QgsProcessingParameterVectorLayer)):
             continue
         wanted = {_GEOMETRY[t] for t in definition.dataTypes() if t in _GEOMETRY}
         if not wanted or len(wanted) < len(definition.dataTypes()):
             continue  # any geometry (or a table) is accepted
         if parameters.get(definition.name()) in (None, ""):
             continue
-        source = algorithm.parameterAsSource(parameters, definition.name(), context)
+        if isinstance(definition, QgsProcessingParameterVectorLayer):
+            source = algorithm.parameterAsVectorLayer(parameters, definition.name(), context)
+        else:
+            source = algorithm.parameterAsSource(parameters, definition.name(), context)
         if source is None:
             raise QgsProcessingException(algorithm.invalidSourceError(parameters, definition.name()))
         check_extent(source, algorithm.source_label(parameters, definition.name(), context, source), context)
