@@ -179,3 +179,52 @@ def test_xlsx_round_trip(dock, tmp_path, landplan):
     again = IndicatorStore(store)
     rows = {i["name"]: i for i in again.indicators(again.plan("再导入")["plan_id"])}
     assert rows["高标准农田建设面积"]["target_value"] == 3079 and rows["耕地保有量"]["target_text"] == "落实国家要求"
+
+
+def test_two_docks_saving_the_same_row_one_wins(qgis_iface, store_path):
+    """Two editors (two docks, each with its own layer and edit buffer) edit
+    the same indicator from the same version: the first save wins, the
+    second is refused with the reason and changes nothing."""
+    from landplan_plugin.ui.indicator_dock import IndicatorDock
+
+    first, second = IndicatorDock(), IndicatorDock()
+    try:
+        for dock in (first, second):
+            dock.open_store(str(store_path))
+        fid = row_id(first, "高标准农田建设面积")
+        assert first.set_value(fid, "target_value", 3111.0)
+        assert second.set_value(fid, "target_value", 3222.0)
+        assert first.save()
+        assert not second.save()
+        assert "someone else" in second.message.text()
+        row = IndicatorStore(store_path).indicator(fid)
+        assert row["target_value"] == 3111.0 and row["row_version"] == 2
+        # the winner keeps editing on the saved data
+        assert first.layer.isEditable() and first.layer.getFeature(fid)["target_value"] == 3111.0
+        assert first.loaded_versions[fid] == 2
+    finally:
+        for dock in (first, second):
+            dock._release_layer()
+            dock.deleteLater()
+
+
+def test_dock_refuses_a_data_geopackage_untouched(qgis_iface, tmp_path):
+    import hashlib
+
+    from osgeo import ogr
+
+    from landplan_plugin.ui.indicator_dock import IndicatorDock
+
+    path = str(tmp_path / "数据.gpkg")
+    ds = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    ds.CreateLayer("DLTB", None, ogr.wkbPolygon)
+    ds = None
+    before = hashlib.sha256(open(path, "rb").read()).hexdigest()
+    dock = IndicatorDock()
+    try:
+        assert dock.open_store(path) is False
+        assert "not an indicator store" in dock.message.text()
+        assert dock.store is None
+    finally:
+        dock.deleteLater()
+    assert hashlib.sha256(open(path, "rb").read()).hexdigest() == before

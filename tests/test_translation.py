@@ -38,3 +38,19 @@ def test_traditional_chinese_does_not_get_simplified_catalogue():
         assert translation.install_translator("xx_YY") is None
     finally:
         translation.remove_translators()
+
+
+def test_translations_format_like_their_sources():
+    """Every translated message takes the same .format() arguments as its
+    English source (a '{}' mixed with '{1}' would raise at the user's error)."""
+    import re
+    import xml.etree.ElementTree as ET
+
+    root = ET.parse(PLUGIN_DIR / "i18n" / "landplan_zh_CN.ts").getroot()
+    for message in root.iter("message"):
+        source, translation = message.find("source").text or "", message.find("translation").text or ""
+        count = len(re.findall(r"\{[^{}]*\}", source))
+        if count:
+            arguments = [1.5] * count
+            source.format(*arguments)
+            translation.format(*arguments)  # raises on a mismatch

@@ -9,59 +9,59 @@
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="92"/>
+        <location filename="../processing/provider.py" line="94"/>
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="137"/>
+        <location filename="../processing/algorithms/base.py" line="149"/>
         <source>No field chosen for {}.</source>
         <translation>未为 {} 选择字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="292"/>
+        <location filename="../processing/algorithms/style_land_use.py" line="77"/>
         <source>Field “{}” not found in {} (available: {}).</source>
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="145"/>
+        <location filename="../processing/algorithms/base.py" line="163"/>
         <source>Field “{}” in {} must be numeric but is {}.</source>
         <translation>{1} 中的字段“{0}”必须为数值型，当前为 {2}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="53"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="58"/>
         <source>Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series, as used for TBMJ in the third national land survey) to every polygon, with the area in hectares (公顷) and mu (亩, 1 mu = 2000/3 m²). Vertices are inverse-projected to CGCS2000 latitude/longitude with QGIS transforms; edges are not densified, as in the national software. If a TBMJ field is chosen, tbmj_diff_m2 = ellipsoidal area − TBMJ. Planar area is left empty for layers in a geographic CRS. Invalid geometries are not skipped: geom_valid = 0 flags them.</source>
         <translation>为每个面要素计算平面面积和 CGCS2000 椭球面积（国土调查梯形级数公式，即第三次全国国土调查 TBMJ 的算法），并换算为公顷和亩（1 亩 = 2000/3 平方米）。节点用 QGIS 坐标转换反算为 CGCS2000 经纬度；与国家软件一致，边不加密。选择 TBMJ 字段时，tbmj_diff_m2 = 椭球面积 − TBMJ。地理坐标系图层不计算平面面积。无效几何不跳过，以 geom_valid = 0 标出。
 
 Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series) to every polygon, in m², hectares and mu.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="63"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="68"/>
         <source>Polygon layer</source>
         <translation>面图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="68"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="73"/>
         <source>TBMJ field to compare with (optional)</source>
         <translation>用于比对的 TBMJ 字段（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="77"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="82"/>
         <source>Areas</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="78"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="83"/>
         <source>Total planar area (m²)</source>
         <translation>平面面积合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="79"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="84"/>
         <source>Total ellipsoidal area (m²)</source>
         <translation>椭球面积合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="80"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="85"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -71,22 +71,17 @@ Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid s
         <translation>图层“{}”没有有效的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="98"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="103"/>
         <source>The input already has a field “{}”; rename it first.</source>
         <translation>输入图层已有字段“{}”，请先重命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="151"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="168"/>
         <source>{} features have invalid geometry (geom_valid = 0); their areas follow the rings as drawn. Repair them with Fix geometries before overlay analysis.</source>
         <translation>{} 个要素几何无效（geom_valid = 0），其面积按原始环计算。叠加分析前请用“修复几何”处理。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="158"/>
-        <source>{} features have no geometry; their areas are empty.</source>
-        <translation>{} 个要素没有几何，面积为空。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="159"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="187"/>
         <source>Total ellipsoidal area: {} ({}).</source>
         <translation>椭球面积合计：{}（{}）。</translation>
     </message>
@@ -146,37 +141,37 @@ Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid s
         <translation>专题制图</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="47"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="52"/>
         <source>Ellipsoidal area (CGCS2000)</source>
         <translation>椭球面积计算（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="33"/>
+        <location filename="../processing/algorithms/common.py" line="34"/>
         <source>Area mode</source>
         <translation>面积口径</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="33"/>
+        <location filename="../processing/algorithms/common.py" line="34"/>
         <source>0 – apportioned survey area (三调 TBMJ/TBDLMJ)</source>
         <translation>0 – 按三调调查面积分摊（TBMJ/TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="33"/>
+        <location filename="../processing/algorithms/common.py" line="34"/>
         <source>1 – ellipsoidal area (CGCS2000)</source>
         <translation>1 – 椭球面积（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="33"/>
+        <location filename="../processing/algorithms/common.py" line="34"/>
         <source>2 – planar area</source>
         <translation>2 – 平面面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="70"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="80"/>
         <source>Farmland occupation–supplement balance check</source>
         <translation>耕地占补平衡核查</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="86"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="96"/>
         <source>Checks 耕地占补平衡: whether supplementary farmland (补充耕地) covers what projects occupy in quantity (占一补一), paddy area (占水田补水田), grain capacity and quality (占优补优: supplement grade no worse than the occupied grade; lower grade number = better), and order (先补后占: supplements accepted on or before the approval date).
 
 OCCUPATION is normally the summary of “Farmland occupation analysis”. With ALLOCATIONS (the 挂钩 ledger with fields project_id, supplement_id, farmland_m2, paddy_m2, capacity_kg) each project is checked against what it drew; an allocation naming an unknown project or supplement is an error. Without it everything is checked pooled as one row '*': order_ok then requires, at each approval date, the farmland accepted so far to cover the farmland occupied so far, and the ledger draws first-accepted first.
@@ -191,162 +186,162 @@ A check whose figures are missing is NULL and does not decide ‘balanced’. Ro
 Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order, per project with a 挂钩 ledger or pooled without one.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="102"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="112"/>
         <source>Occupation table</source>
         <translation>占用耕地表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
         <source>Occupation: project id field</source>
         <translation>占用表：项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
         <source>Occupation: farmland area field (m²)</source>
         <translation>占用表：耕地面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
         <source>Occupation: paddy area field (m²)</source>
         <translation>占用表：水田面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
         <source>Occupation: farmland grade field</source>
         <translation>占用表：耕地等别字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
         <source>Occupation: grain capacity field (kg)</source>
         <translation>占用表：粮食产能字段（公斤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="107"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
         <source>Occupation: approval date field</source>
         <translation>占用表：批准日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="120"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="130"/>
         <source>Supplementary farmland projects</source>
         <translation>补充耕地项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
         <source>Supplement: id field</source>
         <translation>补充耕地：项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
         <source>Supplement: farmland area field (m²)</source>
         <translation>补充耕地：耕地面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
         <source>Supplement: paddy area field (m²)</source>
         <translation>补充耕地：水田面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
         <source>Supplement: grade field</source>
         <translation>补充耕地：等别字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
         <source>Supplement: grain capacity field (kg)</source>
         <translation>补充耕地：粮食产能字段（公斤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="125"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
         <source>Supplement: acceptance date field</source>
         <translation>补充耕地：验收日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="138"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="148"/>
         <source>Allocations (挂钩 ledger, optional)</source>
         <translation>挂钩台账（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="146"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="156"/>
         <source>Balance check</source>
         <translation>占补平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="149"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="159"/>
         <source>Supplement ledger</source>
         <translation>补充耕地台账</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="198"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="217"/>
         <source>No allocation ledger: checking the pool of all projects and supplements.</source>
         <translation>未提供挂钩台账：按全部项目与全部补充耕地汇总核查。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="220"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="239"/>
         <source>Not balanced: {}</source>
         <translation>未实现占补平衡：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="222"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="241"/>
         <source>Overdrawn supplement projects: {}</source>
         <translation>超额挂钩的补充耕地项目：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="235"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="254"/>
         <source>The allocation ledger names a project that is not in the occupation table: {}</source>
         <translation>挂钩台账中的项目不在占用表中：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="239"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="258"/>
         <source>The allocation ledger names a supplement project that is not in the supplement table: {}</source>
         <translation>挂钩台账中的补充耕地项目不在补充耕地表中：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="258"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="283"/>
         <source>A row of {} has no id and was left out.</source>
         <translation>{} 中有一行没有编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="262"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="287"/>
         <source>{} {}: no farmland area, counted as 0.</source>
         <translation>{} {}：无耕地面积，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="265"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="290"/>
         <source>{} {}: negative farmland area {}.</source>
         <translation>{} {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="272"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="297"/>
         <source>{} {}: negative {} {}.</source>
         <translation>{} {}：{} 为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="281"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="306"/>
         <source>{} {}: grade {} is not a grade (1 = best); ignored.</source>
         <translation>{} {}：{} 不是有效等别（1 为最好），已忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="295"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="320"/>
         <source>{}: unreadable dates for {}; their order check is NULL.</source>
         <translation>{}：{} 的日期无法识别，其时序核查为空值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="335"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="360"/>
         <source>An allocation row of {} lacks a project or supplement id.</source>
         <translation>{} 中有一行缺少项目编号或补充耕地项目编号。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="338"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="363"/>
         <source>Allocation {} → {}: negative farmland {}.</source>
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="88"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="89"/>
         <source>Farmland occupation analysis</source>
         <translation>建设项目占地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="104"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="105"/>
         <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
 
 Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = CGCS2000 ellipsoidal area (国土调查 formula), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
@@ -365,147 +360,147 @@ Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geomet
 Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="123"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="124"/>
         <source>Construction projects</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="128"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="129"/>
         <source>Project id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="141"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="142"/>
         <source>Land-use survey polygons (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="140"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="147"/>
         <source>Land-class code field (DLBM)</source>
         <translation>地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="149"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="156"/>
         <source>Parcel area field (TBMJ)</source>
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="147"/>
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="147"/>
         <source>Field-ridge coefficient field (KCXS)</source>
         <translation>扣除地类系数字段（KCXS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="147"/>
         <source>Farmland quality grade field (GDDB)</source>
         <translation>耕地等别字段（GDDB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="146"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="147"/>
         <source>Village code field (ZLDWDM)</source>
         <translation>坐落单位代码字段（ZLDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="202"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="203"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="211"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="212"/>
         <source>Grain capacity by grade (CSV path, 'grade:kg,…' or 'default')</source>
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="161"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="168"/>
         <source>Repair invalid geometries</source>
         <translation>修复无效几何</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="219"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="220"/>
         <source>Occupied pieces</source>
         <translation>占地图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="224"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="225"/>
         <source>Occupation summary</source>
         <translation>占地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="182"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="189"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="182"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="189"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="259"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="260"/>
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="269"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="275"/>
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="277"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="283"/>
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="306"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="312"/>
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="310"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="316"/>
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="397"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="415"/>
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="403"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="421"/>
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="77"/>
+        <location filename="../core/overlay.py" line="96"/>
         <source>{} invalid geometries in “{}” were skipped.</source>
         <translation>“{1}”中 {0} 个无效几何已跳过。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="79"/>
+        <location filename="../core/overlay.py" line="98"/>
         <source>{} invalid geometries in “{}” were repaired (makeValid).</source>
         <translation>“{1}”中 {0} 个无效几何已修复（makeValid）。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="68"/>
+        <location filename="../core/overlay.py" line="81"/>
         <source>Feature {} of “{}” has an invalid geometry. Repair it (Fix geometries), tick “Repair invalid geometries”, or set Processing’s invalid-feature filtering to skip.</source>
         <translation>“{1}”的要素 {0} 几何无效。请先修复（“修复几何”工具），或勾选“修复无效几何”，或将“处理”的无效要素过滤设置为跳过。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="275"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="300"/>
         <source>paddy area</source>
         <translation>水田面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="278"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="303"/>
         <source>grain capacity</source>
         <translation>粮食产能</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="114"/>
+        <location filename="../processing/algorithms/common.py" line="229"/>
         <source>Cannot read the date of the check: {}</source>
         <translation>无法识别核查日期：{}</translation>
     </message>
@@ -689,37 +684,37 @@ Classifies supplied parcels as idle (1 or 2 years), partially developed, warning
         <translation>请选择约定动工日期字段或交地日期字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="212"/>
+        <location filename="../processing/algorithms/idle_land.py" line="219"/>
         <source>Date of the check: {}</source>
         <translation>核查日期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="282"/>
+        <location filename="../processing/algorithms/idle_land.py" line="289"/>
         <source>{} dates could not be read; see the evidence field.</source>
         <translation>{} 个日期无法识别，见 evidence 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="334"/>
+        <location filename="../processing/algorithms/idle_land.py" line="341"/>
         <source>Cannot read the built-up pixel values: {}</source>
         <translation>无法识别已建设像元值：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="337"/>
+        <location filename="../processing/algorithms/idle_land.py" line="344"/>
         <source>Parcels ({}) are reprojected to the raster’s CRS ({}) for pixel counting.</source>
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="126"/>
+        <location filename="../processing/algorithms/base.py" line="137"/>
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="70"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="78"/>
         <source>Farmland change and in-out balance</source>
         <translation>耕地变化与进出平衡分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="76"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="84"/>
         <source>Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – and reports where farmland went and came from.
 
 Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 (自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.
@@ -734,102 +729,102 @@ Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures 
 Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡, 非农化 and a transition matrix.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="124"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="131"/>
         <source>Land use before (DLTB)</source>
         <translation>前期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="132"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="139"/>
         <source>Land use after (DLTB)</source>
         <translation>后期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="133"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="141"/>
         <source>Zones (e.g. villages)</source>
         <translation>统计区域（如行政村）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="119"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="126"/>
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="146"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="154"/>
         <source>Changed pieces</source>
         <translation>变化图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="151"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="159"/>
         <source>Transition matrix</source>
         <translation>地类转移矩阵</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="156"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="164"/>
         <source>Farmland change summary</source>
         <translation>耕地变化汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="222"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="231"/>
         <source>{} zone polygons without a name were left out.</source>
         <translation>{} 个区域要素没有名称，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="351"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="361"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so that no area is counted twice. Check the topology of the later survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：已按比例缩放份额，避免重复计算面积。请检查后期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="358"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="368"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count the overlap twice. Check the topology of the earlier survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：这些位置的后期指标重复计算了重叠部分。请检查前期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="368"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="378"/>
         <source>Unknown land-class code “{}”: its pieces count as ‘other’.</source>
         <translation>未知地类编码“{}”：其图斑计为“其他变化”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="370"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="380"/>
         <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
         <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="70"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="77"/>
         <source>Restoration area statistics</source>
         <translation>生态修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="93"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="100"/>
         <source>Restoration projects</source>
         <translation>修复项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="98"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="105"/>
         <source>Restoration type field</source>
         <translation>修复类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="103"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="110"/>
         <source>Year field</source>
         <translation>年度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="103"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="110"/>
         <source>Status field</source>
         <translation>状态字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="103"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="110"/>
         <source>Direction field (修复方向)</source>
         <translation>修复方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="111"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="118"/>
         <source>Statuses to keep (comma separated)</source>
         <translation>保留的状态（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="114"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="121"/>
         <source>Zones (e.g. townships)</source>
         <translation>统计区域（如乡镇）</translation>
     </message>
@@ -844,42 +839,42 @@ Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平
         <translation>修复后 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="164"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="171"/>
         <source>Restoration statistics</source>
         <translation>修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="169"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="176"/>
         <source>Restoration projects with areas</source>
         <translation>修复项目（含面积）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="174"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="181"/>
         <source>Land use before and after restoration</source>
         <translation>修复前后地类</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="207"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="214"/>
         <source>A status filter needs the status field.</source>
         <translation>按状态筛选需要选择状态字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="240"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="247"/>
         <source>{} projects left out by the status filter.</source>
         <translation>按状态筛选略去了 {} 个项目。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="242"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="249"/>
         <source>No restoration projects to count: the outputs are empty.</source>
         <translation>没有可统计的修复项目，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="324"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="331"/>
         <source>Projects are reprojected to the CRS of raster “{}” ({}) for the NDVI means.</source>
         <translation>项目已重投影到栅格“{}”的坐标系（{}）后计算 NDVI 平均值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="349"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="356"/>
         <source>LANDUSE_BEFORE needs LANDUSE_AFTER too.</source>
         <translation>提供修复前地类图斑时也需要提供修复后地类图斑。</translation>
     </message>
@@ -928,162 +923,162 @@ Colours a 三调 layer by land class with Chinese legend labels.</translation>
 Makes one map sheet per coverage feature, as PDF or PNG.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="119"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="123"/>
         <source>Coverage (one sheet per feature)</source>
         <translation>覆盖图层（每个要素一幅图）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="124"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="128"/>
         <source>Id field (names the files)</source>
         <translation>编号字段（用于文件名）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="129"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="133"/>
         <source>Filter</source>
         <translation>筛选表达式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="134"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="138"/>
         <source>Layers drawn under the coverage</source>
         <translation>底图图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="139"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="143"/>
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="139"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="143"/>
         <source>A4 portrait</source>
         <translation>A4 纵向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="139"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="143"/>
         <source>A4 landscape</source>
         <translation>A4 横向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="139"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="143"/>
         <source>A3 landscape</source>
         <translation>A3 横向</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="147"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="151"/>
         <source>Own template (.qpt)</source>
         <translation>自定义模板（.qpt）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="158"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="162"/>
         <source>Title</source>
         <translation>标题</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="166"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="170"/>
         <source>Mapping organisation (制图单位)</source>
         <translation>制图单位</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="169"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="173"/>
         <source>Allowed scales</source>
         <translation>允许的比例尺</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="174"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="178"/>
         <source>Area table (optional)</source>
         <translation>面积表（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="179"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="183"/>
         <source>Area table id field</source>
         <translation>面积表编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="184"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="188"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="185"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="189"/>
         <source>Resolution (dpi)</source>
         <translation>分辨率（dpi）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="195"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="199"/>
         <source>Also one combined PDF</source>
         <translation>同时输出合并的 PDF</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="198"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="202"/>
         <source>Output folder</source>
         <translation>输出文件夹</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="199"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="203"/>
         <source>Written files</source>
         <translation>输出的文件</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="200"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="204"/>
         <source>Number of sheets</source>
         <translation>图幅数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="218"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="216"/>
         <source>Cannot read the allowed scales: {}</source>
         <translation>无法识别允许的比例尺：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="231"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="229"/>
         <source>Filter expression error: {}</source>
         <translation>筛选表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="235"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="233"/>
         <source>No coverage feature matches the filter: nothing to draw.</source>
         <translation>没有要素满足筛选条件，无图可出。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="238"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="236"/>
         <source>Coverage feature “{}” has no geometry: no sheet can be centred on it.</source>
         <translation>覆盖要素“{}”没有几何，无法出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="334"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="325"/>
         <source>Title expression error: {}</source>
         <translation>标题表达式错误：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="342"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="335"/>
         <source>Sheet {} does not fit at 1:{:.0f}; drawn at that scale anyway.</source>
         <translation>图幅 {} 在 1:{:.0f} 下放不下，仍按该比例尺出图。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="392"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="387"/>
         <source>Could not write {}: {}</source>
         <translation>无法写出 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="523"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="524"/>
         <source>Cannot write to the output folder {}: {}</source>
         <translation>无法写入输出文件夹 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="535"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="536"/>
         <source>Cannot read the template {}: {}</source>
         <translation>无法读取模板 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="537"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="538"/>
         <source>The template {} is not a QGIS layout template (.qpt).</source>
         <translation>模板 {} 不是 QGIS 布局模板（.qpt）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="541"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="542"/>
         <source>The template {} could not be loaded.</source>
         <translation>无法加载模板 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="552"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="553"/>
         <source>The template has no map item: add a map to it.</source>
         <translation>模板中没有地图项，请先添加地图。</translation>
     </message>
@@ -1093,107 +1088,107 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="118"/>
+        <location filename="../ui/indicator_dock.py" line="119"/>
         <source>Open or create a store…</source>
         <translation>打开或新建指标库…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="121"/>
+        <location filename="../ui/indicator_dock.py" line="122"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="123"/>
+        <location filename="../ui/indicator_dock.py" line="124"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="124"/>
+        <location filename="../ui/indicator_dock.py" line="125"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="129"/>
+        <location filename="../ui/indicator_dock.py" line="130"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="150"/>
+        <location filename="../ui/indicator_dock.py" line="151"/>
         <source>Monitoring status</source>
         <translation>监测状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="188"/>
+        <location filename="../ui/indicator_dock.py" line="197"/>
         <source>Indicator store</source>
         <translation>指标库</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="188"/>
+        <location filename="../ui/indicator_dock.py" line="189"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="219"/>
+        <location filename="../ui/indicator_dock.py" line="244"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="240"/>
+        <location filename="../ui/indicator_dock.py" line="265"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="241"/>
+        <location filename="../ui/indicator_dock.py" line="266"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="295"/>
+        <location filename="../ui/indicator_dock.py" line="321"/>
         <source>must be one of {}</source>
         <translation>必须为 {} 之一</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="338"/>
+        <location filename="../ui/indicator_dock.py" line="364"/>
         <source>Edit {}</source>
         <translation>编辑 {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="349"/>
+        <location filename="../ui/indicator_dock.py" line="375"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="351"/>
+        <location filename="../ui/indicator_dock.py" line="377"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="361"/>
+        <location filename="../ui/indicator_dock.py" line="387"/>
         <source>Delete indicators</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="375"/>
+        <location filename="../ui/indicator_dock.py" line="426"/>
         <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="397"/>
+        <location filename="../ui/indicator_dock.py" line="438"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="11"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="14"/>
         <source>Choose the indicator store (GeoPackage).</source>
         <translation>请选择指标库（GeoPackage）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="15"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="27"/>
         <source>Cannot open the indicator store: {}</source>
         <translation>无法打开指标库：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="22"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="34"/>
         <source>No plan “{}” in the store (plans: {}).</source>
         <translation>指标库中没有规划“{}”（现有规划：{}）。</translation>
     </message>
@@ -1210,12 +1205,12 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
 Monitoring status of each plan indicator.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="57"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="58"/>
         <source>Indicator store (GeoPackage)</source>
         <translation>指标库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="58"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="59"/>
         <source>Plan name</source>
         <translation>规划名称</translation>
     </message>
@@ -1230,141 +1225,141 @@ Monitoring status of each plan indicator.</translation>
         <translation>指标状态</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="54"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="37"/>
         <source>Import plan indicators</source>
         <translation>导入规划指标</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="60"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="43"/>
         <source>Reads an indicator table as plans print it (CSV or XLSX with columns such as 类别, 序号, 指标, 单位, 2020 年, 2025 年, 属性) into the indicator store (a GeoPackage, created when missing). Understands [117.32] (five-year cumulative), ≥300 / 300以上 / 不少于300, ≤90 / 90以内 / 不超过90, text targets such as 落实国家要求, ‘20 (较 2020 年)’, footnote marks (kept in the note) and — (no value). A bare number gets ≥, or ≤ for caps such as 新增建设用地 (noted). Importing the same plan again updates it. Known indicators (耕地保有量, 永久基本农田, 建设用地总规模, 生态保护红线面积 …) get their automatic measure key.</source>
         <translation>按规划文本中的格式读取指标表（CSV 或 XLSX，列如 类别、序号、指标、单位、2020 年、2025 年、属性）到指标库（GeoPackage，不存在时新建）。可识别 [117.32]（五年累计值）、≥300 / 300以上 / 不少于300、≤90 / 90以内 / 不超过90、“落实国家要求”等文字目标、“20（较 2020 年）”、脚注标记（写入备注）和“—”（无值）。仅有数字的目标默认为“≥”，新增建设用地等上限类指标推断为“≤”（并注明）。同一规划重复导入时更新而不重复。耕地保有量、永久基本农田、建设用地总规模、生态保护红线面积等指标自动设置监测项。
 
 Imports a printed indicator table into the GeoPackage store.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="70"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="53"/>
         <source>Indicator table (CSV or XLSX)</source>
         <translation>指标表（CSV 或 XLSX）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="73"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="56"/>
         <source>Region name</source>
         <translation>行政区名称</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="74"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="57"/>
         <source>Base year</source>
         <translation>基期年</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="74"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="57"/>
         <source>Target year</source>
         <translation>目标年</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="80"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="70"/>
         <source>Indicators imported</source>
         <translation>导入的指标数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="88"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="85"/>
         <source>Cannot read the indicator table: {}</source>
         <translation>无法读取指标表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="90"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="87"/>
         <source>The table has no indicator rows.</source>
         <translation>指标表中没有指标行。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="98"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="94"/>
         <source>Give the plan a name.</source>
         <translation>请填写规划名称。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="116"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="108"/>
         <source>{} indicators of “{}” imported ({}–{}).</source>
         <translation>已导入 {} 个指标（“{}”，{}–{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="41"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="42"/>
         <source>Measure plan indicators</source>
         <translation>规划指标自动监测</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="47"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="48"/>
         <source>Computes the indicators whose measure key is set and records each as an observation for YEAR, with this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ total, %), basic_farmland_area, eco_redline_area, restoration_area (CGCS2000 ellipsoidal area of the union of the given layer).</source>
         <translation>计算设置了监测项的指标，换算为指标自身的单位（公顷、亩、万亩、平方千米、%），作为该年份的监测值记录（来源为本算法）。监测项：farmland_area（耕地保有量：0101/0102/0103 的地类面积 TBDLMJ）、construction_area（建设用地 TBMJ）、forest_area、wetland_area（林地、湿地一级类的 TBMJ）、development_intensity（建设用地 ÷ 总面积，%）、basic_farmland_area、eco_redline_area、restoration_area（相应图层并集的 CGCS2000 椭球面积）。
 
 Measures plan indicators from layers and records them.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="69"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="70"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="79"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="80"/>
         <source>Recorded values</source>
         <translation>记录的监测值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="82"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="83"/>
         <source>Values recorded</source>
         <translation>记录的监测值数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="121"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="124"/>
         <source>{}: give the {} layer to measure it.</source>
         <translation>{}：需提供 {} 图层才能计算。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="126"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="130"/>
         <source>{}: unknown measure “{}”.</source>
         <translation>{}：未知监测项“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="136"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="139"/>
         <source>{}: unit “{}” is not an area unit; not recorded.</source>
         <translation>{}：单位“{}”不是面积单位，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="131"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="131"/>
+        <location filename="../ui/indicator_dock.py" line="132"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="154"/>
+        <location filename="../ui/indicator_dock.py" line="155"/>
         <source>Yearly values of the selected indicator</source>
         <translation>所选指标的年度监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="166"/>
+        <location filename="../ui/indicator_dock.py" line="167"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="438"/>
+        <location filename="../ui/indicator_dock.py" line="485"/>
         <source>Select an indicator first.</source>
         <translation>请先选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="452"/>
+        <location filename="../ui/indicator_dock.py" line="499"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="452"/>
+        <location filename="../ui/indicator_dock.py" line="499"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="462"/>
+        <location filename="../ui/indicator_dock.py" line="509"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -1379,7 +1374,7 @@ Measures plan indicators from layers and records them.</translation>
         <translation>请先选择含 DLBM 字段的地类图斑图层。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="76"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="83"/>
         <source>Counts restored land (生态修复, 历史遗留矿山治理, 土地复垦, 全域土地综合整治 …) by zone, type, year and direction (修复方向). Overlapping projects in a group count once (area_m2 is the area of their union; gross_m2 the sum of the projects’ own areas; overlap_m2 the difference). A project crossing a zone boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).
 
 With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it was, by first-level class (each type’s projects unioned first); direction_share is the share of a project that became its declared direction and direction_met that share, set to 1 when it is at least 80 % (the direction counts as met); directions match at the first-level class (0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata ignored), computed in bulk with GDAL.
@@ -1394,32 +1389,32 @@ Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas e
 Counts restored land by zone, type, year and direction; overlaps count once.</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="462"/>
+        <location filename="../ui/indicator_dock.py" line="509"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="526"/>
+        <location filename="../ui/indicator_dock.py" line="573"/>
         <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="133"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="134"/>
         <source>Project name field (for the report)</source>
         <translation>项目名称字段（用于报告）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="112"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="99"/>
         <source> Font: the first installed of Microsoft YaHei, DengXian, SimHei, SimSun, WenQuanYi Micro Hei, WenQuanYi Zen Hei, AR PL UMing CN; the setting LandPlan/sheetFont forces another. Noto Sans CJK and Source Han Sans are not used: Qt writes their PDF text with wrong characters (digits lost, radicals).</source>
         <translation>字体：按顺序使用本机已安装的第一个：微软雅黑、等线、黑体、宋体、文泉驿微米黑、文泉驿正黑、AR PL UMing CN；设置项 LandPlan/sheetFont 可指定其他字体。不使用思源黑体/Noto Sans CJK：Qt 为其写出的 PDF 文字有误（数字丢失、部首字符）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="252"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="250"/>
         <source>Map-sheet font: {}; using “{}”.</source>
         <translation>图幅字体：{}；改用“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="253"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="251"/>
         <source>Map-sheet font: {}</source>
         <translation>图幅字体：{}</translation>
     </message>
@@ -1469,12 +1464,12 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="140"/>
+        <location filename="../ui/indicator_dock.py" line="141"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="140"/>
+        <location filename="../ui/indicator_dock.py" line="141"/>
         <source>Latest value (year)</source>
         <translation>最新值（年份）</translation>
     </message>
@@ -1484,72 +1479,72 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="284"/>
+        <location filename="../ui/indicator_dock.py" line="310"/>
         <source>Empty</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="335"/>
+        <location filename="../ui/indicator_dock.py" line="361"/>
         <source>cannot be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="336"/>
+        <location filename="../ui/indicator_dock.py" line="362"/>
         <source>Refused: {} {}.</source>
         <translation>已拒绝：{}{}。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="443"/>
+        <location filename="../ui/indicator_dock.py" line="490"/>
         <source>{} is outside the plan period {}–{}: nothing recorded.</source>
         <translation>{} 年不在规划期 {}–{} 年内，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="645"/>
+        <location filename="../ui/indicator_dock.py" line="707"/>
         <source>Select an indicator to see its chart</source>
         <translation>选择指标以显示图表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="650"/>
+        <location filename="../ui/indicator_dock.py" line="712"/>
         <source>No values recorded for this indicator yet</source>
         <translation>该指标尚无监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="690"/>
+        <location filename="../ui/indicator_dock.py" line="751"/>
         <source>Target {}</source>
         <translation>目标 {}</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="149"/>
+        <location filename="../processing/presentation.py" line="152"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="197"/>
+        <location filename="../processing/presentation.py" line="194"/>
         <source>LandPlan output style</source>
         <translation>LandPlan 输出样式</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="199"/>
+        <location filename="../processing/presentation.py" line="196"/>
         <source>The style could not be stored in {}: {}</source>
         <translation>无法将样式保存到 {}：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="107"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="99"/>
         <source> The title is 「&lt;name&gt;用地范围图」 from the project name field when given; a project drawn on several sheets (several coverage features with one id) gets （第i幅/共n幅） and its table is the whole project's. The legend lists the project boundary and every class on the sheet, and is fitted into the template's legend box (more columns, then smaller text); it is never clipped.</source>
         <translation> 给定项目名称字段时，图名为「&lt;项目名称&gt;用地范围图」；一个项目绘于多幅图（范围图层中多个要素编号相同）时，图名加（第i幅/共n幅），图上面积表为整个项目的合计。图例列出项目用地范围线和图上出现的全部地类，并在模板的图例框内自动排版（先增加栏数，再缩小字号），不会被裁切。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="150"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="154"/>
         <source>Project name field (for the title)</source>
         <translation>项目名称字段（用于图名）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="270"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="264"/>
         <source>Project boundary</source>
         <translation>项目用地范围</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/export_map_sheets.py" line="375"/>
+        <location filename="../processing/algorithms/export_map_sheets.py" line="368"/>
         <source>Sheet {}: the legend is taller than its frame even in {} columns with small text; use a larger template or fewer layers.</source>
         <translation>图幅 {}：即使分 {} 栏并缩小字号，图例仍超出图例框；请改用更大的模板或减少图层。</translation>
     </message>
@@ -1574,7 +1569,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="64"/>
+        <location filename="../ui/indicator_dock.py" line="69"/>
         <source>Base as printed</source>
         <translation>基期值（原文）</translation>
     </message>
@@ -1599,102 +1594,102 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="69"/>
+        <location filename="../ui/indicator_dock.py" line="70"/>
         <source>Cumulative</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="70"/>
+        <location filename="../ui/indicator_dock.py" line="71"/>
         <source>Measured from data</source>
         <translation>自动监测项</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="71"/>
+        <location filename="../ui/indicator_dock.py" line="72"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="77"/>
+        <location filename="../ui/indicator_dock.py" line="78"/>
         <source>No data</source>
         <translation>无监测数据</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="78"/>
+        <location filename="../ui/indicator_dock.py" line="79"/>
         <source>No numeric target</source>
         <translation>无数值目标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="79"/>
+        <location filename="../ui/indicator_dock.py" line="80"/>
         <source>Met</source>
         <translation>已达标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="80"/>
+        <location filename="../ui/indicator_dock.py" line="81"/>
         <source>On track</source>
         <translation>按进度</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="81"/>
+        <location filename="../ui/indicator_dock.py" line="82"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="82"/>
+        <location filename="../ui/indicator_dock.py" line="83"/>
         <source>Not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="86"/>
+        <location filename="../ui/indicator_dock.py" line="87"/>
         <source>entered by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="87"/>
+        <location filename="../ui/indicator_dock.py" line="88"/>
         <source>measured from land-use data</source>
         <translation>由国土调查数据测算</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="88"/>
+        <location filename="../ui/indicator_dock.py" line="89"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="93"/>
+        <location filename="../ui/indicator_dock.py" line="94"/>
         <source>Farmland area (survey)</source>
         <translation>耕地面积（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="94"/>
+        <location filename="../ui/indicator_dock.py" line="95"/>
         <source>Construction land area (survey)</source>
         <translation>建设用地面积（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="95"/>
+        <location filename="../ui/indicator_dock.py" line="96"/>
         <source>Forest area (survey)</source>
         <translation>林地面积（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="96"/>
+        <location filename="../ui/indicator_dock.py" line="97"/>
         <source>Wetland area (survey)</source>
         <translation>湿地面积（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="97"/>
+        <location filename="../ui/indicator_dock.py" line="98"/>
         <source>Development intensity (survey)</source>
         <translation>国土开发强度（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="98"/>
+        <location filename="../ui/indicator_dock.py" line="99"/>
         <source>Basic farmland area (layer)</source>
         <translation>永久基本农田面积（图层）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="99"/>
+        <location filename="../ui/indicator_dock.py" line="100"/>
         <source>Ecological red line area (layer)</source>
         <translation>生态保护红线面积（图层）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="100"/>
+        <location filename="../ui/indicator_dock.py" line="101"/>
         <source>Restoration area (layer)</source>
         <translation>生态修复面积（图层）</translation>
     </message>
@@ -2259,7 +2254,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{}（亩）</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="103"/>
+        <location filename="../processing/provider.py" line="105"/>
         <source>Occupation and balance check (model)</source>
         <translation>建设项目占地与占补平衡核查（模型）</translation>
     </message>
@@ -2284,14 +2279,249 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>在线文档</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="308"/>
+        <location filename="../ui/indicator_dock.py" line="334"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="308"/>
+        <location filename="../ui/indicator_dock.py" line="334"/>
         <source>No</source>
         <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="197"/>
+        <source>{} holds other data and is not an indicator store. Add the indicator tables to it?</source>
+        <translation>{} 中已有其他数据，不是指标库。是否在其中添加指标表？</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="216"/>
+        <source>{} is not an indicator store; nothing was written.</source>
+        <translation>{} 不是指标库，未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="432"/>
+        <source>Not saved: {}</source>
+        <translation>未保存：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="129"/>
+        <source>Field “{}” of {}, feature {}: {} is not a valid value ({}).</source>
+        <translation>{1} 的字段“{0}”，要素 {2}：{3} 不是有效值（{4}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="129"/>
+        <source>KCXS is a fraction 0–1 (or a percent 0–100)</source>
+        <translation>KCXS 应为 0–1 的系数（或 0–100 的百分数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="129"/>
+        <source>an area cannot be negative</source>
+        <translation>面积不能为负</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="142"/>
+        <source>Field “{}” of {} has values above 1 (largest {}, feature {}): they were read as percents (10.5 → 0.105).</source>
+        <translation>{1} 的字段“{0}”有大于 1 的值（最大 {2}，要素 {3}）：已按百分数读取（10.5 → 0.105）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="163"/>
+        <source>Field “{}” of {}, feature {}: {} cannot be negative ({}).</source>
+        <translation>{1} 的字段“{0}”，要素 {2}：{3}不能为负（{4}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/base.py" line="184"/>
+        <source>Field “{}” of {}, feature {}: “{}” is not a number.</source>
+        <translation>{1} 的字段“{0}”，要素 {2}：“{3}”不是数字。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="198"/>
+        <source>Field “{}” of {} is text; its values were read as numbers{}.</source>
+        <translation>{1} 的字段“{0}”为文本型，其值已按数字读取{2}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="18"/>
+        <source>tick “Add the indicator tables to an existing GeoPackage of other data” to keep the indicators in it</source>
+        <translation>如需把指标存入该文件，请勾选“在已有数据的 GeoPackage 中添加指标表”</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="18"/>
+        <source>import an indicator table into it first (Import plan indicators)</source>
+        <translation>请先用“导入规划指标”导入指标表</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="23"/>
+        <source>{} is not a LandPlan indicator store; nothing was written to it ({}).</source>
+        <translation>{} 不是 LandPlan 指标库，未向其写入任何内容（{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="207"/>
+        <source>a developed area</source>
+        <translation>已开发面积</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="207"/>
+        <source>an investment</source>
+        <translation>投资额</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="207"/>
+        <source>a land price</source>
+        <translation>土地价款</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="63"/>
+        <source>Add the indicator tables to an existing GeoPackage of other data</source>
+        <translation>在已有数据的 GeoPackage 中添加指标表</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/import_indicators.py" line="79"/>
+        <source>The indicator “{}” appears {} times in {}: keep one row per indicator.</source>
+        <translation>指标“{0}”在 {2} 中出现 {1} 次：每个指标只能有一行。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="153"/>
+        <source>Cannot write the indicator store: {}</source>
+        <translation>无法写入指标库：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="93"/>
+        <source>{} has no features: the survey measures are not recorded.</source>
+        <translation>{} 没有要素：国土调查监测项未记录。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="102"/>
+        <source>{} has no polygons: {} is not recorded.</source>
+        <translation>{} 没有面要素：{} 未记录。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="166"/>
+        <source>is not a number</source>
+        <translation>不是数字</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="167"/>
+        <source>is negative</source>
+        <translation>为负数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="168"/>
+        <source>is empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="169"/>
+        <source>is not a fraction 0–1 (or a percent 0–100)</source>
+        <translation>不是 0–1 的系数（或 0–100 的百分数）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="171"/>
+        <source>{}, feature {}: {} “{}” {}; nothing was recorded.</source>
+        <translation>{}，要素 {}：{}“{}”{}；未记录任何数值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="181"/>
+        <source>{} needs the fields DLBM and TBMJ (三调 names) to measure the survey indicators.</source>
+        <translation>{} 需要 DLBM 和 TBMJ 字段（三调字段名）才能测算国土调查指标。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="207"/>
+        <source>The occupation table has no rows: there is nothing to balance and no verdict is given.</source>
+        <translation>占用表没有记录：无可平衡的内容，不作结论。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="402"/>
+        <source>{} projects lie partly or wholly outside the land-use survey “{}”; their figures cover only the surveyed part (uncovered_m2, planar): {}.</source>
+        <translation>{} 个项目部分或全部位于土地利用调查“{}”范围之外，其面积只含调查覆盖部分（uncovered_m2，平面面积）：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="38"/>
+        <source>polygons</source>
+        <translation>面要素</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="39"/>
+        <source>lines</source>
+        <translation>线要素</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="40"/>
+        <source>points</source>
+        <translation>点要素</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="41"/>
+        <source>no geometry (a table)</source>
+        <translation>无几何（属性表）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="42"/>
+        <source>unknown geometries</source>
+        <translation>未知几何类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="63"/>
+        <source>Parameter “{}” ({}): layer “{}” has {}; it needs {}.</source>
+        <translation>参数“{}”（{}）：图层“{}”为{}，此处需要{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="103"/>
+        <source>Parameter “{}” ({}): {} is a folder; give a file name.</source>
+        <translation>参数“{}”（{}）：{} 是文件夹，请给出文件名。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="110"/>
+        <source>Parameter “{}” ({}): {} cannot be written (read-only or in use).</source>
+        <translation>参数“{}”（{}）：无法写入 {}（只读或正被占用）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="121"/>
+        <source>Parameter “{}” ({}): the folder {} does not exist.</source>
+        <translation>参数“{}”（{}）：文件夹 {} 不存在。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="127"/>
+        <source>Parameter “{}” ({}): the folder {} cannot be written.</source>
+        <translation>参数“{}”（{}）：文件夹 {} 不可写。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/validation.py" line="152"/>
+        <source>Feature {} of “{}” has coordinates outside the range of the layer’s CRS {} ({:.6g}, {:.6g}): check the CRS and the coordinates.</source>
+        <translation>“{1}”的要素 {0} 坐标超出图层坐标系 {2} 的范围（{3:.6g}, {4:.6g}）：请检查坐标系和坐标。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="175"/>
+        <source>{} features have no geometry; their areas are empty: {}.</source>
+        <translation>{} 个要素没有几何，面积为空：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="181"/>
+        <source>{} features have coordinates outside the range of the CRS {} (wrong CRS?); their areas are empty and not in the totals: {}.</source>
+        <translation>{} 个要素的坐标超出坐标系 {} 的范围（坐标系是否有误？），面积为空且不计入合计：{}。</translation>
+    </message>
+    <message>
+        <location filename="../core/overlay.py" line="63"/>
+        <source>Feature {} of “{}” has coordinates that are not numbers (NaN or infinite, e.g. after a transformation out of the CRS's range). Check the layer's CRS.</source>
+        <translation>“{1}”的要素 {0} 坐标不是有效数字（NaN 或无穷大，例如坐标转换超出坐标系范围）。请检查图层坐标系。</translation>
+    </message>
+    <message>
+        <location filename="../core/overlay.py" line="100"/>
+        <source>{} features of “{}” have no geometry and were left out: {}.</source>
+        <translation>“{1}”中 {0} 个要素没有几何，未参与计算：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../core/overlay.py" line="104"/>
+        <source>In “{}”, {} have no usable geometry and were not analysed: {}.</source>
+        <translation>“{}”中有 {} 个对象没有可用几何，未作分析：{}。</translation>
+    </message>
+    <message>
+        <location filename="../core/overlay.py" line="112"/>
+        <source>{} features of “{}” are exact copies of another (same geometry and attributes) and were counted once: {}.</source>
+        <translation>“{1}”中 {0} 个要素与其他要素完全重复（几何和属性相同），只计一次：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../core/overlay.py" line="123"/>
+        <source>{} pairs of features of “{}” overlap; the overlap was counted once, for the first feature of each pair (first/second): {}.</source>
+        <translation>“{1}”中有 {0} 对要素相互重叠；重叠部分只计一次，计入每对中的第一个要素（第一个/第二个）：{2}。</translation>
     </message>
 </context>
 </TS>
