@@ -832,3 +832,20 @@ def test_catalogue_size():
             marks = [m for m in getattr(test, "pytestmark", []) if m.name == "parametrize"]
             count += len(marks[0].args[1]) if marks else 1
     assert count >= 60, count
+
+
+def test_x19_locked_store_refused_naming_the_lock(landplan, store, tmp_path):
+    """Another program holds the store: the import waits BUSY_TIMEOUT_S (10 s),
+    then refuses, saying who holds it; the store is unchanged."""
+    import sqlite3
+
+    before = store_rows(store)
+    other = sqlite3.connect(str(store), isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        outcome = import_table(TABLE.replace("≥95", "≥90"), store, tmp_path, name="表3.csv")
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    expect_error(outcome, "locked by another program or user", "10 s")
+    assert store_rows(store) == before

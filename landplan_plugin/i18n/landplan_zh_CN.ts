@@ -1173,22 +1173,22 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="438"/>
+        <location filename="../ui/indicator_dock.py" line="440"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="14"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="24"/>
         <source>Choose the indicator store (GeoPackage).</source>
         <translation>请选择指标库（GeoPackage）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="27"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="37"/>
         <source>Cannot open the indicator store: {}</source>
         <translation>无法打开指标库：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="34"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="46"/>
         <source>No plan “{}” in the store (plans: {}).</source>
         <translation>指标库中没有规划“{}”（现有规划：{}）。</translation>
     </message>
@@ -1277,7 +1277,7 @@ Imports a printed indicator table into the GeoPackage store.</translation>
         <translation>请填写规划名称。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/import_indicators.py" line="108"/>
+        <location filename="../processing/algorithms/import_indicators.py" line="110"/>
         <source>{} indicators of “{}” imported ({}–{}).</source>
         <translation>已导入 {} 个指标（“{}”，{}–{}）。</translation>
     </message>
@@ -1344,22 +1344,22 @@ Measures plan indicators from layers and records them.</translation>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="485"/>
+        <location filename="../ui/indicator_dock.py" line="487"/>
         <source>Select an indicator first.</source>
         <translation>请先选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="499"/>
+        <location filename="../ui/indicator_dock.py" line="501"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="499"/>
+        <location filename="../ui/indicator_dock.py" line="501"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="509"/>
+        <location filename="../ui/indicator_dock.py" line="511"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -1389,12 +1389,12 @@ Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas e
 Counts restored land by zone, type, year and direction; overlaps count once.</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="509"/>
+        <location filename="../ui/indicator_dock.py" line="511"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="573"/>
+        <location filename="../ui/indicator_dock.py" line="575"/>
         <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
@@ -1494,22 +1494,22 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>已拒绝：{}{}。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="490"/>
+        <location filename="../ui/indicator_dock.py" line="492"/>
         <source>{} is outside the plan period {}–{}: nothing recorded.</source>
         <translation>{} 年不在规划期 {}–{} 年内，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="707"/>
+        <location filename="../ui/indicator_dock.py" line="709"/>
         <source>Select an indicator to see its chart</source>
         <translation>选择指标以显示图表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="712"/>
+        <location filename="../ui/indicator_dock.py" line="714"/>
         <source>No values recorded for this indicator yet</source>
         <translation>该指标尚无监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="751"/>
+        <location filename="../ui/indicator_dock.py" line="753"/>
         <source>Target {}</source>
         <translation>目标 {}</translation>
     </message>
@@ -2299,7 +2299,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{} 不是指标库，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="432"/>
+        <location filename="../ui/indicator_dock.py" line="434"/>
         <source>Not saved: {}</source>
         <translation>未保存：{}</translation>
     </message>
@@ -2339,17 +2339,17 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{1} 的字段“{0}”为文本型，其值已按数字读取{2}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="18"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="28"/>
         <source>tick “Add the indicator tables to an existing GeoPackage of other data” to keep the indicators in it</source>
         <translation>如需把指标存入该文件，请勾选“在已有数据的 GeoPackage 中添加指标表”</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="18"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="28"/>
         <source>import an indicator table into it first (Import plan indicators)</source>
         <translation>请先用“导入规划指标”导入指标表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="23"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="33"/>
         <source>{} is not a LandPlan indicator store; nothing was written to it ({}).</source>
         <translation>{} 不是 LandPlan 指标库，未向其写入任何内容（{}）。</translation>
     </message>
@@ -2394,32 +2394,32 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{} 没有面要素：{} 未记录。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="166"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="168"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="167"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="169"/>
         <source>is negative</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="168"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="170"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="169"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="171"/>
         <source>is not a fraction 0–1 (or a percent 0–100)</source>
         <translation>不是 0–1 的系数（或 0–100 的百分数）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="171"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="173"/>
         <source>{}, feature {}: {} “{}” {}; nothing was recorded.</source>
         <translation>{}，要素 {}：{}“{}”{}；未记录任何数值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="181"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="183"/>
         <source>{} needs the fields DLBM and TBMJ (三调 names) to measure the survey indicators.</source>
         <translation>{} 需要 DLBM 和 TBMJ 字段（三调字段名）才能测算国土调查指标。</translation>
     </message>
@@ -2522,6 +2522,11 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <location filename="../core/overlay.py" line="123"/>
         <source>{} pairs of features of “{}” overlap; the overlap was counted once, for the first feature of each pair (first/second): {}.</source>
         <translation>“{1}”中有 {0} 对要素相互重叠；重叠部分只计一次，计入每对中的第一个要素（第一个/第二个）：{2}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="12"/>
+        <source>The indicator store {} is locked by another program or user (another QGIS saving, or a database tool with an open transaction); waited {:g} s. Try again later.</source>
+        <translation>指标库 {} 被其他程序或用户锁定（另一个 QGIS 正在保存，或数据库工具有未结束的事务）；已等待 {:g} 秒。请稍后再试。</translation>
     </message>
 </context>
 </TS>

@@ -192,7 +192,14 @@ class IndicatorDock(QgsDockWidget):
         if not path:
             return
         adopt = False
-        if inspect_file(path) == "geopackage":
+        try:
+            kind = inspect_file(path)
+        except StoreError as error:
+            from ..processing.algorithms.indicators_common import store_error_text
+
+            self._refuse(tr("Cannot open the indicator store: {}").format(store_error_text(error)))
+            return
+        if kind == "geopackage":
             # someone else's data: add the store's tables only when asked to
             answer = QMessageBox.question(
                 self,
@@ -429,7 +436,9 @@ class IndicatorDock(QgsDockWidget):
             ).format(error.name)
             return self._refuse(text)
         except StoreError as error:
-            return self._refuse(tr("Not saved: {}").format(error))
+            from ..processing.algorithms.indicators_common import store_error_text
+
+            return self._refuse(tr("Not saved: {}").format(store_error_text(error)))
         # the store has the edits: drop the buffer and show what was saved
         self.layer.rollBack()
         self.layer.dataProvider().reloadData()

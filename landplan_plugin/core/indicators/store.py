@@ -118,6 +118,14 @@ class ConflictError(StoreError):
         self.name = name
 
 
+class StoreBusyError(StoreError):
+    """Another program holds the store's write lock (after waiting)."""
+
+    def __init__(self, message, path, waited):
+        super().__init__(message)
+        self.path, self.waited = path, waited
+
+
 class NotAStoreError(StoreError):
     """The file exists but is not a LandPlan store (nothing was written)."""
 
@@ -146,6 +154,17 @@ def inspect_file(path):
             names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         finally:
             conn.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            # held by another writer: that says nothing about what the file is
+            raise StoreBusyError(
+                "the indicator store {} is locked by another program or user; waited {:g} s ({})".format(
+                    path, BUSY_TIMEOUT_S, error
+                ),
+                path,
+                BUSY_TIMEOUT_S,
+            ) from error
+        return "other"
     except sqlite3.DatabaseError:
         return "other"
     if "gpkg_contents" not in names:
@@ -266,11 +285,13 @@ class IndicatorStore:
             try:
                 conn.execute("BEGIN IMMEDIATE")
             except sqlite3.OperationalError as error:
-                raise StoreError(
+                raise StoreBusyError(
                     "the indicator store {} is locked by another program or user (another QGIS saving, or a "
                     "database tool with an open transaction); waited {:g} s ({}); try again later".format(
                         self.path, self.busy_timeout, error
-                    )
+                    ),
+                    self.path,
+                    self.busy_timeout,
                 ) from error
             self._active = conn
             yield conn

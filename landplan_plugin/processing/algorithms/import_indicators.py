@@ -13,7 +13,7 @@ from ...core.i18n import tr
 from ...core.indicators import importer
 from ...core.indicators.store import StoreError
 from .base import LandPlanAlgorithm
-from .indicators_common import open_store
+from .indicators_common import open_store, store_error_text
 
 measure_for = importer.measure_for  # kept importable here
 
@@ -104,7 +104,9 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
         try:
             importer.write_plan(store, plan_name, plan_fields, indicators)
         except StoreError as error:
-            raise QgsProcessingException(tr("Cannot write the indicator store: {}").format(error)) from error
+            raise QgsProcessingException(
+                tr("Cannot write the indicator store: {}").format(store_error_text(error))
+            ) from error
         feedback.pushInfo(
             tr("{} indicators of “{}” imported ({}–{}).").format(len(indicators), plan_name, base_year, target_year)
         )

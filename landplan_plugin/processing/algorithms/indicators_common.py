@@ -3,7 +3,17 @@
 from qgis.core import QgsProcessingException
 
 from ...core.i18n import tr
-from ...core.indicators.store import IndicatorStore, NotAStoreError, StoreError
+from ...core.indicators.store import IndicatorStore, NotAStoreError, StoreBusyError, StoreError
+
+
+def store_error_text(error):
+    """A store error in the user's language (the busy case is the one users meet)."""
+    if isinstance(error, StoreBusyError):
+        return tr(
+            "The indicator store {} is locked by another program or user (another QGIS saving, or a database "
+            "tool with an open transaction); waited {:g} s. Try again later."
+        ).format(error.path, error.waited)
+    return str(error)
 
 
 def open_store(path, create=False, adopt=False, readonly=False):
@@ -24,7 +34,9 @@ def open_store(path, create=False, adopt=False, readonly=False):
             tr("{} is not a LandPlan indicator store; nothing was written to it ({}).").format(path, hint)
         ) from error
     except StoreError as error:
-        raise QgsProcessingException(tr("Cannot open the indicator store: {}").format(error)) from error
+        raise QgsProcessingException(
+            tr("Cannot open the indicator store: {}").format(store_error_text(error))
+        ) from error
 
 
 def plan_or_raise(store, name):

@@ -19,7 +19,7 @@ from ...core.i18n import tr
 from ...core.indicators import measure
 from ...core.indicators.store import StoreError
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec
-from .indicators_common import open_store, plan_or_raise
+from .indicators_common import open_store, store_error_text, plan_or_raise
 
 
 class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
@@ -150,7 +150,9 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
                 for indicator, _key, value, _unit, _raw in values:
                     store.record_observation(indicator["indicator_id"], year, value, source="landplan:" + self.name())
         except StoreError as error:
-            raise QgsProcessingException(tr("Cannot write the indicator store: {}").format(error)) from error
+            raise QgsProcessingException(
+                tr("Cannot write the indicator store: {}").format(store_error_text(error))
+            ) from error
         for indicator, key, value, unit, raw_m2 in values:
             feature = QgsFeature(fields)
             feature.setAttributes([indicator["name"], key, year, value, unit, raw_m2])
