@@ -163,26 +163,36 @@ def require_field(source, field_name, layer_label, numeric=False, optional=False
             raise QgsProcessingException(
                 tr("Field “{}” in {} must be numeric but is {}.").format(field_name, layer_label, field.typeName())
             )
-        _refuse_text_that_is_not_a_number(source, index, field_name, layer_label)
+        text_number_range(source, index, field_name, layer_label)
     return index
 
 
-def _refuse_text_that_is_not_a_number(source, index, field_name, layer_label):
-    """Numbers kept as text ("10,000.00", full-width digits) are read as the
-    numbers they are (core.values.parse_number); any other text is refused
-    here, naming the feature and the value, before an output exists."""
+def text_number_range(source, index, field_name, layer_label):
+    """(lowest, highest, a sample (text, number) written differently) of a
+    text field holding numbers.  Numbers kept as text ("10,000.00",
+    full-width digits) are read as the numbers they are
+    (core.values.parse_number); any other text is refused here, naming the
+    feature and the value, before an output exists."""
     from qgis.core import QgsFeatureRequest
 
     from ...core.values import NumberError, parse_number
 
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+    low = high = sample = None
     for feature in source.getFeatures(request):
         raw = feature.attribute(index)
         try:
-            parse_number(raw)
+            value = parse_number(raw)
         except NumberError:
             raise QgsProcessingException(
                 tr("Field “{}” of {}, feature {}: “{}” is not a number.").format(
                     field_name, layer_label, feature.id(), raw
                 )
             ) from None
+        if value is None:
+            continue
+        if sample is None and str(raw).strip() != repr(value):
+            sample = (raw, value)
+        low = value if low is None else min(low, value)
+        high = value if high is None else max(high, value)
+    return low, high, sample

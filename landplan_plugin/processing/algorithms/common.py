@@ -13,6 +13,7 @@ from ...core import overlay
 from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
 from ...core.values import NumberError, parse_number
+from .base import text_number_range
 
 AREA_MODE_NAMES = {
     0: (
@@ -117,12 +118,15 @@ def check_survey_numbers(source, indexes, names, label, feedback):
         if index < 0:
             continue
         name = names[key]
-        if fields.at(index).isNumeric():
-            low, high = _number_or_none(source.minimumValue(index)), _number_or_none(source.maximumValue(index))
-        else:
-            low, high = _scan_text_numbers(source, index, name, label, feedback)
+        low, high, sample = number_range(source, index, name, label)
         if low is None:
             continue
+        if not fields.at(index).isNumeric():
+            feedback.pushWarning(
+                tr("Field “{}” of {} is text; its values were read as numbers{}.").format(
+                    name, label, " (“{}” → {:g})".format(*sample) if sample else ""
+                )
+            )
         limit = 100.0 if key == "kcxs" else None
         if low < 0 or (limit is not None and high > limit):
             fid, value = _first_feature(source, index, low if low < 0 else high)
@@ -153,11 +157,7 @@ def refuse_negative(source, index, name, label, what):
     output is written; names the feature and the value."""
     if index < 0:
         return
-    if source.fields().at(index).isNumeric():
-        low = _number_or_none(source.minimumValue(index))
-    else:
-        values = [_number_or_none(f.attribute(index)) for f in source.getFeatures(_attribute_request(index))]
-        low = min((v for v in values if v is not None), default=None)
+    low, _high, _sample = number_range(source, index, name, label)
     if low is not None and low < 0:
         fid, value = _first_feature(source, index, low)
         raise QgsProcessingException(
@@ -165,8 +165,13 @@ def refuse_negative(source, index, name, label, what):
         )
 
 
-def _attribute_request(index):
-    return QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
+def number_range(source, index, name, label):
+    """(lowest, highest, text sample) of a number field: the provider's
+    min/max for a numeric field (SQL for a GeoPackage), a checked scan for
+    numbers kept as text."""
+    if source.fields().at(index).isNumeric():
+        return _number_or_none(source.minimumValue(index)), _number_or_none(source.maximumValue(index)), None
+    return text_number_range(source, index, name, label)
 
 
 def _number_or_none(value):
@@ -174,33 +179,6 @@ def _number_or_none(value):
         return parse_number(value)
     except NumberError:
         return None
-
-
-def _scan_text_numbers(source, index, name, label, feedback):
-    request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes([index])
-    low = high = None
-    sample = None
-    for feature in source.getFeatures(request):
-        raw = feature.attribute(index)
-        try:
-            value = parse_number(raw)
-        except NumberError:
-            raise QgsProcessingException(
-                tr("Field “{}” of {}, feature {}: “{}” is not a number.").format(name, label, feature.id(), raw)
-            ) from None
-        if value is None:
-            continue
-        if sample is None and str(raw).strip() != repr(value):
-            sample = (raw, value)
-        low = value if low is None else min(low, value)
-        high = value if high is None else max(high, value)
-    if low is not None:
-        feedback.pushWarning(
-            tr("Field “{}” of {} is text; its values were read as numbers{}.").format(
-                name, label, " (“{}” → {:g})".format(*sample) if sample else ""
-            )
-        )
-    return low, high
 
 
 def _first_feature(source, index, value):
