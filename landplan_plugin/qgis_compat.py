@@ -58,3 +58,19 @@ def scale_legend_text(legend, factor, styles):
             font.setPointSizeF(font.pointSizeF() * factor)
             style.setFont(font)
         legend.setStyle(style_id, style)
+
+
+# Advanced parameter flag: Qgis.ProcessingParameterFlag since 3.36; the
+# QgsProcessingParameterDefinition.Flag alias is gone in QGIS 4.
+_PARAMETER_FLAG = getattr(Qgis, "ProcessingParameterFlag", None)
+if _PARAMETER_FLAG is not None:
+    ADVANCED_PARAMETER = _PARAMETER_FLAG.Advanced
+else:
+    from qgis.core import QgsProcessingParameterDefinition
+
+    ADVANCED_PARAMETER = QgsProcessingParameterDefinition.Flag.FlagAdvanced
+
+
+def make_advanced(parameter):
+    parameter.setFlags(parameter.flags() | ADVANCED_PARAMETER)
+    return parameter

@@ -180,20 +180,20 @@ def test_thresholds_are_parameters(landplan, parcels_gpkg):
 
 def test_raster_in_other_crs(landplan, parcels_gpkg, tmp_path):
     # the same raster content in EPSG:4548 (CM 117°) would be elsewhere; use a raster in 4547 but
-    # parcels in 4326 instead: counts must not change
+    # parcels in CGCS2000 geographic (4490) instead: counts must not change
     from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsGeometry, QgsProject
 
     from testdata import write_gpkg
 
     transform = QgsCoordinateTransform(
-        QgsCoordinateReferenceSystem("EPSG:4547"), QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance()
+        QgsCoordinateReferenceSystem("EPSG:4547"), QgsCoordinateReferenceSystem("EPSG:4490"), QgsProject.instance()
     )
     geo_rows = []
     for wkt, values in PARCELS[6:8]:
         g = QgsGeometry.fromWkt(wkt).densifyByCount(20)
         g.transform(transform)
         geo_rows.append((g.asWkt(12), values))
-    path = write_gpkg(tmp_path / "geo.gpkg", {"s": ("Polygon", "EPSG:4326", FIELDS, geo_rows)})
+    path = write_gpkg(tmp_path / "geo.gpkg", {"s": ("Polygon", "EPSG:4490", FIELDS, geo_rows)})
     array = np.zeros((40, 200), dtype=np.uint8)
     array[30:34, 140:150] = 2
     raster = make_raster(tmp_path / "b.tif", array)

@@ -7,31 +7,46 @@ reports:
   ``QgsGeometry.area()`` gives.  Off the central meridian it is larger than
   the ground area (scale factor up to ~1.0014 at the edge of a 3° zone).
 * **ellipsoidal** – the 椭球面积 of 国土调查办发[2008]32号 / TD/T 1055-2019:
-  inverse-project every vertex to geodetic (B, L) on the CGCS2000 ellipsoid
-  and sum, edge by edge, the ellipsoidal trapezoid between the edge and a
-  reference meridian with the series formula (standards.md §3.5).  This is
-  how TBMJ in a 三调 DLTB layer was computed, vertices as given (no
-  densification: the national QC software does not densify either).
+  inverse-project every vertex to geodetic (B, L) on the ellipsoid of the
+  layer's own CRS (CGCS2000; Xian 1980 / IAG 1975; Beijing 1954 /
+  Krassowsky: ``AREA_ELLIPSOIDS``, any other is refused) and sum, edge by
+  edge, the ellipsoidal trapezoid between the edge and a reference meridian
+  with the series formula (standards.md §3.5).
+  The series takes each edge as straight in (B, L), but a straight edge of
+  the Gauss–Krüger plane is a curve there; on a 1 km edge that is tens of
+  m².  So each edge is first densified in the plane to segments of at most
+  ``DENSIFY_M`` = 50 m, as production tools do: the curve's deviation from
+  its chords then falls below 1e-7 of the area (a 1 km × 0.43 km rectangle
+  agrees with GeographicLib's geodesic area to that), while 三调 图斑,
+  whose edges are mostly shorter than 50 m, keep their vertices as given
+  and so their TBMJ.  Layers in geographic coordinates are not densified:
+  their edges already are straight in (B, L).
 * **apportioned** – for a piece cut from a 三调 图斑: the 图斑's surveyed
   TBMJ and TBDLMJ in proportion to the piece's *planar* share of the parent
   (projection distortion cancels in the ratio).  田坎 = TBMJ share − TBDLMJ
   share; where TBDLMJ is missing, 田坎 = TBMJ share × KCXS.
 
 Area modes shared by all algorithms: 0 = apportioned survey area,
-1 = ellipsoidal CGCS2000, 2 = planar.
+1 = ellipsoidal, 2 = planar.
 """
 
 import math
+import re
 import struct
+from dataclasses import dataclass
 
 import numpy as np
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCoordinateTransformContext,
+    QgsEllipsoidUtils,
     QgsGeometry,
+    QgsProcessingException,
     QgsWkbTypes,
 )
+
+from .i18n import tr
 
 MODE_APPORTIONED = 0
 MODE_ELLIPSOIDAL = 1
@@ -58,6 +73,37 @@ def series_coefficients(e2):
 
 
 _COEF = series_coefficients(CGCS2000_E2)
+
+# Longest segment (m, in the plane) the series may take as straight in (B, L).
+DENSIFY_M = 50.0
+
+
+@dataclass(frozen=True)
+class Ellipsoid:
+    name: str
+    semi_major: float
+    inverse_flattening: float
+
+    @property
+    def flattening(self):
+        return 1.0 / self.inverse_flattening
+
+    @property
+    def semi_minor(self):
+        return self.semi_major * (1.0 - self.flattening)
+
+    @property
+    def e2(self):
+        return self.flattening * (2.0 - self.flattening)
+
+
+# The ellipsoids of Chinese survey data: 三调 (CGCS2000; GRS80 differs from
+# it by 1e-10 in 1/f and counts as the same), 二调-era and older 勘测定界
+# files (Xian 1980 = IAG 1975, Beijing 1954 = Krassowsky 1940).
+CGCS2000 = Ellipsoid("CGCS2000", CGCS2000_A, CGCS2000_INV_F)
+XIAN1980 = Ellipsoid("Xian 1980 (IAG 1975)", 6378140.0, 298.257)
+BEIJING1954 = Ellipsoid("Beijing 1954 (Krassowsky 1940)", 6378245.0, 298.3)
+AREA_ELLIPSOIDS = (CGCS2000, XIAN1980, BEIJING1954)
 
 
 def ring_area_lonlat(lon_deg, lat_deg, semi_minor=CGCS2000_B, coefficients=_COEF):
@@ -134,43 +180,110 @@ def polygon_rings_from_wkb(wkb):
     raise ValueError("not a polygon geometry (WKB type {})".format(base))
 
 
-def geometry_area_lonlat(geometry):
-    """Ellipsoidal area (m²) of a polygon geometry already in CGCS2000 lon/lat."""
+def geometry_area_lonlat(geometry, ellipsoid=CGCS2000):
+    """Ellipsoidal area (m²) of a polygon geometry already in lon/lat on ``ellipsoid``."""
     if geometry is None or geometry.isEmpty():
         return 0.0
     if QgsWkbTypes.isCurvedType(geometry.wkbType()):
         geometry = QgsGeometry(geometry.constGet().segmentize())
+    semi_minor = ellipsoid.semi_minor
+    coefficients = _COEF if ellipsoid == CGCS2000 else series_coefficients(ellipsoid.e2)
     total = 0.0
     for _poly, ring_index, xy in polygon_rings_from_wkb(bytes(geometry.asWkb())):
-        area = ring_area_lonlat(xy[:, 0], xy[:, 1])
+        area = ring_area_lonlat(xy[:, 0], xy[:, 1], semi_minor, coefficients)
         total += area if ring_index == 0 else -area
     return total
+
+
+def ellipsoid_of(crs):
+    """The area ellipsoid of ``crs`` (one of AREA_ELLIPSOIDS) or raise a
+    translated QgsProcessingException naming the ellipsoid found."""
+    if crs is None or not crs.isValid():
+        raise QgsProcessingException(tr("Ellipsoidal area needs a layer with a valid coordinate reference system."))
+    params = QgsEllipsoidUtils.ellipsoidParameters(crs.ellipsoidAcronym())
+    if params.valid:
+        inverse = params.inverseFlattening
+        if not inverse or not math.isfinite(inverse):
+            inverse = params.semiMajor / (params.semiMajor - params.semiMinor)
+        for known in AREA_ELLIPSOIDS:
+            if abs(params.semiMajor - known.semi_major) < 1e-3 and abs(inverse - known.inverse_flattening) < 1e-6:
+                return known
+    found = crs.ellipsoidAcronym() or "?"
+    if params.valid:
+        found = "{} (a = {}, 1/f = {})".format(found, params.semiMajor, params.inverseFlattening)
+    raise QgsProcessingException(
+        tr(
+            "The ellipsoidal (国土) area is defined on CGCS2000, Xian 1980 and Beijing 1954 only, but “{}” uses "
+            "the ellipsoid {}. Reproject the layer to a CGCS2000 Gauss–Krüger CRS, or use planar area (mode 2)."
+        ).format(crs.description() or crs.authid(), found)
+    )
+
+
+
+def _datumless(proj, ellipsoid):
+    """``proj`` without datum shifts, on ``ellipsoid``: the layer's own
+    inverse projection, never a datum transformation."""
+    kept = [t for t in proj.split() if not re.match(r"\+(?:datum|towgs84|nadgrids|ellps|a|b|rf|f|R)=", t)]
+    kept = [t for t in kept if t != "+no_defs" and t != "+type=crs"]
+    kept.append("+a={!r} +rf={!r} +no_defs".format(ellipsoid.semi_major, ellipsoid.inverse_flattening))
+    return " ".join(kept)
 
 
 class EllipsoidalArea:
     """Computes 国土 ellipsoidal areas for geometries in ``source_crs``.
 
-    Vertices are inverse-projected to CGCS2000 geographic (EPSG:4490) with
-    QGIS's own transforms (the same PROJ pipeline QGIS uses everywhere).
+    Edges are densified in the plane to ``densify_m``; vertices are then
+    inverse-projected to geodetic (B, L) on the CRS's own ellipsoid with
+    QGIS's transforms (PROJ), the datum left alone: both ends of the
+    transform are the layer's projection and its geographic counterpart
+    without datum parameters, so no datum shift can creep in.
+
+    The ellipsoid is resolved on first use (``require()`` checks it up
+    front), so an algorithm in planar mode never trips on an exotic CRS.
     """
 
-    GEOGRAPHIC = "EPSG:4490"
-
-    def __init__(self, source_crs, transform_context=None):
+    def __init__(self, source_crs, transform_context=None, densify_m=DENSIFY_M):
         self.source_crs = source_crs
-        target = QgsCoordinateReferenceSystem(self.GEOGRAPHIC)
-        context = transform_context or QgsCoordinateTransformContext()
+        self.densify_m = densify_m
+        self._context = transform_context or QgsCoordinateTransformContext()
+        self._ellipsoid = None
         self._transform = None
-        if source_crs != target:
-            self._transform = QgsCoordinateTransform(source_crs, target, context)
+
+    def require(self):
+        """Resolve the ellipsoid and the inverse projection, or raise."""
+        if self._ellipsoid is not None:
+            return self._ellipsoid
+        ellipsoid = ellipsoid_of(self.source_crs)
+        if not self.source_crs.isGeographic():
+            source = QgsCoordinateReferenceSystem.fromProj(_datumless(self.source_crs.toProj(), ellipsoid))
+            target = QgsCoordinateReferenceSystem.fromProj(_datumless("+proj=longlat", ellipsoid))
+            if not source.isValid() or not target.isValid():
+                raise QgsProcessingException(
+                    tr("Cannot set up the inverse projection of “{}” for the ellipsoidal area.").format(
+                        self.source_crs.description() or self.source_crs.authid()
+                    )
+                )
+            self._transform = QgsCoordinateTransform(source, target, self._context)
+        self._ellipsoid = ellipsoid
+        return ellipsoid
+
+    @property
+    def ellipsoid(self):
+        return self.require()
 
     def area(self, geometry):
         if geometry is None or geometry.isEmpty():
             return 0.0
+        ellipsoid = self.require()
         if self._transform is not None:
-            geometry = QgsGeometry(geometry)
+            if QgsWkbTypes.isCurvedType(geometry.wkbType()):
+                geometry = QgsGeometry(geometry.constGet().segmentize())
+            if self.densify_m:
+                geometry = geometry.densifyByDistance(self.densify_m)
+            else:
+                geometry = QgsGeometry(geometry)
             geometry.transform(self._transform)
-        return geometry_area_lonlat(geometry)
+        return geometry_area_lonlat(geometry, ellipsoid)
 
 
 def planar_area(geometry):

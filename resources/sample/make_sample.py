@@ -147,7 +147,8 @@ def main(out_dir=None):
         gpkg_path.unlink()
     rng = np.random.RandomState(SEED)
     srs = _mk_srs()
-    area_calc = EllipsoidalArea(QgsCoordinateReferenceSystem("EPSG:{}".format(EPSG)))
+    # TBMJ as the national software stored it: vertices as given, no densification
+    area_calc = EllipsoidalArea(QgsCoordinateReferenceSystem("EPSG:{}".format(EPSG)), densify_m=None)
     driver = ogr.GetDriverByName("GPKG")
     ds = driver.CreateDataSource(str(gpkg_path))
 

@@ -7,9 +7,12 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingParameterEnum,
+    QgsProcessingParameterNumber,
 )
 
+from ...core import area as area_rules
 from ...core import overlay
+from ...qgis_compat import make_advanced
 from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
 from ...core.values import NumberError, parse_number
@@ -21,8 +24,8 @@ AREA_MODE_NAMES = {
         "面积按三调图斑面积（TBMJ、TBDLMJ）以平面面积比例分摊，田坎 = TBMJ 份额 − TBDLMJ 份额（无 TBDLMJ 时按扣除系数 KCXS）。",
     ),
     1: (
-        "1 – ellipsoidal area (CGCS2000)",
-        "面积为 CGCS2000 椭球面积（国土调查梯形级数公式），田坎 = 面积 × KCXS。",
+        "1 – ellipsoidal area",
+        "面积为椭球面积（国土调查梯形级数公式，图层坐标系的椭球：CGCS2000、西安80 或北京54；边长先在平面上按 DENSIFY_M（默认 50 米）加密），田坎 = 面积 × KCXS。",
     ),
     2: (
         "2 – planar area",
@@ -38,18 +41,49 @@ def add_area_mode_parameter(algorithm, name, default):
             tr("Area mode"),
             options=[
                 tr("0 – apportioned survey area (三调 TBMJ/TBDLMJ)"),
-                tr("1 – ellipsoidal area (CGCS2000)"),
+                tr("1 – ellipsoidal area (国土 formula, ellipsoid of the layer's CRS)"),
                 tr("2 – planar area"),
             ],
             defaultValue=default,
         )
     )
+    add_densify_parameter(algorithm)
+
+
+DENSIFY_M = "DENSIFY_M"
+
+
+def add_densify_parameter(algorithm):
+    """Advanced DENSIFY_M: longest plane segment taken as straight in (B, L)."""
+    algorithm.addParameter(
+        make_advanced(
+            QgsProcessingParameterNumber(
+                DENSIFY_M,
+                tr("Ellipsoidal area: densify edges to at most (m, 0 = vertices as given)"),
+                QgsProcessingParameterNumber.Type.Double,
+                defaultValue=area_rules.DENSIFY_M,
+                minValue=0.0,
+            )
+        )
+    )
+
+
+def ellipsoidal_area(algorithm, parameters, context, crs, required):
+    """An EllipsoidalArea for ``crs`` with the run's DENSIFY_M; ``required``
+    checks the CRS's ellipsoid now (a translated error before any output)."""
+    densify = area_rules.DENSIFY_M
+    if algorithm.parameterDefinition(DENSIFY_M) is not None and parameters.get(DENSIFY_M) is not None:
+        densify = algorithm.parameterAsDouble(parameters, DENSIFY_M, context)
+    calculator = area_rules.EllipsoidalArea(crs, context.transformContext(), densify_m=densify or None)
+    if required:
+        calculator.require()
+    return calculator
 
 
 def area_mode_label(mode):
     return {
         0: "0 按三调调查面积分摊 apportioned survey area",
-        1: "1 CGCS2000 椭球面积 ellipsoidal area",
+        1: "1 椭球面积 ellipsoidal area",
         2: "2 平面面积 planar area",
     }[mode]
 

@@ -1,6 +1,6 @@
 """landplan:ellipsoidarea – 图斑面积计算 (planar, 国土 ellipsoidal, 亩/公顷).
 
-Adds to each polygon its planar area and its CGCS2000 ellipsoidal area by
+Adds to each polygon its planar area and its ellipsoidal area (on its CRS's ellipsoid) by
 the 国土调查 trapezoid series (core.area), the same figure as TBMJ in a 三调
 layer.  With a TBMJ field it also reports the difference, which is how a
 specialist checks that a layer's TBMJ was not edited or computed in the
@@ -25,12 +25,13 @@ from qgis.core import (
 
 from ...qgis_compat import FieldType, make_field
 from ...core import units
-from ...core.area import EllipsoidalArea, planar_area
+from ...core.area import planar_area
 from ...core.crs import crs_warnings
 from ...core.i18n import tr
 from ...core.overlay import id_list
 from ...core.values import number
 from .base import LandPlanAlgorithm, add_feature, require_field
+from .common import add_densify_parameter, ellipsoidal_area
 
 NEW_FIELDS = ("area_planar_m2", "area_ellipsoid_m2", "area_ha", "area_mu", "tbmj_diff_m2", "geom_valid")
 
@@ -52,14 +53,20 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
         return tr("Ellipsoidal area (CGCS2000)")
 
     def tags(self):
-        return ["椭球面积", "面积", "TBMJ", "CGCS2000", "亩", "公顷", "area", "ellipsoid"]
+        return ["椭球面积", "面积", "TBMJ", "CGCS2000", "西安80", "北京54", "亩", "公顷", "area", "ellipsoid"]
 
     def shortHelpString(self):  # noqa: N802
         return tr(
-            "Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series, as used for "
-            "TBMJ in the third national land survey) to every polygon, with the area in hectares (公顷) and mu "
-            "(亩, 1 mu = 2000/3 m²). Vertices are inverse-projected to CGCS2000 latitude/longitude with QGIS "
-            "transforms; edges are not densified, as in the national software. If a TBMJ field is chosen, "
+            "Adds the planar area and the ellipsoidal area (国土调查 trapezoid series, as used for TBMJ in the "
+            "third national land survey) to every polygon, with the area in hectares (公顷) and mu (亩, 1 mu = "
+            "2000/3 m²). The ellipsoid is the one of the layer's CRS: CGCS2000, Xian 1980 (IAG 1975) or Beijing "
+            "1954 (Krassowsky), Gauss–Krüger with or without zone prefix, or their geographic CRSs; any other "
+            "ellipsoid is refused. The series takes each edge as straight in latitude/longitude, while a straight "
+            "edge of the map plane is a curve there, so edges are first densified in the plane to at most "
+            "DENSIFY_M (default 50 m: the error then stays below 1e-7 of the area, and 三调 图斑 with shorter "
+            "edges keep their vertices); vertices are then inverse-projected on the layer's own ellipsoid, "
+            "without datum shift. Ellipsoidal area ≤ planar area holds for every Gauss–Krüger polygon. "
+            "If a TBMJ field is chosen, "
             "tbmj_diff_m2 = ellipsoidal area − TBMJ. Planar area is left empty for layers in a geographic CRS. "
             "Invalid geometries are not skipped: geom_valid = 0 flags them."
         )
@@ -79,6 +86,7 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
                 optional=True,
             )
         )
+        add_densify_parameter(self)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Areas")))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_PLANAR_M2, tr("Total planar area (m²)")))
         self.addOutput(QgsProcessingOutputNumber(self.TOTAL_ELLIPSOID_M2, tr("Total ellipsoidal area (m²)")))
@@ -97,6 +105,7 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
         if not crs.isValid():
             raise QgsProcessingException(tr("Layer “{}” has no valid CRS.").format(layer_label))
 
+        calculator = ellipsoidal_area(self, parameters, context, crs, required=True)
         fields = QgsFields(source.fields())
         for name in NEW_FIELDS:
             if fields.lookupField(name) >= 0:
@@ -107,7 +116,6 @@ class EllipsoidAreaAlgorithm(LandPlanAlgorithm):
                 fields.append(make_field(name, FieldType.DOUBLE, 20, 4))
         sink, dest = self.sink_or_raise(parameters, self.OUTPUT, context, fields, source.wkbType(), crs)
 
-        calculator = EllipsoidalArea(crs, context.transformContext())
         total = source.featureCount() or 1
         sum_planar = sum_ellipsoid = 0.0
         count = 0

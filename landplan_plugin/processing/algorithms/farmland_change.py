@@ -23,11 +23,12 @@ from qgis.core import (
 from ...qgis_compat import FieldType
 from ...core import change, landclass, overlay, report
 from ...core import crs as crs_rules
-from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
+from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.i18n import tr
 from ...core.occupation import piece_areas
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import (
+    ellipsoidal_area,
     AREA_MODE_NAMES,
     add_area_mode_parameter,
     area_mode_label,
@@ -249,11 +250,11 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             if note:
                 feedback.pushWarning(note)
 
+        ellipsoid = ellipsoidal_area(self, parameters, context, crs, required=mode != MODE_PLANAR)
         change_fields = fields_from_spec(CHANGE_FIELDS)
         changes_sink, changes_dest = self.sink_or_raise(
             parameters, self.OUTPUT_CHANGES, context, change_fields, QgsWkbTypes.Type.MultiPolygon, crs
         )
-        ellipsoid = EllipsoidalArea(crs, context.transformContext())
         before_list = sorted({i for i in before_idx.values() if i >= 0})
         after_list = sorted({i for i in after_idx.values() if i >= 0})
         before_pos = {i: n for n, i in enumerate(before_list)}

@@ -29,12 +29,13 @@ from qgis.core import (
 from ...qgis_compat import FieldType, make_field
 from ...core import crs as crs_rules
 from ...core import landclass, overlay, report, restoration
-from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR, EllipsoidalArea
+from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.i18n import tr
 from ...core.occupation import piece_areas
 from ...core.raster import RasterError, zonal_stats
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import (
+    ellipsoidal_area,
     ReprojectedSource,
     add_area_mode_parameter,
     area_mode_label,
@@ -213,7 +214,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
         if keep and status_index < 0:
             raise QgsProcessingException(tr("A status filter needs the status field."))
         policy = geometry_policy(context, self.parameterAsBoolean(parameters, self.REPAIR_INVALID, context))
-        ellipsoid = EllipsoidalArea(crs, context.transformContext())
+        ellipsoid = ellipsoidal_area(self, parameters, context, crs, required=mode != MODE_PLANAR)
 
         def area(geometry):
             if geometry is None or geometry.isEmpty():

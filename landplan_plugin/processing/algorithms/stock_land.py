@@ -25,11 +25,11 @@ from qgis.PyQt.QtCore import QDate
 from ...qgis_compat import FieldType
 from ...core import crs as crs_rules
 from ...core import overlay
-from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, EllipsoidalArea
+from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.dates import DateError, add_years, parse_date
 from ...core.i18n import tr
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
-from .common import add_area_mode_parameter, geometry_policy, key_text, reference_date
+from .common import add_area_mode_parameter, ellipsoidal_area, geometry_policy, key_text, reference_date
 
 
 def years_between(start, end):
@@ -150,7 +150,7 @@ class StockLandAlgorithm(LandPlanAlgorithm):
             feedback.pushWarning(note)
         reference = reference_date(self, parameters, self.REFERENCE_DATE, context)
         policy = geometry_policy(context, self.parameterAsBoolean(parameters, self.REPAIR_INVALID, context))
-        ellipsoid = EllipsoidalArea(crs, context.transformContext())
+        ellipsoid = ellipsoidal_area(self, parameters, context, crs, required=mode != MODE_PLANAR)
 
         def area(geometry):
             if geometry is None or geometry.isEmpty():
