@@ -139,3 +139,103 @@ def test_apportion_arrays_matches_scalar():
     assert a[:2] == pytest.approx([250.5, 250.5])
     assert net[:2] == pytest.approx([225.45, 225.45])
     assert tk[:2] == pytest.approx([25.05, 25.05])
+
+
+# ---- ellipsoid of the layer's CRS, densified edges (issue 15) ----------------
+
+GEOGRAPHIC_OF = {"CGCS2000": "EPSG:4490", "Xian 1980 (IAG 1975)": "EPSG:4610", "Beijing 1954 (Krassowsky 1940)": "EPSG:4214"}
+
+
+def _rectangle(x0, y0, width, height):
+    return QgsGeometry.fromWkt(
+        "POLYGON(({0} {1}, {2} {1}, {2} {3}, {0} {3}, {0} {1}))".format(x0, y0, x0 + width, y0 + height)
+    )
+
+
+def _geodesic_area(geometry, crs, ellipsoid):
+    """GeographicLib's geodesic area of ``geometry`` densified to 50 m, its
+    vertices inverse-projected by QGIS to the CRS's EPSG geographic CRS (a
+    different path from the one under test)."""
+    from geographiclib.geodesic import Geodesic
+    from qgis.core import QgsCoordinateTransform, QgsProject
+
+    dense = geometry.densifyByDistance(50.0)
+    dense.transform(
+        QgsCoordinateTransform(
+            crs, QgsCoordinateReferenceSystem(GEOGRAPHIC_OF[ellipsoid.name]), QgsProject.instance()
+        )
+    )
+    polygon = Geodesic(ellipsoid.semi_major, ellipsoid.flattening).Polygon()
+    for point in dense.asPolygon()[0][:-1]:
+        polygon.AddPoint(point.y(), point.x())
+    _count, _perimeter, value = polygon.Compute(False, True)
+    return abs(value)
+
+
+@pytest.mark.parametrize(
+    "epsg, x0, ellipsoid",
+    [
+        (4547, 455000, area.CGCS2000),  # CGCS2000 3° CM 114E, no prefix
+        (4526, 38455000, area.CGCS2000),  # CGCS2000 3° zone 38, prefixed
+        (2383, 455000, area.XIAN1980),  # Xian 1980 3° CM 114E
+        (2362, 38455000, area.XIAN1980),  # Xian 1980 3° zone 38
+        (2436, 455000, area.BEIJING1954),  # Beijing 1954 3° CM 117E
+        (2414, 38455000, area.BEIJING1954),  # Beijing 1954 3° zone 38
+        (21480, 350000, area.BEIJING1954),  # Beijing 1954 6° zone 20, 150 km off the CM
+    ],
+)
+def test_rectangle_agrees_with_geographiclib_on_each_ellipsoid(epsg, x0, ellipsoid):
+    crs = QgsCoordinateReferenceSystem("EPSG:{}".format(epsg))
+    calculator = area.EllipsoidalArea(crs)
+    assert calculator.ellipsoid == ellipsoid
+    rectangle = _rectangle(x0, 3092000, 1000.0, 429.6)  # 1 km × 0.43 km
+    ours = calculator.area(rectangle)
+    reference = _geodesic_area(rectangle, crs, ellipsoid)
+    assert abs(ours - reference) / reference < 1e-7
+    assert ours < rectangle.area()  # a Gauss–Krüger plane (k = 1) never shrinks areas
+
+
+def test_ellipsoids_give_different_areas_for_the_same_coordinates():
+    # the same plane rectangle (zone 38, CM 114E) on three ellipsoids: the
+    # areas differ with the ellipsoid's curvature; computing all on CGCS2000
+    # (the old behaviour) would make them equal
+    rectangle = _rectangle(38455000, 3092000, 1000.0, 429.6)
+    values = [
+        area.EllipsoidalArea(QgsCoordinateReferenceSystem("EPSG:{}".format(epsg))).area(rectangle)
+        for epsg in (4526, 2362, 2414)
+    ]
+    assert len({round(v, 6) for v in values}) == 3
+
+
+@pytest.mark.parametrize("x0", [350000, 455000, 498000, 500500, 560000, 640000])
+@pytest.mark.parametrize("size", [(1000.0, 429.6), (5000.0, 40.0), (40.0, 5000.0)])
+def test_ellipsoidal_never_exceeds_planar_in_gauss_kruger(x0, size):
+    crs = QgsCoordinateReferenceSystem("EPSG:4547")
+    geometry = _rectangle(x0, 3092000, *size)
+    assert area.EllipsoidalArea(crs).area(geometry) <= geometry.area()
+
+
+def test_densify_changes_only_long_edges():
+    crs = QgsCoordinateReferenceSystem("EPSG:4547")
+    short = _rectangle(455000, 3092000, 40.0, 30.0)  # every edge already under 50 m
+    assert area.EllipsoidalArea(crs).area(short) == area.EllipsoidalArea(crs, densify_m=None).area(short)
+
+
+def test_other_ellipsoids_are_refused_by_name():
+    from qgis.core import QgsProcessingException
+
+    for code in ("EPSG:32650", "EPSG:4326"):
+        calculator = area.EllipsoidalArea(QgsCoordinateReferenceSystem(code))
+        with pytest.raises(QgsProcessingException, match="EPSG:7030"):
+            calculator.area(_rectangle(455000, 3092000, 10, 10))
+
+
+def test_custom_proj_crs_on_xian80_is_recognised():
+    crs = QgsCoordinateReferenceSystem.fromProj(
+        "+proj=tmerc +lat_0=0 +lon_0=114 +k=1 +x_0=38500000 +y_0=0 +a=6378140 +rf=298.257 +units=m +no_defs"
+    )
+    calculator = area.EllipsoidalArea(crs)
+    assert calculator.ellipsoid == area.XIAN1980
+    rectangle = _rectangle(38455000, 3092000, 1000.0, 429.6)
+    reference = area.EllipsoidalArea(QgsCoordinateReferenceSystem("EPSG:2362")).area(rectangle)
+    assert calculator.area(rectangle) == pytest.approx(reference, rel=1e-12)
