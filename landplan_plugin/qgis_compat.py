@@ -65,10 +65,12 @@ def scale_legend_text(legend, factor, styles):
 _PARAMETER_FLAG = getattr(Qgis, "ProcessingParameterFlag", None)
 if _PARAMETER_FLAG is not None:
     ADVANCED_PARAMETER = _PARAMETER_FLAG.Advanced
+    OPTIONAL_PARAMETER = _PARAMETER_FLAG.Optional
 else:
     from qgis.core import QgsProcessingParameterDefinition
 
     ADVANCED_PARAMETER = QgsProcessingParameterDefinition.Flag.FlagAdvanced
+    OPTIONAL_PARAMETER = QgsProcessingParameterDefinition.Flag.FlagOptional
 
 
 def make_advanced(parameter):

@@ -110,10 +110,24 @@ def test_pooled_mode(landplan, make_gpkg):
     assert ledger["S1"]["overdrawn"] == 0 and ledger["S2"]["overdrawn"] == 0
 
 
-def test_pooled_without_dates_has_null_order(landplan, make_gpkg):
+def test_pooled_without_dates_is_unchecked(landplan, make_gpkg):
+    # 先补后占 is required by default: without dates it cannot be checked, and an
+    # unchecked rule is never a pass
     rows, _ = run(tables(make_gpkg, allocations=None), allocations=False, OCC_DATE_FIELD=None, SUP_DATE_FIELD=None)
     assert null(rows["*"]["order_ok"])
-    assert rows["*"]["balanced"] == 1
+    assert null(rows["*"]["balanced"])
+    assert rows["*"]["verdict"] == "未核查"
+    assert rows["*"]["unchecked"] == "先补后占"
+    # when the user does not require the order, the other four checks decide
+    rows, _ = run(
+        tables(make_gpkg, allocations=None, name="b2.gpkg"),
+        allocations=False,
+        OCC_DATE_FIELD=None,
+        SUP_DATE_FIELD=None,
+        REQUIRE_ORDER=False,
+    )
+    assert rows["*"]["balanced"] == 1 and rows["*"]["verdict"] == "平衡"
+    assert rows["*"]["unchecked"] == ""
 
 
 def test_allocated_mode(landplan, make_gpkg):
@@ -223,3 +237,140 @@ def test_text_dates_and_duplicate_rows(landplan, make_gpkg):
     row = rows["*"]
     assert row["req_farmland_m2"] == 150
     assert row["order_ok"] == 1  # earliest approval 2024-02-01; S1 accepted the same day
+
+
+# ---- supplement types, units, verdicts, report (issue 15) ---------------------------------------
+
+TYPED_FIELDS = SUP_FIELDS + [("XMLX", "str")]
+
+
+def typed(sid, farmland, paddy, grade, capacity, date, kind):
+    return (None, dict(zip([f for f, _ in TYPED_FIELDS], (sid, farmland, paddy, grade, capacity, date, kind))))
+
+
+def typed_tables(make_gpkg, supplements):
+    return make_gpkg(
+        "typed.gpkg",
+        {
+            "occupation": ("None", None, OCC_FIELDS, OCCUPATIONS),
+            "supplement": ("None", None, TYPED_FIELDS, supplements),
+        },
+    )
+
+
+def test_each_supplement_type_feeds_its_ledgers(landplan, make_gpkg):
+    # S1 土地开发 (新增耕地): 8000 / 2500 / 6000 all count
+    # S2 旱改水: farmland 2000 is old farmland made paddy: paddy 2000 and capacity 1000 only
+    # S3 提质改造: capacity 4000 only (its 3000 farmland and 1000 paddy existed before)
+    path = typed_tables(
+        make_gpkg,
+        [
+            typed("S1", 8000, 2500, 6, 6000, "2024-01-10", "土地开发"),
+            typed("S2", 2000, 2000, 8, 1000, "2024-01-20", "旱改水"),
+            typed("S3", 3000, 1000, 5, 4000, "2024-02-01", "提质改造"),
+        ],
+    )
+    rows, ledger = run(path, allocations=False)
+    row = rows["*"]
+    assert (row["got_farmland_m2"], row["got_paddy_m2"], row["got_capacity_kg"]) == (8000, 4500, 11000)
+    # required 9000 farmland: 1000 short although the tables list 13000 m² of supplement farmland
+    assert row["quantity_ok"] == 0 and row["short_farmland_m2"] == 1000
+    assert row["short_farmland_mu"] == pytest.approx(1.5)
+    assert (row["paddy_ok"], row["capacity_ok"]) == (1, 1)
+    assert row["verdict"] == "不平衡"
+    assert [ledger[s]["sup_type"] for s in ("S1", "S2", "S3")] == ["新增耕地", "旱改水", "提质改造"]
+    assert [ledger[s]["avail_farmland_m2"] for s in ("S1", "S2", "S3")] == [8000, 0, 0]
+    assert [ledger[s]["avail_paddy_m2"] for s in ("S1", "S2", "S3")] == [2500, 2000, 0]
+    assert [ledger[s]["avail_capacity_kg"] for s in ("S1", "S2", "S3")] == [6000, 1000, 4000]
+
+
+def test_unknown_supplement_type_lists_the_values(landplan, make_gpkg):
+    path = typed_tables(
+        make_gpkg,
+        [typed("S1", 8000, 2500, 6, 6000, "2024-01-10", "土地开发"), typed("S2", 9, 0, 6, 1, "2024-01-10", "绿化")],
+    )
+    with pytest.raises(QgsProcessingException, match="绿化.*S2"):
+        run(path, allocations=False)
+
+
+def test_without_type_field_everything_is_new_farmland_with_a_warning(landplan, make_gpkg):
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    class Collect(QgsProcessingFeedback):
+        warnings = []
+
+        def pushWarning(self, text):  # noqa: N802
+            self.warnings.append(text)
+
+    feedback = Collect()
+    path = tables(make_gpkg, allocations=None)
+    result = processing.run(
+        "landplan:farmlandbalance",
+        {
+            "OCCUPATION": path + "|layername=occupation",
+            "OCC_DATE_FIELD": "approved",
+            "SUPPLEMENT": path + "|layername=supplement",
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+            "OUTPUT_LEDGER": QgsProcessing.TEMPORARY_OUTPUT,
+        },
+        context=QgsProcessingContext(),
+        feedback=feedback,
+    )
+    ledger = {f["supplement_id"]: f for f in result["OUTPUT_LEDGER"].getFeatures()}
+    assert ledger["S2"]["sup_type"] == "新增耕地" and ledger["S2"]["avail_farmland_m2"] == 2000
+    assert any("新增耕地" in w for w in feedback.warnings)
+
+
+def test_area_unit_mu_and_hectare(landplan, make_gpkg):
+    # a provincial ledger in 亩: GDMJ 13.5 亩 = 9000 m², SZMJ 3 亩 = 2000 m²
+    fields = [("XMBH", "str"), ("GDMJ", "float"), ("SZMJ", "float"), ("accepted", "date")]
+    path = make_gpkg(
+        "mu.gpkg",
+        {
+            "occupation": ("None", None, OCC_FIELDS, OCCUPATIONS),
+            "supplement": (
+                "None",
+                None,
+                fields,
+                [(None, {"XMBH": "P1", "GDMJ": 13.5, "SZMJ": 3.0, "accepted": "2024-01-01"})],
+            ),
+        },
+    )
+    common = {
+        "SUP_ID_FIELD": "XMBH",
+        "SUP_AREA_FIELD": "GDMJ",
+        "SUP_PADDY_FIELD": "SZMJ",
+        "SUP_GRADE_FIELD": None,
+        "SUP_CAPACITY_FIELD": None,
+    }
+    rows, ledger = run(path, allocations=False, AREA_UNIT=2, **common)
+    # occupation fields are named *_m2: read as m² whatever the unit
+    assert rows["*"]["req_farmland_m2"] == 9000
+    assert ledger["P1"]["avail_farmland_m2"] == pytest.approx(9000)
+    assert ledger["P1"]["avail_paddy_m2"] == pytest.approx(2000)
+    assert rows["*"]["quantity_ok"] == 1 and rows["*"]["paddy_ok"] == 1
+    # no capacity or grade for the supplements: those checks are not made
+    assert rows["*"]["verdict"] == "未核查"
+    assert rows["*"]["unchecked"] == "粮食产能,质量等别"
+    rows, ledger = run(path, allocations=False, AREA_UNIT=1, **common)  # 公顷
+    assert ledger["P1"]["avail_farmland_m2"] == pytest.approx(135000)
+
+
+def test_an_empty_date_leaves_the_project_unchecked(landplan, make_gpkg):
+    occupations = [occ("A", 6000, 2000, 7, 5000, None), occ("B", 3000, 0, 9, 2000, "2024-03-01")]
+    rows, _ = run(tables(make_gpkg, occupations=occupations))
+    # A drew everything it needs but its approval date is empty: 先补后占 not checked
+    assert (rows["A"]["quantity_ok"], rows["A"]["capacity_ok"], rows["A"]["quality_ok"]) == (1, 1, 1)
+    assert null(rows["A"]["order_ok"]) and null(rows["A"]["balanced"])
+    assert rows["A"]["verdict"] == "未核查" and rows["A"]["unchecked"] == "先补后占"
+    assert rows["B"]["verdict"] == "不平衡"
+
+
+def test_report_in_mu_and_kg(landplan, make_gpkg, tmp_path):
+    report = tmp_path / "占补平衡.html"
+    run(tables(make_gpkg), OUTPUT_REPORT=str(report))
+    text = report.read_text(encoding="utf-8")
+    # A: 6000 m² = 9.00 亩 occupied; B is not balanced (capacity 500 kg short, S2 accepted late)
+    assert "9.00" in text and "不平衡" in text and "先补后占" in text
+    assert "500" in text and "公斤" in text
+    assert "旱改水" in text  # the rules are stated

@@ -113,10 +113,20 @@ def test_shipped_model_chains_occupation_and_balance(qp, tmp_path):
     assert len(rows) == 7  # one row per occupying project of the sample county
     # JS2024-006 (school in town) takes no farmland: nothing to balance
     assert rows["JS2024-006"]["req_farmland_m2"] == 0
+    # the model wires the approval date (PZRQ) through: JS2024-007, approved 2024-11-05,
+    # draws from BC2024-02, accepted 2024-12-01, so 先补后占 fails and it is not balanced
+    assert rows["JS2024-007"]["order_ok"] == 0
+    assert rows["JS2024-007"]["balanced"] == 0 and rows["JS2024-007"]["verdict"] == "不平衡"
+    # JS2024-001 drew only from supplements accepted before 2024-03-15 and is balanced
+    assert rows["JS2024-001"]["order_ok"] == 1 and rows["JS2024-001"]["verdict"] == "平衡"
     ds = ogr.Open(outputs["farmlandbalance:ledger"])
     ledger = {f["supplement_id"]: f.items() for f in ds.GetLayer(0)}
     assert ledger["BC2023-01"]["drawn_farmland_m2"] == 450000
     assert ledger["BC2023-01"]["overdrawn"] == 0
+    # 旱改水 adds paddy and capacity, not farmland; 提质改造 capacity only
+    assert (ledger["BC2023-02"]["sup_type"], ledger["BC2023-02"]["avail_farmland_m2"]) == ("旱改水", 0)
+    assert ledger["BC2023-02"]["avail_paddy_m2"] == 160000
+    assert (ledger["BC2024-02"]["sup_type"], ledger["BC2024-02"]["avail_paddy_m2"]) == ("提质改造", 0)
 
 
 def test_farmland_occupation_headless(qp, tmp_path):

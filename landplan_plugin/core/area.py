@@ -219,7 +219,6 @@ def ellipsoid_of(crs):
     )
 
 
-
 def _datumless(proj, ellipsoid):
     """``proj`` without datum shifts, on ``ellipsoid``: the layer's own
     inverse projection, never a datum transformation."""

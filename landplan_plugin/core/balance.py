@@ -19,19 +19,82 @@ Two ways to check:
   to and including it (先补后占 for a pool).  The ledger draws from the pool
   first-accepted first (then by id), per dimension.
 
-A check whose inputs are unknown is None (NULL) and does not count against
-``balanced``; ``balanced`` is true when every known check is true.
+Supplement types (国土资规〔2017〕13号, the three ledgers): 新增耕地 (also
+开发/复垦/整理/垦造) adds quantity, paddy and capacity; 旱改水 adds paddy and
+capacity, not quantity; 提质改造 adds capacity only.  Upgrading existing
+farmland adds no farmland.  The mapping from a project's type text to its
+effect is ``resources/tables/supplement_types.csv`` (editable per province):
+a type matches a pattern it contains, the longest pattern winning.  Only
+what a supplement *adds* is available to the ledger (``avail_*``).
+
+Verdict: a check is 1, 0 or None (NULL: its inputs are unknown).  The
+required checks are quantity, paddy, capacity and quality, and order when
+``require_order`` (先补后占) is set.  ``balanced`` is 1 only when every
+required check is 1, 0 as soon as one is 0, NULL otherwise: an unknown is
+never a pass.  ``verdict`` says it in words (平衡 / 不平衡 / 未核查) and
+``unchecked`` lists the required checks that could not be made.  A check
+with nothing to cover (no farmland, paddy or capacity occupied) holds.
 Pure Python: no Qt.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from .tables import read_csv_rows
 
 EPSILON = 1e-6  # m² / kg: tolerance for float sums
 
 
 class BalanceError(ValueError):
     """An input problem the user must fix (e.g. an unknown id)."""
+
+
+@dataclass(frozen=True)
+class SupplementKind:
+    name: str
+    quantity: bool = True
+    paddy: bool = True
+    capacity: bool = True
+
+
+NEW_FARMLAND = SupplementKind("新增耕地")
+
+VERDICT_BALANCED = "平衡"
+VERDICT_UNBALANCED = "不平衡"
+VERDICT_UNCHECKED = "未核查"
+CHECK_NAMES = {
+    "quantity_ok": "耕地数量",
+    "paddy_ok": "水田规模",
+    "capacity_ok": "粮食产能",
+    "quality_ok": "质量等别",
+    "order_ok": "先补后占",
+}
+
+
+def read_kind_table(path):
+    """[(pattern, SupplementKind)] from the supplement-type CSV
+    (pattern,kind,quantity,paddy,capacity[,note])."""
+    rows = read_csv_rows(path)
+    table = []
+    for row in rows[1:]:
+        if len(row) < 5 or not row[0].strip():
+            continue
+        flags = [cell.strip() in ("1", "true", "True", "是", "yes") for cell in row[2:5]]
+        table.append((row[0].strip(), SupplementKind(row[1].strip(), *flags)))
+    if not table:
+        raise BalanceError("the supplement type table {} has no rows".format(path))
+    return table
+
+
+def classify(type_text, table):
+    """The SupplementKind of a type text, or None when no pattern matches."""
+    if type_text is None:
+        return None
+    text = str(type_text).strip()
+    if not text:
+        return None
+    matches = [(len(pattern), kind) for pattern, kind in table if pattern in text]
+    return max(matches, key=lambda m: m[0])[1] if matches else None
 
 
 @dataclass
@@ -52,6 +115,20 @@ class Supplement:
     grade: float = None
     capacity: float = None
     date: datetime.date = None
+    kind: SupplementKind = field(default=NEW_FARMLAND)
+
+    # what the supplement adds to each ledger (0 where its type adds nothing)
+    @property
+    def adds_farmland(self):
+        return self.farmland if self.kind.quantity else 0.0
+
+    @property
+    def adds_paddy(self):
+        return self.paddy if self.kind.paddy else 0.0
+
+    @property
+    def adds_capacity(self):
+        return self.capacity if self.kind.capacity else 0.0
 
 
 @dataclass
@@ -82,6 +159,8 @@ OUTPUT_FIELDS = (
     "short_farmland_m2",
     "short_paddy_m2",
     "short_capacity_kg",
+    "verdict",
+    "unchecked",
 )
 
 LEDGER_FIELDS = (
@@ -96,6 +175,7 @@ LEDGER_FIELDS = (
     "remain_paddy_m2",
     "remain_capacity_kg",
     "overdrawn",
+    "sup_type",
 )
 
 
@@ -118,6 +198,8 @@ def _weighted_grade(pairs):
 
 
 def _ge(got, req):
+    if req is not None and req <= EPSILON:
+        return True  # nothing to cover
     if got is None or req is None:
         return None
     return got + EPSILON >= req
@@ -129,11 +211,25 @@ def _short(got, req):
     return max(0.0, req - got)
 
 
-def _row(project_id, req, got, occ_grade, sup_grade, order_ok):
+def verdict_of(checks, require_order=True):
+    """(balanced 1/0/None, verdict text, unchecked text) from the checks."""
+    required = [name for name in CHECK_NAMES if require_order or name != "order_ok"]
+    values = [checks[name] for name in required]
+    unchecked = ",".join(CHECK_NAMES[name] for name in required if checks[name] is None)
+    if any(v is False for v in values):
+        return False, VERDICT_UNBALANCED, unchecked
+    if all(v is True for v in values):
+        return True, VERDICT_BALANCED, unchecked
+    return None, VERDICT_UNCHECKED, unchecked
+
+
+def _row(project_id, req, got, occ_grade, sup_grade, order_ok, require_order=True):
     req_farmland, req_paddy, req_capacity = req
     got_farmland, got_paddy, got_capacity = got
     quality_ok = None
-    if occ_grade is not None and sup_grade is not None:
+    if req_farmland is not None and req_farmland <= EPSILON:
+        quality_ok = True  # no farmland occupied: no grade to match
+    elif occ_grade is not None and sup_grade is not None:
         quality_ok = sup_grade <= occ_grade + EPSILON
     checks = {
         "quantity_ok": _ge(got_farmland, req_farmland),
@@ -142,7 +238,7 @@ def _row(project_id, req, got, occ_grade, sup_grade, order_ok):
         "quality_ok": quality_ok,
         "order_ok": order_ok,
     }
-    known = [v for v in checks.values() if v is not None]
+    balanced, verdict, unchecked = verdict_of(checks, require_order)
     return {
         "project_id": project_id,
         "req_farmland_m2": req_farmland,
@@ -154,10 +250,12 @@ def _row(project_id, req, got, occ_grade, sup_grade, order_ok):
         "got_capacity_kg": got_capacity,
         "sup_grade": sup_grade,
         **checks,
-        "balanced": all(known) if known else None,
+        "balanced": balanced,
         "short_farmland_m2": _short(got_farmland, req_farmland),
         "short_paddy_m2": _short(got_paddy, req_paddy),
         "short_capacity_kg": _short(got_capacity, req_capacity),
+        "verdict": verdict,
+        "unchecked": unchecked,
     }
 
 
@@ -166,15 +264,15 @@ def _ledger_row(sup, drawn_farmland, drawn_paddy, drawn_capacity):
         return None if avail is None or drawn is None else avail - drawn
 
     remains = (
-        remain(sup.farmland, drawn_farmland),
-        remain(sup.paddy, drawn_paddy),
-        remain(sup.capacity, drawn_capacity),
+        remain(sup.adds_farmland, drawn_farmland),
+        remain(sup.adds_paddy, drawn_paddy),
+        remain(sup.adds_capacity, drawn_capacity),
     )
     return {
         "supplement_id": sup.id,
-        "avail_farmland_m2": sup.farmland,
-        "avail_paddy_m2": sup.paddy,
-        "avail_capacity_kg": sup.capacity,
+        "avail_farmland_m2": sup.adds_farmland,
+        "avail_paddy_m2": sup.adds_paddy,
+        "avail_capacity_kg": sup.adds_capacity,
         "drawn_farmland_m2": drawn_farmland,
         "drawn_paddy_m2": drawn_paddy,
         "drawn_capacity_kg": drawn_capacity,
@@ -182,10 +280,27 @@ def _ledger_row(sup, drawn_farmland, drawn_paddy, drawn_capacity):
         "remain_paddy_m2": remains[1],
         "remain_capacity_kg": remains[2],
         "overdrawn": int(any(r is not None and r < -EPSILON for r in remains)),
+        "sup_type": sup.kind.name,
     }
 
 
-def check_allocated(occupations, supplements, allocations):
+def _drawn(allocations, sup_by_id):
+    """(farmland, paddy, capacity) the allocations add, by supplement type:
+    farmland drawn from a 旱改水 or 提质改造 project is no farmland."""
+    farmland = paddy = 0.0
+    capacity = 0.0
+    for a in allocations:
+        kind = sup_by_id[a.supplement_id].kind
+        if kind.quantity:
+            farmland += a.farmland or 0.0
+        if kind.paddy:
+            paddy += a.paddy or 0.0  # no paddy recorded = none drawn
+        if kind.capacity and capacity is not None:
+            capacity = None if a.capacity is None else capacity + a.capacity
+    return farmland, paddy, capacity
+
+
+def check_allocated(occupations, supplements, allocations, require_order=True):
     """Per-project rows and per-supplement ledger rows from a 挂钩 ledger."""
     occ_by_id = {o.id: o for o in occupations}
     sup_by_id = {s.id: s for s in supplements}
@@ -197,39 +312,32 @@ def check_allocated(occupations, supplements, allocations):
     rows = []
     for occ in occupations:
         drawn = [a for a in allocations if a.project_id == occ.id]
-        got_farmland = sum(a.farmland or 0.0 for a in drawn)
-        got_paddy = sum(a.paddy or 0.0 for a in drawn)  # no paddy recorded = none drawn
-        got_capacity = _sum(a.capacity for a in drawn) if drawn else 0.0
         sup_grade = _weighted_grade([(a.farmland, sup_by_id[a.supplement_id].grade) for a in drawn])
-        order_ok = None
+        order_ok = True  # nothing drawn: nothing supplemented late
         dates = [sup_by_id[a.supplement_id].date for a in drawn]
-        if occ.date is not None and drawn and all(d is not None for d in dates):
-            order_ok = all(d <= occ.date for d in dates)
+        if drawn:
+            order_ok = None
+            if occ.date is not None and all(d is not None for d in dates):
+                order_ok = all(d <= occ.date for d in dates)
         rows.append(
             _row(
                 occ.id,
                 (occ.farmland, occ.paddy, occ.capacity),
-                (got_farmland, got_paddy, got_capacity),
+                _drawn(drawn, sup_by_id),
                 occ.grade,
                 sup_grade,
                 order_ok,
+                require_order,
             )
         )
     ledger = []
     for sup in supplements:
         drawn = [a for a in allocations if a.supplement_id == sup.id]
-        ledger.append(
-            _ledger_row(
-                sup,
-                sum(a.farmland or 0.0 for a in drawn),
-                sum(a.paddy or 0.0 for a in drawn),
-                _sum(a.capacity for a in drawn) if drawn else 0.0,
-            )
-        )
+        ledger.append(_ledger_row(sup, *_drawn(drawn, sup_by_id)))
     return rows, ledger
 
 
-def check_pooled(occupations, supplements):
+def check_pooled(occupations, supplements, require_order=True):
     """One row '*' for the whole pool, and a first-accepted-first ledger.
     Without occupations there is nothing to balance: no row (and so no
     verdict), only the ledger."""
@@ -241,14 +349,14 @@ def check_pooled(occupations, supplements):
         _sum(o.capacity for o in occupations),
     )
     got = (
-        _sum(s.farmland for s in supplements),
-        _sum(s.paddy for s in supplements),
-        _sum(s.capacity for s in supplements),
+        _sum(s.adds_farmland for s in supplements),
+        _sum(s.adds_paddy for s in supplements),
+        _sum(s.adds_capacity for s in supplements),
     )
     occ_grade = _weighted_grade([(o.farmland, o.grade) for o in occupations])
     sup_grade = _weighted_grade([(s.farmland, s.grade) for s in supplements])
     order_ok = _pooled_order(occupations, supplements)
-    row = _row("*", req, got, occ_grade, sup_grade, order_ok)
+    row = _row("*", req, got, occ_grade, sup_grade, order_ok, require_order)
     ledger = _fifo_ledger(supplements, req)
     return [row], ledger
 
@@ -259,7 +367,7 @@ def _pooled_order(occupations, supplements):
     occupied = 0.0
     for occ in sorted(occupations, key=lambda o: o.date):
         occupied += occ.farmland or 0.0
-        accepted = sum(s.farmland or 0.0 for s in supplements if s.date <= occ.date)
+        accepted = sum(s.adds_farmland or 0.0 for s in supplements if s.date <= occ.date)
         if accepted + EPSILON < occupied:
             return False
     return True
@@ -270,7 +378,7 @@ def _fifo_ledger(supplements, required):
     remaining = list(required)
     drawn = {s.id: [0.0, 0.0, 0.0] for s in supplements}
     for sup in order:
-        for k, avail in enumerate((sup.farmland, sup.paddy, sup.capacity)):
+        for k, avail in enumerate((sup.adds_farmland, sup.adds_paddy, sup.adds_capacity)):
             if remaining[k] is None or avail is None:
                 drawn[sup.id][k] = None
                 continue

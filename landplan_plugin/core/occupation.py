@@ -23,12 +23,26 @@ Summary rules (per project):
   table, or when some farmland has no grade or a grade outside the table);
 * agricultural / construction / unused (三大类) split area_m2: the net part
   by the piece's class, the 田坎 part always 农用地 (1203 is 农用地), so the
-  three add up to total_m2 (except area of unknown codes, in unknown_m2).
+  three add up to total_m2 (except area of unknown codes, in unknown_m2);
+* farmland_in_town_m2 = farmland net in 图斑 whose 城镇村属性码 CZCSXM is one
+  of the town codes (201 城市 … 205 特殊用地 by default; the A-suffixed codes
+  201A… of independent industrial land count with their base code);
+* state_m2 / collective_m2 split area_m2 by 权属性质 (core.classtable:
+  QSXZ 10/20 国有, 30/31/32/33/40 集体); other or empty QSXZ in neither;
+* control_m2 = the project's own area in the run's area mode (ellipsoidal
+  for modes 0 and 1, planar for mode 2): the 控制面积 of the 地类面积表;
+* basic_farmland_permitted (土地管理法 第三十五条: 永久基本农田 may be
+  occupied only by 国家能源、交通、水利、军事设施等重点建设项目): 1 when the
+  project's type matches a permitted type, or when it occupies no basic
+  farmland; 0 when it occupies basic farmland and its type is known and
+  not permitted; NULL when the basic farmland is unknown (no layer) or the
+  type is unknown and basic farmland is occupied.
 """
 
 from dataclasses import dataclass
 
 from . import landclass
+from .classtable import COLLECTIVE, RIDGE_CODE, RIDGE_NAME, STATE, ownership_group
 from .area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from .capacity import capacity_per_mu
 from .units import M2_PER_MU
@@ -52,7 +66,17 @@ SUMMARY_FIELDS = (
     "unknown_m2",
     "pieces",
     "uncovered_m2",
+    "approval_date",
+    "project_type",
+    "control_m2",
+    "farmland_in_town_m2",
+    "state_m2",
+    "collective_m2",
+    "basic_farmland_permitted",
 )
+
+DEFAULT_TOWN_CODES = ("201", "202", "203", "204", "205")
+DEFAULT_PERMITTED_TYPES = ("能源", "交通", "水利", "军事")
 
 # A project's planar area the survey does not cover, below this, is the
 # numerical noise of cutting (m²); above it the project reaches outside the
@@ -102,13 +126,22 @@ class PieceRecord:
     area_m2: float
     tk_m2: float
     net_m2: float
+    bsm: str = None
+    tbbh: str = None
+    qsxz: str = None
+    qsdwdm: str = None
+    qsdwmc: str = None
+    czcsxm: str = None
+    kcdlbm: str = None
 
     @property
     def land_class(self):
         return landclass.lookup(self.dlbm)
 
 
-def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net):
+def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, **survey):
+    """``survey``: the piece's 图斑 keys bsm, tbbh, qsxz, qsdwdm, qsdwmc,
+    czcsxm, kcdlbm (text or None)."""
     cls = landclass.lookup(dlbm)
     code = cls.code if cls else (str(dlbm).strip() if dlbm is not None else None)
     return PieceRecord(
@@ -123,7 +156,63 @@ def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, ne
         area_m2=area,
         tk_m2=tk,
         net_m2=net,
+        **survey,
     )
+
+
+def parse_codes(text, default):
+    """'201,202' / '201，202' / '能源 交通' → tuple; empty → ``default``."""
+    if text is None or not str(text).strip():
+        return tuple(default)
+    parts = str(text).replace("，", ",").replace("、", ",").replace(";", ",").replace(" ", ",").split(",")
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def in_town(czcsxm, town_codes):
+    """CZCSXM among the town codes; 201A counts as 201 (A = independent
+    industrial/storage land inside the same 城镇村 class)."""
+    if czcsxm is None:
+        return False
+    code = str(czcsxm).strip().upper()
+    if not code:
+        return False
+    codes = {c.strip().upper() for c in town_codes}
+    return code in codes or (code.endswith("A") and code[:-1] in codes)
+
+
+def type_permitted(project_type, permitted_types):
+    """True when a permitted keyword occurs in the type, None without a type."""
+    if project_type is None or not str(project_type).strip():
+        return None
+    text = str(project_type)
+    return any(keyword and keyword in text for keyword in permitted_types)
+
+
+def basic_farmland_permitted(basic_m2, basic_known, project_type, permitted_types):
+    """1 / 0 / None per 土地管理法 第三十五条 (see the module docstring)."""
+    permitted = type_permitted(project_type, permitted_types)
+    if permitted:
+        return 1
+    if not basic_known:
+        return None
+    if basic_m2 <= EPSILON_M2:
+        return 1
+    if permitted is None:
+        return None
+    return 0
+
+
+# Basic farmland below this is cutting noise, not an occupation (m²).
+EPSILON_M2 = 0.005
+
+
+@dataclass
+class ProjectInfo:
+    """What the project layer says about a project (not its pieces)."""
+
+    approval_date: object = None  # datetime.date or None
+    project_type: str = None
+    control_m2: float = None
 
 
 class ProjectTotals:
@@ -142,10 +231,18 @@ class ProjectTotals:
         self.unknown = 0.0
         self.pieces = 0
         self.uncovered = 0.0
+        self.town_farmland = 0.0
+        self.ownership = {STATE: 0.0, COLLECTIVE: 0.0}
+        self.unknown_ownership = 0.0
 
-    def add(self, record, capacity_table):
+    def add(self, record, capacity_table, town_codes=DEFAULT_TOWN_CODES):
         self.pieces += 1
         self.total += record.area_m2
+        group = ownership_group(record.qsxz)
+        if group in self.ownership:
+            self.ownership[group] += record.area_m2
+        else:
+            self.unknown_ownership += record.area_m2
         cls = record.land_class
         if cls is None:
             self.unknown += record.area_m2
@@ -155,6 +252,8 @@ class ProjectTotals:
         if not cls.is_farmland:
             return
         self.farmland += record.net_m2
+        if in_town(record.czcsxm, town_codes):
+            self.town_farmland += record.net_m2
         self.by_code[cls.base] += record.net_m2
         self.tk += record.tk_m2
         if record.in_basic_farmland:
@@ -193,6 +292,9 @@ class ProjectTotals:
             "unknown_m2": self.unknown,
             "pieces": self.pieces,
             "uncovered_m2": self.uncovered,
+            "farmland_in_town_m2": self.town_farmland,
+            "state_m2": self.ownership[STATE],
+            "collective_m2": self.ownership[COLLECTIVE],
         }
 
 
@@ -202,10 +304,20 @@ def uncovered_area(region_planar, piece_planars):
     return rest if rest > UNCOVERED_TOLERANCE_M2 else 0.0
 
 
-def summarize(records, project_ids, capacity_table=None, uncovered=None):
+def summarize(
+    records,
+    project_ids,
+    capacity_table=None,
+    uncovered=None,
+    projects=None,
+    basic_known=True,
+    town_codes=DEFAULT_TOWN_CODES,
+    permitted_types=DEFAULT_PERMITTED_TYPES,
+):
     """Summary rows in the order of ``project_ids`` (projects without any
     piece get a row of zeros, so every project is reported).  ``uncovered``:
-    {project id: planar m² outside the survey}."""
+    {project id: planar m² outside the survey}; ``projects``: {project id:
+    ProjectInfo}; ``basic_known``: a basic-farmland layer was given."""
     totals = {pid: ProjectTotals(pid) for pid in project_ids}
     for pid, area in (uncovered or {}).items():
         if pid in totals:
@@ -213,34 +325,60 @@ def summarize(records, project_ids, capacity_table=None, uncovered=None):
     for record in records:
         if record.project_id not in totals:
             totals[record.project_id] = ProjectTotals(record.project_id)
-        totals[record.project_id].add(record, capacity_table)
-    return [totals[pid].row(capacity_table) for pid in totals]
+        totals[record.project_id].add(record, capacity_table, town_codes)
+    rows = []
+    for pid, total in totals.items():
+        row = total.row(capacity_table)
+        info = (projects or {}).get(pid) or ProjectInfo()
+        row["approval_date"] = info.approval_date
+        row["project_type"] = info.project_type
+        row["control_m2"] = info.control_m2
+        row["basic_farmland_permitted"] = basic_farmland_permitted(
+            row["basic_farmland_m2"], basic_known, info.project_type, permitted_types
+        )
+        rows.append(row)
+    return rows
+
+
+def unknown_ownership(records):
+    """{project id: m²} of pieces whose QSXZ is neither 国有 nor 集体."""
+    found = {}
+    for record in records:
+        if ownership_group(record.qsxz) not in (STATE, COLLECTIVE):
+            found[record.project_id] = found.get(record.project_id, 0.0) + record.area_m2
+    return found
 
 
 def class_table(records):
-    """Rows (dlbm, dlmc, land_group, area, net, tk, in_basic_area) per class
-    for the report, sorted by code."""
+    """Rows per land class for the report, sorted by code: each class with
+    its net area (TBDLMJ share), 田坎 as rows of their own under the 图斑's
+    KCDLBM (1203 when empty), as in a 报批 地类面积表.  ``basic_m2`` is the
+    part inside 永久基本农田."""
     table = {}
-    for r in records:
-        key = r.dlbm
-        row = table.setdefault(
-            key,
-            {
-                "dlbm": r.dlbm,
-                "dlmc": r.dlmc,
-                "land_group": r.land_group,
-                "category": r.category,
-                "area_m2": 0.0,
-                "net_m2": 0.0,
-                "tk_m2": 0.0,
-                "basic_m2": 0.0,
-            },
+
+    def row_for(code, name, group, category):
+        return table.setdefault(
+            code,
+            {"dlbm": code, "dlmc": name, "land_group": group, "category": category, "area_m2": 0.0, "basic_m2": 0.0},
         )
-        row["area_m2"] += r.area_m2
-        row["net_m2"] += r.net_m2
-        row["tk_m2"] += r.tk_m2
+
+    for r in records:
+        row = row_for(r.dlbm, r.dlmc, r.land_group, r.category)
+        row["area_m2"] += r.net_m2
         if r.in_basic_farmland:
             row["basic_m2"] += r.net_m2
+        if r.tk_m2 and r.tk_m2 > 0:
+            code = (str(r.kcdlbm).strip() if r.kcdlbm else "") or RIDGE_CODE
+            ridge = landclass.lookup(code)
+            ridge_row = row_for(
+                code,
+                RIDGE_NAME,
+                ridge.group_name if ridge else None,
+                ridge.category if ridge else landclass.AGRICULTURAL,
+            )
+            ridge_row["area_m2"] += r.tk_m2
+            if r.in_basic_farmland:
+                ridge_row["basic_m2"] += r.tk_m2
     return [table[k] for k in sorted(table, key=lambda c: c or "")]
 
 
@@ -267,13 +405,13 @@ def _positive(value):
     return number if number is not None and number > 0 else None
 
 
-def county_total(records, capacity_table=None):
+def county_total(records, capacity_table=None, town_codes=DEFAULT_TOWN_CODES):
     """One row over all projects (the county total of the report): the sum of
     the projects' figures, so land under two overlapping projects counts in
     both, as each project needs its own approval."""
     total = ProjectTotals("合计")
     for record in records:
-        total.add(record, capacity_table)
+        total.add(record, capacity_table, town_codes)
     return total.row(capacity_table)
 
 

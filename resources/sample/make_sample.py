@@ -9,8 +9,10 @@ The county is 6 km × 5 km about 45 km west of the 114°E central meridian
 (so planar and ellipsoidal areas differ measurably), cut into a gap-free
 tessellation of jittered 100 m cells with shared vertices (8 vertices each):
 
-* ``DLTB`` – 三调 schema (BSM, DLBM, DLMC, ZLDWDM, ZLDWMC, TBMJ, KCDLBM, KCXS,
-  KCMJ, TBDLMJ, GDDB, GDPDJB); TBMJ is the 国土 ellipsoidal area, KCXS by
+* ``DLTB`` – 三调 schema (BSM, TBBH, DLBM, DLMC, QSXZ, QSDWDM, QSDWMC, ZLDWDM,
+  ZLDWMC, TBMJ, KCDLBM, KCXS, KCMJ, TBDLMJ, GDDB, GDPDJB, CZCSXM); 国有 town
+  land, rivers and highways, 集体 elsewhere; 城镇村 codes 202/202A/203;
+  TBMJ is the 国土 ellipsoidal area (vertices as given), KCXS by
   slope class, TBDLMJ = TBMJ − KCMJ; a town, a river, hills and paddy plains;
   suffixed codes (0201K, 1104A, 0810A, 05H1, 08H2, 09); three bow-tie
   (invalid) polygons and three two-part polygons.
@@ -18,7 +20,7 @@ tessellation of jittered 100 m cells with shared vertices (8 vertices each):
   about 4 % changed class (farmland to orchard, forest and houses, orchard
   and forest back to farmland, village land reclaimed), a few split in two;
 * ``XZQ`` – six villages (ZLDWDM 19 digits), ``YJJBNT`` – 永久基本农田 blocks,
-  ``projects`` – 建设项目 (XMBH, XMMC, PZRQ; one project in two features,
+  ``projects`` – 建设项目 (XMBH, XMMC, PZRQ 批准日期, XMLX 项目类型; one project in two features,
   two projects overlapping), ``supplement`` – 补充耕地项目, ``allocations`` –
   挂钩台账 (project → supplement), ``approved`` – 批准用地 batches, ``supply`` – 供地宗地
   with dates in mixed text forms, ``restoration`` – 修复项目.
@@ -59,6 +61,35 @@ def village_of(col, row):
     index = (row // 25) * 3 + (col // 20)
     code, name = VILLAGES[index]
     return COUNTY_CODE + "101" + code + "0000000", name
+
+
+STATE_OWNER = (COUNTY_CODE + "0" * 13, "样例县国有土地")
+
+
+def in_town(col, row):
+    """The 城镇村 范围 of the town: its cells and a fringe of two cells
+    (farmland there is 城镇村范围内耕地)."""
+    return col < 16 and row > 34
+
+
+def ownership_of(col, row, code, zldwdm, zldwmc):
+    """(QSXZ, QSDWDM, QSDWMC): town construction land, rivers and highways
+    are 国有 (20 使用权, rivers 10 所有权); the rest is the village's 集体 land."""
+    if code == "1101":
+        return ("10",) + STATE_OWNER
+    if code == "1003" or (col < 14 and row > 36 and not code.startswith(("01", "02", "03", "04", "11", "12"))):
+        return ("20",) + STATE_OWNER
+    return "30", zldwdm, zldwmc + "农民集体"
+
+
+def town_attribute(col, row, code):
+    """CZCSXM: 202 建制镇 in the town (202A for its independent industrial
+    land), 203 村庄 for village land elsewhere, none in the countryside."""
+    if in_town(col, row):
+        return "202A" if code in ("0601", "0508") else "202"
+    if code == "0702":
+        return "203"
+    return None
 
 
 def _mk_srs():
@@ -184,6 +215,8 @@ def main(out_dir=None):
             ("DLBM", ogr.OFTString, 5),
             ("DLMC", ogr.OFTString, 60),
             ("QSXZ", ogr.OFTString, 2),
+            ("QSDWDM", ogr.OFTString, 19),
+            ("QSDWMC", ogr.OFTString, 255),
             ("ZLDWDM", ogr.OFTString, 19),
             ("ZLDWMC", ogr.OFTString, 254),
             ("TBMJ", ogr.OFTReal, 0),
@@ -193,6 +226,7 @@ def main(out_dir=None):
             ("TBDLMJ", ogr.OFTReal, 0),
             ("GDDB", ogr.OFTInteger, 0),
             ("GDPDJB", ogr.OFTString, 2),
+            ("CZCSXM", ogr.OFTString, 4),
             ("SJNF", ogr.OFTInteger, 0),
         ],
     )
@@ -223,7 +257,13 @@ def main(out_dir=None):
             feature.SetField("TBBH", str(seq))
             feature.SetField("DLBM", code)
             feature.SetField("DLMC", cls.name)
-            feature.SetField("QSXZ", "30")
+            qsxz, qsdwdm, qsdwmc = ownership_of(c, r, code, zldwdm, zldwmc)
+            feature.SetField("QSXZ", qsxz)
+            feature.SetField("QSDWDM", qsdwdm)
+            feature.SetField("QSDWMC", qsdwmc)
+            czcsxm = town_attribute(c, r, code)
+            if czcsxm:
+                feature.SetField("CZCSXM", czcsxm)
             feature.SetField("ZLDWDM", zldwdm)
             feature.SetField("ZLDWMC", zldwmc)
             feature.SetField("TBMJ", tbmj)
@@ -368,6 +408,7 @@ def main(out_dir=None):
             ("YDDW", ogr.OFTString, 100),
             ("PZRQ", ogr.OFTDate, 0),
             ("SBMJ", ogr.OFTReal, 0),
+            ("XMLX", ogr.OFTString, 30),
         ],
     )
     project_rows = [
@@ -380,6 +421,15 @@ def main(out_dir=None):
         ("JS2024-006", "城区学校扩建", "样例县教育局", "2024-10-10", (452500, 3094100, 453000, 3094500)),
         ("JS2024-007", "桃源冷链仓储", "样例县农投公司", "2024-11-05", (455600, 3092900, 456200, 3093500)),
     ]
+    project_types = {
+        "JS2024-001": "工业",
+        "JS2024-002": "交通",
+        "JS2024-003": "住宅（安置小区）",
+        "JS2024-004": "仓储物流",
+        "JS2024-005": "能源",
+        "JS2024-006": "教育",
+        "JS2024-007": "仓储物流",
+    }
     for xmbh, xmmc, yddw, pzrq, (x1, y1, x2, y2) in project_rows:
         ring = [(x1, y1), (x2, y1), (x2, y2), (x1, y2), (x1, y1)]
         feature = ogr.Feature(projects.GetLayerDefn())
@@ -389,6 +439,7 @@ def main(out_dir=None):
         year, month, day = (int(v) for v in pzrq.split("-"))
         feature.SetField("PZRQ", year, month, day, 0, 0, 0, 0)
         feature.SetField("SBMJ", round((x2 - x1) * (y2 - y1), 2))
+        feature.SetField("XMLX", project_types[xmbh])
         feature.SetGeometry(ogr.CreateGeometryFromWkt("MULTIPOLYGON((" + ring_wkt(ring) + "))"))
         projects.CreateFeature(feature)
 

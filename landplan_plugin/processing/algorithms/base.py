@@ -12,6 +12,7 @@ from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
 from qgis.PyQt.QtGui import QIcon
 
 from ...core.i18n import tr
+from ...qgis_compat import OPTIONAL_PARAMETER
 from ...paths import resource
 
 HELP_URL = "https://github.com/landplan/landplan#algorithms"
@@ -87,6 +88,9 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
         from .. import presentation
 
         out_fields, companions = presentation.output_fields(fields, wkb_type)
+        definition = self.parameterDefinition(name)
+        if definition.flags() & OPTIONAL_PARAMETER and parameters.get(name) in (None, ""):
+            return None, None  # an optional output the user did not ask for
         sink, dest = self.parameterAsSink(parameters, name, context, out_fields, wkb_type, crs)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, name))
