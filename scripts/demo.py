@@ -57,6 +57,7 @@ def step_farmland_occupation(qp, out):
             "REPAIR_INVALID": "true",
             "OUTPUT_PIECES": str(out / "occupation_pieces.gpkg"),
             "OUTPUT_SUMMARY": str(out / "occupation_summary.gpkg"),
+            "OUTPUT_CLASSES": str(out / "occupation_classes.gpkg"),
             "OUTPUT_REPORT": str(out / "occupation_report.html"),
         },
     )
@@ -64,9 +65,27 @@ def step_farmland_occupation(qp, out):
     farmland = sum(r["farmland_m2"] for r in rows)
     basic = sum(r["basic_farmland_m2"] for r in rows)
     hit = sum(1 for r in rows if r["basic_farmland_m2"] > 0)
-    return "{} projects occupy {:.2f} 亩 farmland (耕地), {:.2f} 亩 in basic farmland ({} projects); report {}".format(
-        len(rows), farmland * 3 / 2000, basic * 3 / 2000, hit, "occupation_report.html"
+    forbidden = [r["project_id"] for r in rows if r["basic_farmland_permitted"] == 0]
+    lines = [
+        "{} projects occupy {:.2f} 亩 farmland (耕地), {:.2f} 亩 in basic farmland ({} projects); report {}".format(
+            len(rows), farmland * 3 / 2000, basic * 3 / 2000, hit, "occupation_report.html"
+        ),
+        "永久基本农田 not permitted (土地管理法 第三十五条): {}".format(", ".join(forbidden) or "none"),
+    ]
+    # the 报批 地类面积表 of the first project, after 平差
+    classes = [c for c in read_table(out / "occupation_classes.gpkg") if c["project_id"] == rows[0]["project_id"]]
+    lines.append(
+        "地类面积表 {} (控制面积 {:.2f} m², Σ adjusted {:.2f} m²):".format(
+            rows[0]["project_id"], rows[0]["control_m2"], sum(c["adjusted_m2"] for c in classes)
+        )
     )
+    for c in classes:
+        lines.append(
+            "    {} {} {} {} {:>12.2f} → {:>12.2f}".format(
+                c["qsxz_group"], c["qsdwmc"], c["dlbm"], c["dlmc"], c["area_m2"], c["adjusted_m2"]
+            )
+        )
+    return "\n".join(lines)
 
 
 def step_farmland_balance(qp, out):
@@ -79,6 +98,7 @@ def step_farmland_balance(qp, out):
             "SUP_DATE_FIELD": "accepted",
             "OUTPUT": str(out / "balance_pooled.gpkg"),
             "OUTPUT_LEDGER": str(out / "balance_pooled_ledger.gpkg"),
+            "OUTPUT_REPORT": str(out / "balance_pooled_report.html"),
         },
     )
     qp.run(
@@ -89,21 +109,31 @@ def step_farmland_balance(qp, out):
             "ALLOCATIONS": layer("allocations"),
             "OUTPUT": str(out / "balance_allocated.gpkg"),
             "OUTPUT_LEDGER": str(out / "balance_allocated_ledger.gpkg"),
+            "OUTPUT_REPORT": str(out / "balance_report.html"),
         },
     )
     pooled = read_table(out / "balance_pooled.gpkg")[0]
     allocated = read_table(out / "balance_allocated.gpkg")
     balanced = [r["project_id"] for r in allocated if r["balanced"] == 1]
-    failed = []
-    for name in ("quantity_ok", "paddy_ok", "capacity_ok", "quality_ok"):
-        if pooled[name] == 0:
-            failed.append(name)
-    return "pooled: {} (failing: {}); with the 挂钩 ledger {} of {} projects balanced".format(
-        "balanced" if pooled["balanced"] == 1 else "NOT balanced",
-        ", ".join(failed) or "none",
-        len(balanced),
-        len(allocated),
-    )
+    failed = [
+        name for name in ("quantity_ok", "paddy_ok", "capacity_ok", "quality_ok", "order_ok") if pooled[name] == 0
+    ]
+    lines = [
+        "pooled: {} (failing: {}; farmland short {:.2f} 亩 once 旱改水/提质改造 add no farmland)".format(
+            pooled["verdict"], ", ".join(failed) or "none", pooled["short_farmland_m2"] * 3 / 2000
+        ),
+        "with the 挂钩 ledger {} of {} projects balanced; report balance_report.html".format(
+            len(balanced), len(allocated)
+        ),
+    ]
+    for r in allocated:
+        lines.append(
+            "    {} {}{}".format(
+                r["project_id"], r["verdict"], "（未核查: {}）".format(r["unchecked"]) if r["unchecked"] else ""
+            )
+            + ("  先补后占 ✘" if r["order_ok"] == 0 else "")
+        )
+    return "\n".join(lines)
 
 
 def step_farmland_change(qp, out):

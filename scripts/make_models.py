@@ -36,7 +36,9 @@ def occupation_balance_model():
         {
             "ALG_DESC": "Runs Farmland occupation analysis on the projects and feeds its summary into the "
             "占补平衡 check against the supplementary farmland projects (pooled unless an allocation ledger is given). "
-            "先做建设项目占地分析，再以其汇总表核查耕地占补平衡。",
+            "The projects' approval date (PZRQ) and the supplements' acceptance date travel through, so 先补后占 is "
+            "always checked; supplement types (XMLX: 新增耕地 / 旱改水 / 提质改造) decide which ledgers they feed. "
+            "先做建设项目占地分析，再以其汇总表（含批准日期）核查耕地占补平衡（含先补后占、补充耕地类型）。",
         }
     )
 
@@ -59,6 +61,28 @@ def occupation_balance_model():
         120,
     )
     add_input(
+        QgsProcessingParameterField(
+            "project_date_field",
+            "批准日期字段 Approval date field",
+            defaultValue="PZRQ",
+            parentLayerParameterName="projects",
+            optional=True,
+        ),
+        120,
+        150,
+    )
+    add_input(
+        QgsProcessingParameterField(
+            "project_type_field",
+            "项目类型字段 Project type field",
+            defaultValue="XMLX",
+            parentLayerParameterName="projects",
+            optional=True,
+        ),
+        120,
+        165,
+    )
+    add_input(
         QgsProcessingParameterFeatureSource(
             "landuse", "三调地类图斑 DLTB", [QgsProcessing.SourceType.TypeVectorPolygon]
         ),
@@ -76,7 +100,7 @@ def occupation_balance_model():
         QgsProcessingParameterEnum(
             "area_mode",
             "面积口径 Area mode",
-            options=["0 – apportioned survey area", "1 – ellipsoidal (CGCS2000)", "2 – planar"],
+            options=["0 – apportioned survey area", "1 – ellipsoidal", "2 – planar"],
             defaultValue=0,
         ),
         120,
@@ -100,6 +124,31 @@ def occupation_balance_model():
         120,
         540,
     )
+    add_input(
+        QgsProcessingParameterField(
+            "supplement_date_field",
+            "补充耕地验收日期字段 Acceptance date field",
+            defaultValue="accepted",
+            parentLayerParameterName="supplement",
+            optional=True,
+        ),
+        120,
+        600,
+    )
+    add_input(
+        QgsProcessingParameterField(
+            "supplement_type_field",
+            "补充耕地类型字段 Supplement type field",
+            defaultValue="XMLX",
+            parentLayerParameterName="supplement",
+            optional=True,
+        ),
+        120,
+        660,
+    )
+    add_input(
+        QgsProcessingParameterBoolean("require_order", "必须先补后占 Require 先补后占", defaultValue=True), 120, 720
+    )
 
     occupation = QgsProcessingModelChildAlgorithm("landplan:farmlandoccupation")
     occupation.setChildId("farmlandoccupation")
@@ -113,15 +162,21 @@ def occupation_balance_model():
         ("AREA_MODE", "area_mode"),
         ("CAPACITY_TABLE", "capacity_table"),
         ("REPAIR_INVALID", "repair"),
+        # the approval date travels in the summary to the balance check (先补后占)
+        ("PROJECT_DATE_FIELD", "project_date_field"),
+        ("PROJECT_TYPE_FIELD", "project_type_field"),
     ):
         occupation.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromModelParameter(source)])
-    for name, label in (("OUTPUT_PIECES", "pieces"), ("OUTPUT_SUMMARY", "summary")):
-        output = QgsProcessingModelOutput(
-            label, {"pieces": "占地图斑 Occupied pieces", "summary": "占地汇总 Occupation summary"}[label]
-        )
+    for name, label, title, y in (
+        ("OUTPUT_PIECES", "pieces", "占地图斑 Occupied pieces", 140),
+        ("OUTPUT_SUMMARY", "summary", "占地汇总 Occupation summary", 200),
+        ("OUTPUT_CLASSES", "classes", "地类面积表 Class table", 260),
+    ):
+        output = QgsProcessingModelOutput(label, title)
         output.setChildOutputName(name)
         output.setChildId("farmlandoccupation")
-        output.setPosition(QPointF(640, 140 if name == "OUTPUT_PIECES" else 200))
+        output.setPosition(QPointF(640, y))
+        output.setMandatory(name != "OUTPUT_CLASSES")
         occupation.setModelOutputs({**occupation.modelOutputs(), label: output})
     model.addChildAlgorithm(occupation)
 
@@ -134,13 +189,26 @@ def occupation_balance_model():
     )
     check.addParameterSources("SUPPLEMENT", [QgsProcessingModelChildParameterSource.fromModelParameter("supplement")])
     check.addParameterSources("ALLOCATIONS", [QgsProcessingModelChildParameterSource.fromModelParameter("allocations")])
-    for name, label in (("OUTPUT", "balance"), ("OUTPUT_LEDGER", "ledger")):
-        output = QgsProcessingModelOutput(
-            label, {"balance": "占补平衡 Balance", "ledger": "补充耕地台账 Ledger"}[label]
-        )
+    # the summary's approval_date is OCC_DATE_FIELD's default; named here so the model says it
+    check.addParameterSources(
+        "OCC_DATE_FIELD", [QgsProcessingModelChildParameterSource.fromStaticValue("approval_date")]
+    )
+    for name, source in (
+        ("SUP_DATE_FIELD", "supplement_date_field"),
+        ("SUP_TYPE_FIELD", "supplement_type_field"),
+        ("REQUIRE_ORDER", "require_order"),
+    ):
+        check.addParameterSources(name, [QgsProcessingModelChildParameterSource.fromModelParameter(source)])
+    for name, label, title, y in (
+        ("OUTPUT", "balance", "占补平衡 Balance", 460),
+        ("OUTPUT_LEDGER", "ledger", "补充耕地台账 Ledger", 520),
+        ("OUTPUT_REPORT", "balance_report", "占补平衡报告 Balance report", 580),
+    ):
+        output = QgsProcessingModelOutput(label, title)
         output.setChildOutputName(name)
         output.setChildId("farmlandbalance")
-        output.setPosition(QPointF(640, 460 if name == "OUTPUT" else 520))
+        output.setPosition(QPointF(640, y))
+        output.setMandatory(name != "OUTPUT_REPORT")
         check.setModelOutputs({**check.modelOutputs(), label: output})
     model.addChildAlgorithm(check)
     model.updateDestinationParameters()

@@ -143,7 +143,11 @@ def test_apportion_arrays_matches_scalar():
 
 # ---- ellipsoid of the layer's CRS, densified edges (issue 15) ----------------
 
-GEOGRAPHIC_OF = {"CGCS2000": "EPSG:4490", "Xian 1980 (IAG 1975)": "EPSG:4610", "Beijing 1954 (Krassowsky 1940)": "EPSG:4214"}
+GEOGRAPHIC_OF = {
+    "CGCS2000": "EPSG:4490",
+    "Xian 1980 (IAG 1975)": "EPSG:4610",
+    "Beijing 1954 (Krassowsky 1940)": "EPSG:4214",
+}
 
 
 def _rectangle(x0, y0, width, height):
@@ -161,9 +165,7 @@ def _geodesic_area(geometry, crs, ellipsoid):
 
     dense = geometry.densifyByDistance(50.0)
     dense.transform(
-        QgsCoordinateTransform(
-            crs, QgsCoordinateReferenceSystem(GEOGRAPHIC_OF[ellipsoid.name]), QgsProject.instance()
-        )
+        QgsCoordinateTransform(crs, QgsCoordinateReferenceSystem(GEOGRAPHIC_OF[ellipsoid.name]), QgsProject.instance())
     )
     polygon = Geodesic(ellipsoid.semi_major, ellipsoid.flattening).Polygon()
     for point in dense.asPolygon()[0][:-1]:
