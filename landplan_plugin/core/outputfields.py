@@ -156,6 +156,24 @@ LABELS = {
     "target_text": QT_TRANSLATE_NOOP("@default", "Target as printed"),
     "comparator": QT_TRANSLATE_NOOP("@default", "Comparator"),
     "value_year": QT_TRANSLATE_NOOP("@default", "Year of value"),
+    # 报批 and 占补平衡 rules (issue 15)
+    "bsm": QT_TRANSLATE_NOOP("@default", "Feature id (BSM)"),
+    "tbbh": QT_TRANSLATE_NOOP("@default", "Parcel number (TBBH)"),
+    "qsxz": QT_TRANSLATE_NOOP("@default", "Ownership type (QSXZ)"),
+    "qsxz_group": QT_TRANSLATE_NOOP("@default", "Ownership"),
+    "qsdwdm": QT_TRANSLATE_NOOP("@default", "Owner code"),
+    "qsdwmc": QT_TRANSLATE_NOOP("@default", "Owner"),
+    "czcsxm": QT_TRANSLATE_NOOP("@default", "Town/village code (CZCSXM)"),
+    "project_type": QT_TRANSLATE_NOOP("@default", "Project type"),
+    "control_m2": QT_TRANSLATE_NOOP("@default", "Control area (m²)"),
+    "adjusted_m2": QT_TRANSLATE_NOOP("@default", "Adjusted area (m²)"),
+    "farmland_in_town_m2": QT_TRANSLATE_NOOP("@default", "Farmland in towns and villages (m²)"),
+    "state_m2": QT_TRANSLATE_NOOP("@default", "State-owned (m²)"),
+    "collective_m2": QT_TRANSLATE_NOOP("@default", "Collective (m²)"),
+    "basic_farmland_permitted": QT_TRANSLATE_NOOP("@default", "Basic farmland use permitted (1 = yes)"),
+    "verdict": QT_TRANSLATE_NOOP("@default", "Verdict"),
+    "unchecked": QT_TRANSLATE_NOOP("@default", "Checks not made"),
+    "sup_type": QT_TRANSLATE_NOOP("@default", "Supplement type"),
 }
 
 _COMPANION_UNITS = (

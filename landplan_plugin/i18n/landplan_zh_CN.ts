@@ -14,7 +14,7 @@
         <translation>无法加载模型 {}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="149"/>
+        <location filename="../processing/algorithms/base.py" line="153"/>
         <source>No field chosen for {}.</source>
         <translation>未为 {} 选择字段。</translation>
     </message>
@@ -24,44 +24,37 @@
         <translation>{1} 中找不到字段“{0}”（现有字段：{2}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="163"/>
+        <location filename="../processing/algorithms/base.py" line="167"/>
         <source>Field “{}” in {} must be numeric but is {}.</source>
         <translation>{1} 中的字段“{0}”必须为数值型，当前为 {2}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="58"/>
-        <source>Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series, as used for TBMJ in the third national land survey) to every polygon, with the area in hectares (公顷) and mu (亩, 1 mu = 2000/3 m²). Vertices are inverse-projected to CGCS2000 latitude/longitude with QGIS transforms; edges are not densified, as in the national software. If a TBMJ field is chosen, tbmj_diff_m2 = ellipsoidal area − TBMJ. Planar area is left empty for layers in a geographic CRS. Invalid geometries are not skipped: geom_valid = 0 flags them.</source>
-        <translation>为每个面要素计算平面面积和 CGCS2000 椭球面积（国土调查梯形级数公式，即第三次全国国土调查 TBMJ 的算法），并换算为公顷和亩（1 亩 = 2000/3 平方米）。节点用 QGIS 坐标转换反算为 CGCS2000 经纬度；与国家软件一致，边不加密。选择 TBMJ 字段时，tbmj_diff_m2 = 椭球面积 − TBMJ。地理坐标系图层不计算平面面积。无效几何不跳过，以 geom_valid = 0 标出。
-
-Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid series) to every polygon, in m², hectares and mu.</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="68"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="75"/>
         <source>Polygon layer</source>
         <translation>面图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="73"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="80"/>
         <source>TBMJ field to compare with (optional)</source>
         <translation>用于比对的 TBMJ 字段（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="82"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="90"/>
         <source>Areas</source>
         <translation>面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="83"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="91"/>
         <source>Total planar area (m²)</source>
         <translation>平面面积合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="84"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="92"/>
         <source>Total ellipsoidal area (m²)</source>
         <translation>椭球面积合计（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="85"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="93"/>
         <source>Features</source>
         <translation>要素数</translation>
     </message>
@@ -71,17 +64,17 @@ Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid s
         <translation>图层“{}”没有有效的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="103"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="112"/>
         <source>The input already has a field “{}”; rename it first.</source>
         <translation>输入图层已有字段“{}”，请先重命名。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="168"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="176"/>
         <source>{} features have invalid geometry (geom_valid = 0); their areas follow the rings as drawn. Repair them with Fix geometries before overlay analysis.</source>
         <translation>{} 个要素几何无效（geom_valid = 0），其面积按原始环计算。叠加分析前请用“修复几何”处理。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="187"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="195"/>
         <source>Total ellipsoidal area: {} ({}).</source>
         <translation>椭球面积合计：{}（{}）。</translation>
     </message>
@@ -111,366 +104,327 @@ Adds the planar area and the CGCS2000 ellipsoidal area (国土调查 trapezoid s
         <translation>图层“{}”（{}）已实时重投影至 {}，与土地利用图层一致。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="20"/>
+        <location filename="../processing/algorithms/base.py" line="21"/>
         <source>Areas and land classes</source>
         <translation>面积与地类</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="21"/>
+        <location filename="../processing/algorithms/base.py" line="22"/>
         <source>Farmland protection</source>
         <translation>耕地保护</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="22"/>
+        <location filename="../processing/algorithms/base.py" line="23"/>
         <source>Land supply</source>
         <translation>土地供应</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="23"/>
+        <location filename="../processing/algorithms/base.py" line="24"/>
         <source>Ecological restoration</source>
         <translation>生态修复</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="24"/>
+        <location filename="../processing/algorithms/base.py" line="25"/>
         <source>Plan indicators</source>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="25"/>
+        <location filename="../processing/algorithms/base.py" line="26"/>
         <source>Map sheets</source>
         <translation>专题制图</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="52"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="53"/>
         <source>Ellipsoidal area (CGCS2000)</source>
         <translation>椭球面积计算（CGCS2000）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="34"/>
+        <location filename="../processing/algorithms/common.py" line="38"/>
         <source>Area mode</source>
         <translation>面积口径</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="34"/>
+        <location filename="../processing/algorithms/common.py" line="38"/>
         <source>0 – apportioned survey area (三调 TBMJ/TBDLMJ)</source>
         <translation>0 – 按三调调查面积分摊（TBMJ/TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="34"/>
-        <source>1 – ellipsoidal area (CGCS2000)</source>
-        <translation>1 – 椭球面积（CGCS2000）</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/common.py" line="34"/>
+        <location filename="../processing/algorithms/common.py" line="38"/>
         <source>2 – planar area</source>
         <translation>2 – 平面面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="80"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="96"/>
         <source>Farmland occupation–supplement balance check</source>
         <translation>耕地占补平衡核查</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="96"/>
-        <source>Checks 耕地占补平衡: whether supplementary farmland (补充耕地) covers what projects occupy in quantity (占一补一), paddy area (占水田补水田), grain capacity and quality (占优补优: supplement grade no worse than the occupied grade; lower grade number = better), and order (先补后占: supplements accepted on or before the approval date).
-
-OCCUPATION is normally the summary of “Farmland occupation analysis”. With ALLOCATIONS (the 挂钩 ledger with fields project_id, supplement_id, farmland_m2, paddy_m2, capacity_kg) each project is checked against what it drew; an allocation naming an unknown project or supplement is an error. Without it everything is checked pooled as one row '*': order_ok then requires, at each approval date, the farmland accepted so far to cover the farmland occupied so far, and the ledger draws first-accepted first.
-
-A check whose figures are missing is NULL and does not decide ‘balanced’. Rows sharing an id are added up. Booleans are written as 1/0.</source>
-        <translation>核查耕地占补平衡：补充耕地是否在数量（占一补一）、水田面积（占水田补水田）、粮食产能和质量（占优补优：补充耕地等别不低于被占耕地，等别数字越小越好）以及时序（先补后占：补充耕地验收日期不晚于批准日期）上抵补建设项目占用的耕地。
-
-占用表通常为“建设项目占地分析”的汇总表。提供挂钩台账（字段 project_id、supplement_id、farmland_m2、paddy_m2、capacity_kg）时，逐项目按其挂钩的补充耕地核查；台账中出现未知项目或补充耕地项目编号即报错。不提供台账时，全部汇总为一行“*”核查：此时 order_ok 要求每个批准日期前验收的补充耕地累计面积不少于截至该日累计占用的耕地面积，台账按验收先后顺序扣减。
-
-缺少数据的核查项为空值（NULL），不参与“balanced”判定。编号相同的行合并计算。布尔值以 1/0 写出。
-
-Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order, per project with a 挂钩 ledger or pooled without one.</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="112"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="141"/>
         <source>Occupation table</source>
         <translation>占用耕地表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="146"/>
         <source>Occupation: project id field</source>
         <translation>占用表：项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="146"/>
         <source>Occupation: farmland area field (m²)</source>
         <translation>占用表：耕地面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="146"/>
         <source>Occupation: paddy area field (m²)</source>
         <translation>占用表：水田面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="146"/>
         <source>Occupation: farmland grade field</source>
         <translation>占用表：耕地等别字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="146"/>
         <source>Occupation: grain capacity field (kg)</source>
         <translation>占用表：粮食产能字段（公斤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="117"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="146"/>
         <source>Occupation: approval date field</source>
         <translation>占用表：批准日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="130"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="159"/>
         <source>Supplementary farmland projects</source>
         <translation>补充耕地项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="164"/>
         <source>Supplement: id field</source>
         <translation>补充耕地：项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="164"/>
         <source>Supplement: farmland area field (m²)</source>
         <translation>补充耕地：耕地面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="164"/>
         <source>Supplement: paddy area field (m²)</source>
         <translation>补充耕地：水田面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="164"/>
         <source>Supplement: grade field</source>
         <translation>补充耕地：等别字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="164"/>
         <source>Supplement: grain capacity field (kg)</source>
         <translation>补充耕地：粮食产能字段（公斤）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="135"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="164"/>
         <source>Supplement: acceptance date field</source>
         <translation>补充耕地：验收日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="148"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="178"/>
         <source>Allocations (挂钩 ledger, optional)</source>
         <translation>挂钩台账（可选）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="156"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="207"/>
         <source>Balance check</source>
         <translation>占补平衡核查结果</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="159"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="210"/>
         <source>Supplement ledger</source>
         <translation>补充耕地台账</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="217"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="285"/>
         <source>No allocation ledger: checking the pool of all projects and supplements.</source>
         <translation>未提供挂钩台账：按全部项目与全部补充耕地汇总核查。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="239"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="330"/>
         <source>Not balanced: {}</source>
         <translation>未实现占补平衡：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="241"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="338"/>
         <source>Overdrawn supplement projects: {}</source>
         <translation>超额挂钩的补充耕地项目：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="254"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="375"/>
         <source>The allocation ledger names a project that is not in the occupation table: {}</source>
         <translation>挂钩台账中的项目不在占用表中：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="258"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="379"/>
         <source>The allocation ledger names a supplement project that is not in the supplement table: {}</source>
         <translation>挂钩台账中的补充耕地项目不在补充耕地表中：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="283"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="441"/>
         <source>A row of {} has no id and was left out.</source>
         <translation>{} 中有一行没有编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="287"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="445"/>
         <source>{} {}: no farmland area, counted as 0.</source>
         <translation>{} {}：无耕地面积，按 0 计。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="290"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="448"/>
         <source>{} {}: negative farmland area {}.</source>
         <translation>{} {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="297"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="456"/>
         <source>{} {}: negative {} {}.</source>
         <translation>{} {}：{} 为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="306"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="465"/>
         <source>{} {}: grade {} is not a grade (1 = best); ignored.</source>
         <translation>{} {}：{} 不是有效等别（1 为最好），已忽略。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="320"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="499"/>
         <source>{}: unreadable dates for {}; their order check is NULL.</source>
         <translation>{}：{} 的日期无法识别，其时序核查为空值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="360"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="548"/>
         <source>An allocation row of {} lacks a project or supplement id.</source>
         <translation>{} 中有一行缺少项目编号或补充耕地项目编号。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="363"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="551"/>
         <source>Allocation {} → {}: negative farmland {}.</source>
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="89"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="122"/>
         <source>Farmland occupation analysis</source>
         <translation>建设项目占地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="105"/>
-        <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
-
-Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = CGCS2000 ellipsoidal area (国土调查 formula), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
-
-Farmland is 0101 水田, 0102 水浇地, 0103 旱地 without suffix (0101K is not farmland); its area is the net area without 田坎. 田坎 counts as agricultural land (农用地). farmland_grade is the net-area-weighted mean quality grade (等别, 1 = best). capacity_kg = Σ net farmland (亩) × standard grain capacity of its grade (kg/亩): give a CSV (grade,kg_per_mu), an inline list '1:1000,2:950', or 'default' for the bundled illustrative table. Provinces publish their own 等别–产能 tables: use yours.
-
-Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geometries follow the Processing setting (skip or stop); tick Repair to repair them with makeValid. Inputs are never modified.</source>
-        <translation>将每个建设项目（项目编号相同的要素为同一项目，项目内部重叠只计一次）与三调地类图斑和永久基本农田边界叠加，统计项目占用的土地。
-
-面积口径：0 = 按三调调查面积分摊（默认：切割后的图斑按其平面面积占原图斑的比例分得 TBMJ 和 TBDLMJ；田坎 = TBMJ 份额 − TBDLMJ 份额，无 TBDLMJ 时按 KCXS 计算）；1 = CGCS2000 椭球面积（国土调查公式），田坎 = 面积 × KCXS；2 = 平面面积，田坎 = 面积 × KCXS。
-
-耕地为不带后缀的 0101 水田、0102 水浇地、0103 旱地（0101K 不是耕地），面积为扣除田坎后的地类面积。田坎计入农用地。farmland_grade 为按净面积加权的平均质量等别（1 为最好）。capacity_kg = Σ 耕地净面积（亩）× 该等别标准粮产能（公斤/亩）：可填 CSV 文件（grade,kg_per_mu）、“1:1000,2:950”形式的列表，或 default 使用插件自带的示例表。各省公布的等别–产能对照表不同，请使用本省的表。
-
-其他坐标系的图层会重投影到地类图斑图层的坐标系。无效几何按“处理”设置跳过或中止；勾选“修复无效几何”则用 makeValid 修复。不修改任何输入数据。
-
-Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes.</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="124"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="176"/>
         <source>Construction projects</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="129"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="181"/>
         <source>Project id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="142"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="203"/>
         <source>Land-use survey polygons (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="147"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="148"/>
         <source>Land-class code field (DLBM)</source>
         <translation>地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="156"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="157"/>
         <source>Parcel area field (TBMJ)</source>
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
         <source>Field-ridge coefficient field (KCXS)</source>
         <translation>扣除地类系数字段（KCXS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
         <source>Farmland quality grade field (GDDB)</source>
         <translation>耕地等别字段（GDDB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="147"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
         <source>Village code field (ZLDWDM)</source>
         <translation>坐落单位代码字段（ZLDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="203"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="301"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="212"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="326"/>
         <source>Grain capacity by grade (CSV path, 'grade:kg,…' or 'default')</source>
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="168"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="169"/>
         <source>Repair invalid geometries</source>
         <translation>修复无效几何</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="220"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="334"/>
         <source>Occupied pieces</source>
         <translation>占地图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="225"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="339"/>
         <source>Occupation summary</source>
         <translation>占地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="189"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="190"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="189"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="190"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="260"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="523"/>
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="275"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="535"/>
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="283"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="387"/>
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="312"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="420"/>
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="316"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="424"/>
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="415"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="679"/>
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="421"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="683"/>
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
@@ -490,17 +444,17 @@ Cuts each project by the 三调 land use and the basic-farmland boundary and rep
         <translation>“{1}”的要素 {0} 几何无效。请先修复（“修复几何”工具），或勾选“修复无效几何”，或将“处理”的无效要素过滤设置为跳过。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="300"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="459"/>
         <source>paddy area</source>
         <translation>水田面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="303"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="462"/>
         <source>grain capacity</source>
         <translation>粮食产能</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="229"/>
+        <location filename="../processing/algorithms/common.py" line="241"/>
         <source>Cannot read the date of the check: {}</source>
         <translation>无法识别核查日期：{}</translation>
     </message>
@@ -704,17 +658,17 @@ Classifies supplied parcels as idle (1 or 2 years), partially developed, warning
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="137"/>
+        <location filename="../processing/algorithms/base.py" line="141"/>
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="78"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="79"/>
         <source>Farmland change and in-out balance</source>
         <translation>耕地变化与进出平衡分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="84"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="85"/>
         <source>Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – and reports where farmland went and came from.
 
 Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 (自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.
@@ -729,102 +683,102 @@ Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures 
 Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡, 非农化 and a transition matrix.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="131"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="132"/>
         <source>Land use before (DLTB)</source>
         <translation>前期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="139"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="140"/>
         <source>Land use after (DLTB)</source>
         <translation>后期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="141"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="142"/>
         <source>Zones (e.g. villages)</source>
         <translation>统计区域（如行政村）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="126"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="127"/>
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="154"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="155"/>
         <source>Changed pieces</source>
         <translation>变化图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="159"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="160"/>
         <source>Transition matrix</source>
         <translation>地类转移矩阵</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="164"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="165"/>
         <source>Farmland change summary</source>
         <translation>耕地变化汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="231"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="232"/>
         <source>{} zone polygons without a name were left out.</source>
         <translation>{} 个区域要素没有名称，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="361"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="362"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so that no area is counted twice. Check the topology of the later survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：已按比例缩放份额，避免重复计算面积。请检查后期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="368"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="369"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count the overlap twice. Check the topology of the earlier survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：这些位置的后期指标重复计算了重叠部分。请检查前期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="378"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="379"/>
         <source>Unknown land-class code “{}”: its pieces count as ‘other’.</source>
         <translation>未知地类编码“{}”：其图斑计为“其他变化”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="380"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="381"/>
         <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
         <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="77"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="78"/>
         <source>Restoration area statistics</source>
         <translation>生态修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="100"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="101"/>
         <source>Restoration projects</source>
         <translation>修复项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="105"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="106"/>
         <source>Restoration type field</source>
         <translation>修复类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="110"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="111"/>
         <source>Year field</source>
         <translation>年度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="110"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="111"/>
         <source>Status field</source>
         <translation>状态字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="110"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="111"/>
         <source>Direction field (修复方向)</source>
         <translation>修复方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="118"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="119"/>
         <source>Statuses to keep (comma separated)</source>
         <translation>保留的状态（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="121"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="122"/>
         <source>Zones (e.g. townships)</source>
         <translation>统计区域（如乡镇）</translation>
     </message>
@@ -839,42 +793,42 @@ Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平
         <translation>修复后 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="171"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="172"/>
         <source>Restoration statistics</source>
         <translation>修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="176"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="177"/>
         <source>Restoration projects with areas</source>
         <translation>修复项目（含面积）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="181"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="182"/>
         <source>Land use before and after restoration</source>
         <translation>修复前后地类</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="214"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="215"/>
         <source>A status filter needs the status field.</source>
         <translation>按状态筛选需要选择状态字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="247"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="248"/>
         <source>{} projects left out by the status filter.</source>
         <translation>按状态筛选略去了 {} 个项目。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="249"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="250"/>
         <source>No restoration projects to count: the outputs are empty.</source>
         <translation>没有可统计的修复项目，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="331"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="332"/>
         <source>Projects are reprojected to the CRS of raster “{}” ({}) for the NDVI means.</source>
         <translation>项目已重投影到栅格“{}”的坐标系（{}）后计算 NDVI 平均值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="356"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="357"/>
         <source>LANDUSE_BEFORE needs LANDUSE_AFTER too.</source>
         <translation>提供修复前地类图斑时也需要提供修复后地类图斑。</translation>
     </message>
@@ -1118,7 +1072,7 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>监测状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="197"/>
+        <location filename="../ui/indicator_dock.py" line="204"/>
         <source>Indicator store</source>
         <translation>指标库</translation>
     </message>
@@ -1128,52 +1082,52 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="244"/>
+        <location filename="../ui/indicator_dock.py" line="251"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="265"/>
+        <location filename="../ui/indicator_dock.py" line="272"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="266"/>
+        <location filename="../ui/indicator_dock.py" line="273"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="321"/>
+        <location filename="../ui/indicator_dock.py" line="328"/>
         <source>must be one of {}</source>
         <translation>必须为 {} 之一</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="364"/>
+        <location filename="../ui/indicator_dock.py" line="371"/>
         <source>Edit {}</source>
         <translation>编辑 {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="375"/>
+        <location filename="../ui/indicator_dock.py" line="382"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="377"/>
+        <location filename="../ui/indicator_dock.py" line="384"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="387"/>
+        <location filename="../ui/indicator_dock.py" line="394"/>
         <source>Delete indicators</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="426"/>
+        <location filename="../ui/indicator_dock.py" line="433"/>
         <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="440"/>
+        <location filename="../ui/indicator_dock.py" line="447"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
@@ -1344,22 +1298,22 @@ Measures plan indicators from layers and records them.</translation>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="487"/>
+        <location filename="../ui/indicator_dock.py" line="494"/>
         <source>Select an indicator first.</source>
         <translation>请先选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="501"/>
+        <location filename="../ui/indicator_dock.py" line="508"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="501"/>
+        <location filename="../ui/indicator_dock.py" line="508"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="511"/>
+        <location filename="../ui/indicator_dock.py" line="518"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -1374,7 +1328,7 @@ Measures plan indicators from layers and records them.</translation>
         <translation>请先选择含 DLBM 字段的地类图斑图层。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="83"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="84"/>
         <source>Counts restored land (生态修复, 历史遗留矿山治理, 土地复垦, 全域土地综合整治 …) by zone, type, year and direction (修复方向). Overlapping projects in a group count once (area_m2 is the area of their union; gross_m2 the sum of the projects’ own areas; overlap_m2 the difference). A project crossing a zone boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).
 
 With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it was, by first-level class (each type’s projects unioned first); direction_share is the share of a project that became its declared direction and direction_met that share, set to 1 when it is at least 80 % (the direction counts as met); directions match at the first-level class (0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata ignored), computed in bulk with GDAL.
@@ -1389,17 +1343,17 @@ Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas e
 Counts restored land by zone, type, year and direction; overlaps count once.</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="511"/>
+        <location filename="../ui/indicator_dock.py" line="518"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="575"/>
+        <location filename="../ui/indicator_dock.py" line="582"/>
         <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="134"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="186"/>
         <source>Project name field (for the report)</source>
         <translation>项目名称字段（用于报告）</translation>
     </message>
@@ -1479,37 +1433,37 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="310"/>
+        <location filename="../ui/indicator_dock.py" line="317"/>
         <source>Empty</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="361"/>
+        <location filename="../ui/indicator_dock.py" line="368"/>
         <source>cannot be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="362"/>
+        <location filename="../ui/indicator_dock.py" line="369"/>
         <source>Refused: {} {}.</source>
         <translation>已拒绝：{}{}。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="492"/>
+        <location filename="../ui/indicator_dock.py" line="499"/>
         <source>{} is outside the plan period {}–{}: nothing recorded.</source>
         <translation>{} 年不在规划期 {}–{} 年内，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="709"/>
+        <location filename="../ui/indicator_dock.py" line="716"/>
         <source>Select an indicator to see its chart</source>
         <translation>选择指标以显示图表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="714"/>
+        <location filename="../ui/indicator_dock.py" line="721"/>
         <source>No values recorded for this indicator yet</source>
         <translation>该指标尚无监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="753"/>
+        <location filename="../ui/indicator_dock.py" line="760"/>
         <source>Target {}</source>
         <translation>目标 {}</translation>
     </message>
@@ -2244,12 +2198,12 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>数值年份</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="161"/>
+        <location filename="../core/outputfields.py" line="179"/>
         <source>{} (ha)</source>
         <translation>{}（公顷）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="161"/>
+        <location filename="../core/outputfields.py" line="179"/>
         <source>{} (mu)</source>
         <translation>{}（亩）</translation>
     </message>
@@ -2279,62 +2233,62 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>在线文档</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="334"/>
+        <location filename="../ui/indicator_dock.py" line="341"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="334"/>
+        <location filename="../ui/indicator_dock.py" line="341"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="197"/>
+        <location filename="../ui/indicator_dock.py" line="204"/>
         <source>{} holds other data and is not an indicator store. Add the indicator tables to it?</source>
         <translation>{} 中已有其他数据，不是指标库。是否在其中添加指标表？</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="216"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>{} is not an indicator store; nothing was written.</source>
         <translation>{} 不是指标库，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="434"/>
+        <location filename="../ui/indicator_dock.py" line="441"/>
         <source>Not saved: {}</source>
         <translation>未保存：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="129"/>
+        <location filename="../processing/algorithms/common.py" line="167"/>
         <source>Field “{}” of {}, feature {}: {} is not a valid value ({}).</source>
         <translation>{1} 的字段“{0}”，要素 {2}：{3} 不是有效值（{4}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="129"/>
+        <location filename="../processing/algorithms/common.py" line="167"/>
         <source>KCXS is a fraction 0–1 (or a percent 0–100)</source>
         <translation>KCXS 应为 0–1 的系数（或 0–100 的百分数）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="129"/>
+        <location filename="../processing/algorithms/common.py" line="167"/>
         <source>an area cannot be negative</source>
         <translation>面积不能为负</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="142"/>
+        <location filename="../processing/algorithms/common.py" line="180"/>
         <source>Field “{}” of {} has values above 1 (largest {}, feature {}): they were read as percents (10.5 → 0.105).</source>
         <translation>{1} 的字段“{0}”有大于 1 的值（最大 {2}，要素 {3}）：已按百分数读取（10.5 → 0.105）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="163"/>
+        <location filename="../processing/algorithms/common.py" line="197"/>
         <source>Field “{}” of {}, feature {}: {} cannot be negative ({}).</source>
         <translation>{1} 的字段“{0}”，要素 {2}：{3}不能为负（{4}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="184"/>
+        <location filename="../processing/algorithms/base.py" line="191"/>
         <source>Field “{}” of {}, feature {}: “{}” is not a number.</source>
         <translation>{1} 的字段“{0}”，要素 {2}：“{3}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="198"/>
+        <location filename="../processing/algorithms/common.py" line="159"/>
         <source>Field “{}” of {} is text; its values were read as numbers{}.</source>
         <translation>{1} 的字段“{0}”为文本型，其值已按数字读取{2}。</translation>
     </message>
@@ -2424,12 +2378,12 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{} 需要 DLBM 和 TBMJ 字段（三调字段名）才能测算国土调查指标。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="207"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="266"/>
         <source>The occupation table has no rows: there is nothing to balance and no verdict is given.</source>
         <translation>占用表没有记录：无可平衡的内容，不作结论。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="402"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="632"/>
         <source>{} projects lie partly or wholly outside the land-use survey “{}”; their figures cover only the surveyed part (uncovered_m2, planar): {}.</source>
         <translation>{} 个项目部分或全部位于土地利用调查“{}”范围之外，其面积只含调查覆盖部分（uncovered_m2，平面面积）：{}。</translation>
     </message>
@@ -2489,12 +2443,12 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>“{1}”的要素 {0} 坐标超出图层坐标系 {2} 的范围（{3:.6g}, {4:.6g}）：请检查坐标系和坐标。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="175"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="183"/>
         <source>{} features have no geometry; their areas are empty: {}.</source>
         <translation>{} 个要素没有几何，面积为空：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/ellipsoid_area.py" line="181"/>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="189"/>
         <source>{} features have coordinates outside the range of the CRS {} (wrong CRS?); their areas are empty and not in the totals: {}.</source>
         <translation>{} 个要素的坐标超出坐标系 {} 的范围（坐标系是否有误？），面积为空且不计入合计：{}。</translation>
     </message>
@@ -2527,6 +2481,348 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <location filename="../processing/algorithms/indicators_common.py" line="12"/>
         <source>The indicator store {} is locked by another program or user (another QGIS saving, or a database tool with an open transaction); waited {:g} s. Try again later.</source>
         <translation>指标库 {} 被其他程序或用户锁定（另一个 QGIS 正在保存，或数据库工具有未结束的事务）；已等待 {:g} 秒。请稍后再试。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="38"/>
+        <source>1 – ellipsoidal area (国土 formula, ellipsoid of the layer's CRS)</source>
+        <translation>1 – 椭球面积（国土公式，采用图层坐标系的椭球）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/common.py" line="58"/>
+        <source>Ellipsoidal area: densify edges to at most (m, 0 = vertices as given)</source>
+        <translation>椭球面积：边长加密至不超过（米，0 = 按原节点）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="112"/>
+        <source>Checks 耕地占补平衡: whether supplementary farmland (补充耕地) covers what projects occupy in quantity (占一补一), paddy area (占水田补水田), grain capacity and quality (占优补优: supplement grade no worse than the occupied grade; lower grade number = better), and order (先补后占: supplements accepted on or before the approval date).
+
+OCCUPATION is normally the summary of “Farmland occupation analysis”. With ALLOCATIONS (the 挂钩 ledger with fields project_id, supplement_id, farmland_m2, paddy_m2, capacity_kg) each project is checked against what it drew; an allocation naming an unknown project or supplement is an error. Without it everything is checked pooled as one row '*': order_ok then requires, at each approval date, the farmland accepted so far to cover the farmland occupied so far, and the ledger draws first-accepted first.
+
+Supplement types (SUP_TYPE_FIELD; 国土资规〔2017〕13号): 新增耕地 (also 开发/复垦/整理/垦造) adds farmland quantity, paddy area and grain capacity; 旱改水 (水田改造) adds paddy and capacity but no farmland; 提质改造 (提升改造, 质量提升) adds capacity only. The mapping is the editable CSV resources/tables/supplement_types.csv, or your province's table in SUP_TYPE_TABLE; a type it does not know is an error listing the values found. Without a type field every supplement counts as 新增耕地 (warned).
+
+Verdict: balanced is 1 only when every required check is 1 (quantity, paddy, capacity, quality, and 先补后占 when REQUIRE_ORDER is ticked), 0 as soon as one is 0, and NULL otherwise; verdict says 平衡 / 不平衡 / 未核查 and unchecked lists the checks that could not be made. An unknown is never a pass: with REQUIRE_ORDER, a missing date field or an empty date leaves order_ok NULL and the verdict 未核查.
+
+AREA_UNIT (m², 公顷 or 亩) is the unit of the input area fields (occupation, supplements, allocations); a field whose name ends in _m2 is read as m² whatever the setting. Outputs are in m² with 亩 companions (*_mu); the HTML report shows 亩 and 公斤. Rows sharing an id are added up. Booleans are written as 1/0.</source>
+        <translation>核查耕地占补平衡：补充耕地是否在数量（占一补一）、水田面积（占水田补水田）、粮食产能和质量（占优补优：补充耕地等别不低于被占耕地，等别数字越小越好）以及时序（先补后占：补充耕地验收日期不晚于批准日期）上抵补建设项目占用的耕地。
+
+占用表通常为“建设项目占地分析”的汇总表。提供挂钩台账（字段 project_id、supplement_id、farmland_m2、paddy_m2、capacity_kg）时，逐项目按其挂钩的补充耕地核查；台账中出现未知项目或补充耕地项目编号即报错。不提供台账时，全部汇总为一行“*”核查：此时 order_ok 要求每个批准日期前验收的补充耕地累计面积不少于截至该日累计占用的耕地面积，台账按验收先后顺序扣减。
+
+补充耕地类型（SUP_TYPE_FIELD；国土资规〔2017〕13号）：新增耕地（含开发、复垦、整理、垦造）计入耕地数量、水田规模和粮食产能；旱改水（水田改造）只计入水田规模和粮食产能，不计入耕地数量；提质改造（提升改造、质量提升）只计入粮食产能。对照表为可编辑的 resources/tables/supplement_types.csv，也可在 SUP_TYPE_TABLE 中指定本省的表；表中没有的类型即报错并列出所有取值。没有类型字段时所有补充耕地按新增耕地计（给出警告）。
+
+结论：全部必核项（数量、水田、产能、质量，以及勾选 REQUIRE_ORDER 时的先补后占）均为 1 时 balanced 才为 1，任一项为 0 即为 0，其余为空值；verdict 为 平衡 / 不平衡 / 未核查，unchecked 列出无法核查的项目。未核查不视为符合：勾选 REQUIRE_ORDER 而缺少日期字段或日期为空时，order_ok 为空值，结论为未核查。
+
+AREA_UNIT（平方米、公顷或亩）为输入面积字段的单位（占用表、补充耕地表、挂钩台账）；字段名以 _m2 结尾的按平方米读取。输出面积为平方米，并附亩（*_mu）；HTML 报告以亩和公斤列示。编号相同的行合并计算。布尔值以 1/0 写出。
+
+Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order, per project with a 挂钩 ledger or pooled without one; an unchecked rule is 未核查, never a pass.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="164"/>
+        <source>Supplement: project type field (新增耕地 / 旱改水 / 提质改造)</source>
+        <translation>补充耕地：项目类型字段（新增耕地 / 旱改水 / 提质改造）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="186"/>
+        <source>Supplement type table (CSV; empty = the bundled table)</source>
+        <translation>补充耕地类型对照表（CSV；留空使用插件自带的表）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="194"/>
+        <source>Require 先补后占 (supplement accepted before approval)</source>
+        <translation>必须先补后占（补充耕地验收早于占用批准）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="199"/>
+        <source>Unit of the input area fields</source>
+        <translation>输入面积字段的单位</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="199"/>
+        <source>m²</source>
+        <translation>平方米</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="199"/>
+        <source>hectare (公顷)</source>
+        <translation>公顷</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="199"/>
+        <source>mu (亩)</source>
+        <translation>亩</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="270"/>
+        <source>先补后占 is required but the approval or acceptance dates are missing: order_ok is NULL and no project can be found balanced (verdict 未核查).</source>
+        <translation>要求先补后占，但缺少批准日期或验收日期：order_ok 为空值，任何项目都不能判定为平衡（结论：未核查）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="332"/>
+        <source>Not checked (未核查), some required checks could not be made: {}</source>
+        <translation>未核查（部分必核项无法核查）：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="350"/>
+        <source>Allocations draw farmland or paddy from supplements whose type adds none; that part is not counted: {}.</source>
+        <translation>挂钩台账从类型不增加耕地或水田的补充耕地项目中挂钩了耕地或水田，该部分不计入：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="363"/>
+        <source>Cannot read the supplement type table: {}</source>
+        <translation>无法读取补充耕地类型对照表：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="427"/>
+        <source>{}: field “{}” is read as m² (its name says so).</source>
+        <translation>{}：字段“{}”按平方米读取（字段名已注明）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="429"/>
+        <source>{}: no supplement type field; every supplement counts as 新增耕地 (quantity, paddy, capacity).</source>
+        <translation>{}：没有补充耕地类型字段，全部补充耕地按新增耕地计（数量、水田、产能）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="482"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="490"/>
+        <source>{}: supplement types not in the type table (新增耕地 / 旱改水 / 提质改造 and their names): {}. Correct the values or add them to the table.</source>
+        <translation>{}：补充耕地类型不在对照表中（新增耕地 / 旱改水 / 提质改造及其别名）：{}。请改正取值或将其加入对照表。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="503"/>
+        <source>{}: no date for {}; their order check is NULL.</source>
+        <translation>{}：{} 没有日期，其先补后占核查为空值。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_balance.py" line="529"/>
+        <source>Supplement {} has rows of different types ({} and {}).</source>
+        <translation>补充耕地项目 {} 的各行类型不同（{} 和 {}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="194"/>
+        <source>Project approval date field (批准日期)</source>
+        <translation>项目批准日期字段（批准日期）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="194"/>
+        <source>Project type field (项目类型)</source>
+        <translation>项目类型字段（项目类型）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <source>Feature id field (BSM)</source>
+        <translation>标识码字段（BSM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <source>Parcel number field (TBBH)</source>
+        <translation>图斑编号字段（TBBH）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <source>Ownership type field (QSXZ)</source>
+        <translation>权属性质字段（QSXZ）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <source>Owner code field (QSDWDM)</source>
+        <translation>权属单位代码字段（QSDWDM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <source>Owner name field (QSDWMC)</source>
+        <translation>权属单位名称字段（QSDWMC）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <source>Town/village attribute field (CZCSXM)</source>
+        <translation>城镇村属性码字段（CZCSXM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <source>Deducted land-class field (KCDLBM)</source>
+        <translation>扣除地类编码字段（KCDLBM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="310"/>
+        <source>城镇村 codes (CZCSXM) whose farmland is counted as in town</source>
+        <translation>计为城镇村范围内耕地的城镇村属性码（CZCSXM）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="318"/>
+        <source>Project types permitted to occupy basic farmland (土地管理法 Art. 35)</source>
+        <translation>允许占用永久基本农田的项目类型（《土地管理法》第三十五条）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="344"/>
+        <source>Class table (地类面积表)</source>
+        <translation>地类面积表</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="640"/>
+        <source>Class table not adjusted (平差) for {} projects: the rows differ from the control area by more than rounding, so the survey does not cover the project or its 图斑 overlap: {}.</source>
+        <translation>{} 个项目的地类面积表未平差：各行之和与控制面积之差超过取整误差，说明三调数据未覆盖项目或图斑重叠：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="654"/>
+        <source>Pieces whose ownership type (QSXZ) is neither 国有 (10, 20) nor 集体 (30–33, 40) are in neither state_m2 nor collective_m2: {}.</source>
+        <translation>权属性质（QSXZ）既非国有（10、20）也非集体（30–33、40）的图斑面积不计入 state_m2 和 collective_m2：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="664"/>
+        <source>Projects occupying permanent basic farmland without a project type: whether the occupation is permitted (土地管理法 Art. 35) is not checked: {}.</source>
+        <translation>以下项目占用永久基本农田但未填项目类型，是否符合《土地管理法》第三十五条未核查：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="672"/>
+        <source>Projects occupying permanent basic farmland that are not of a permitted type (土地管理法 Art. 35: national energy, transport, water and military key projects): {}.</source>
+        <translation>以下项目占用永久基本农田，但不属于允许占用的项目类型（《土地管理法》第三十五条：国家能源、交通、水利、军事设施等重点建设项目）：{}。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="722"/>
+        <source>Project {} has several approval dates; the earliest ({}) is used.</source>
+        <translation>项目 {} 有多个批准日期，采用最早的日期（{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="728"/>
+        <source>{}: unreadable approval dates for {}; their order check cannot be made.</source>
+        <translation>{}：{} 的批准日期无法识别，无法核查先补后占。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/ellipsoid_area.py" line="59"/>
+        <source>Adds the planar area and the ellipsoidal area (国土调查 trapezoid series, as used for TBMJ in the third national land survey) to every polygon, with the area in hectares (公顷) and mu (亩, 1 mu = 2000/3 m²). The ellipsoid is the one of the layer's CRS: CGCS2000, Xian 1980 (IAG 1975) or Beijing 1954 (Krassowsky), Gauss–Krüger with or without zone prefix, or their geographic CRSs; any other ellipsoid is refused. The series takes each edge as straight in latitude/longitude, while a straight edge of the map plane is a curve there, so edges are first densified in the plane to at most DENSIFY_M (default 50 m: the error then stays below 1e-7 of the area, and 三调 图斑 with shorter edges keep their vertices); vertices are then inverse-projected on the layer's own ellipsoid, without datum shift. Ellipsoidal area ≤ planar area holds for every Gauss–Krüger polygon. If a TBMJ field is chosen, tbmj_diff_m2 = ellipsoidal area − TBMJ. Planar area is left empty for layers in a geographic CRS. Invalid geometries are not skipped: geom_valid = 0 flags them.</source>
+        <translation>为每个面要素计算平面面积和椭球面积（国土调查梯形级数公式，即第三次全国国土调查 TBMJ 的算法），并换算为公顷和亩（1 亩 = 2000/3 平方米）。椭球取图层坐标系的椭球：CGCS2000、西安 1980（IAG 1975）或北京 1954（克拉索夫斯基），高斯–克吕格投影带号加或不加，或其地理坐标系；其他椭球拒绝计算。级数公式把每条边视为经纬度上的直线，而投影平面上的直线边在经纬度上是曲线，因此先在平面上把边加密至不超过 DENSIFY_M（默认 50 米：误差小于面积的 1e-7，边长更短的三调图斑保持原节点），再在图层自身椭球上反算经纬度，不做基准转换。任何高斯–克吕格多边形的椭球面积都不大于平面面积。选择 TBMJ 字段时，tbmj_diff_m2 = 椭球面积 − TBMJ。地理坐标系图层不计算平面面积。无效几何不跳过，以 geom_valid = 0 标出。
+
+Adds the planar area and the 国土 ellipsoidal area (CGCS2000, Xian 1980 or Beijing 1954; edges densified to DENSIFY_M) to every polygon, in m², hectares and mu.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="160"/>
+        <source>Feature id (BSM)</source>
+        <translation>标识码（BSM）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="161"/>
+        <source>Parcel number (TBBH)</source>
+        <translation>图斑编号（TBBH）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="162"/>
+        <source>Ownership type (QSXZ)</source>
+        <translation>权属性质（QSXZ）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="163"/>
+        <source>Ownership</source>
+        <translation>权属性质</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="164"/>
+        <source>Owner code</source>
+        <translation>权属单位代码</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="165"/>
+        <source>Owner</source>
+        <translation>权属单位名称</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="166"/>
+        <source>Town/village code (CZCSXM)</source>
+        <translation>城镇村属性码（CZCSXM）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="167"/>
+        <source>Project type</source>
+        <translation>项目类型</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="168"/>
+        <source>Control area (m²)</source>
+        <translation>控制面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="169"/>
+        <source>Adjusted area (m²)</source>
+        <translation>平差后面积（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="170"/>
+        <source>Farmland in towns and villages (m²)</source>
+        <translation>城镇村范围内耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="171"/>
+        <source>State-owned (m²)</source>
+        <translation>国有土地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="172"/>
+        <source>Collective (m²)</source>
+        <translation>集体土地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="173"/>
+        <source>Basic farmland use permitted (1 = yes)</source>
+        <translation>允许占用永久基本农田（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="174"/>
+        <source>Verdict</source>
+        <translation>结论</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="175"/>
+        <source>Checks not made</source>
+        <translation>未核查项</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="176"/>
+        <source>Supplement type</source>
+        <translation>补充耕地类型</translation>
+    </message>
+    <message>
+        <location filename="../core/area.py" line="202"/>
+        <source>Ellipsoidal area needs a layer with a valid coordinate reference system.</source>
+        <translation>计算椭球面积需要图层具有有效的坐标参考系。</translation>
+    </message>
+    <message>
+        <location filename="../core/area.py" line="214"/>
+        <source>The ellipsoidal (国土) area is defined on CGCS2000, Xian 1980 and Beijing 1954 only, but “{}” uses the ellipsoid {}. Reproject the layer to a CGCS2000 Gauss–Krüger CRS, or use planar area (mode 2).</source>
+        <translation>国土椭球面积只适用于 CGCS2000、西安 1980 和北京 1954 椭球，但“{}”使用的椭球为 {}。请将图层重投影到 CGCS2000 高斯–克吕格坐标系，或使用平面面积（模式 2）。</translation>
+    </message>
+    <message>
+        <location filename="../core/area.py" line="260"/>
+        <source>Cannot set up the inverse projection of “{}” for the ellipsoidal area.</source>
+        <translation>无法为“{}”建立计算椭球面积所需的反投影。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="142"/>
+        <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
+
+Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = ellipsoidal area (国土调查 formula on the ellipsoid of the layer's CRS: CGCS2000, Xian 1980 or Beijing 1954; edges densified to DENSIFY_M), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
+
+Farmland is 0101 水田, 0102 水浇地, 0103 旱地 without suffix (0101K is not farmland); its area is the net area without 田坎. 田坎 counts as agricultural land (农用地). farmland_grade is the net-area-weighted mean quality grade (等别, 1 = best). capacity_kg = Σ net farmland (亩) × standard grain capacity of its grade (kg/亩): give a CSV (grade,kg_per_mu), an inline list '1:1000,2:950', or 'default' for the bundled illustrative table. Provinces publish their own 等别–产能 tables: use yours.
+
+Class table (OUTPUT_CLASSES, the 报批 地类面积表): one row per project, 权属性质 (QSXZ 10/20 国有, 30/31/32/33/40 集体, other 未知), 权属单位 (QSDWDM/QSDWMC) and land class, with the net area; 田坎 is a row of its own under the 图斑's KCDLBM (1203 when empty). area_m2 is rounded half-up to 0.01 m²; adjusted_m2 is after 平差: the difference between the control area (control_m2, the project's own area: ellipsoidal in modes 0 and 1, planar in mode 2) and the sum of the rounded rows is spread in 0.01 m² steps, one per row, largest rows first, round after round, until the rows add up exactly. A difference above max(1 m², 0.01 % of the control area) is not rounding but uncovered or overlapping survey data: it is not adjusted and is reported.
+
+Summary: approval_date (PROJECT_DATE_FIELD, for 先补后占 in the balance check), project_type, farmland_in_town_m2 (耕地 in 图斑 whose CZCSXM is one of TOWN_CODES; 201A counts as 201), state_m2 and collective_m2 (by QSXZ). basic_farmland_permitted applies 土地管理法 第三十五条: permanent basic farmland may be occupied only by key national energy, transport, water and military projects. It is 1 when the project type contains one of PERMITTED_TYPES or no basic farmland is occupied, 0 when basic farmland is occupied by another type, NULL when the type or the basic farmland is unknown.
+
+Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geometries follow the Processing setting (skip or stop); tick Repair to repair them with makeValid. Inputs are never modified.</source>
+        <translation>将每个建设项目（项目编号相同的要素为同一项目，项目内部重叠只计一次）与三调地类图斑和永久基本农田边界叠加，统计项目占用的土地。
+
+面积口径：0 = 按三调调查面积分摊（默认：切割后的图斑按其平面面积占原图斑的比例分得 TBMJ 和 TBDLMJ；田坎 = TBMJ 份额 − TBDLMJ 份额，无 TBDLMJ 时按 KCXS 计算）；1 = 椭球面积（国土调查公式，采用图层坐标系的椭球：CGCS2000、西安 1980 或北京 1954；边长按 DENSIFY_M 加密），田坎 = 面积 × KCXS；2 = 平面面积，田坎 = 面积 × KCXS。
+
+耕地为不带后缀的 0101 水田、0102 水浇地、0103 旱地（0101K 不是耕地），面积为扣除田坎后的地类面积。田坎计入农用地。farmland_grade 为按净面积加权的平均质量等别（1 为最好）。capacity_kg = Σ 耕地净面积（亩）× 该等别标准粮产能（公斤/亩）：可填 CSV 文件（grade,kg_per_mu）、“1:1000,2:950”形式的列表，或 default 使用插件自带的示例表。各省公布的等别–产能对照表不同，请使用本省的表。
+
+地类面积表（OUTPUT_CLASSES，报批用）：按项目、权属性质（QSXZ 10/20 国有，30/31/32/33/40 集体，其他为未知）、权属单位（QSDWDM/QSDWMC）和地类各一行，列地类净面积；田坎按图斑的扣除地类编码（KCDLBM，缺省 1203）单列一行。area_m2 四舍五入至 0.01 平方米；adjusted_m2 为平差后面积：控制面积（control_m2，项目范围自身的面积：模式 0、1 为椭球面积，模式 2 为平面面积）与各行取整之和的差额按 0.01 平方米逐行分配，由大到小，一轮一步，直至各行之和等于控制面积。差额超过 max(1 平方米, 控制面积的 0.01%) 时不是取整误差，而是三调数据未覆盖或图斑重叠：不平差并给出提示。
+
+汇总表：approval_date（PROJECT_DATE_FIELD，供占补平衡核查先补后占）、project_type、farmland_in_town_m2（城镇村属性码 CZCSXM 属于 TOWN_CODES 的图斑中的耕地；201A 按 201 计）、state_m2 和 collective_m2（按 QSXZ）。basic_farmland_permitted 按《土地管理法》第三十五条：永久基本农田只能由国家能源、交通、水利、军事设施等重点建设项目占用。项目类型包含 PERMITTED_TYPES 之一或未占用永久基本农田时为 1，其他类型占用永久基本农田时为 0，项目类型或永久基本农田未知时为空值。
+
+其他坐标系的图层会重投影到地类图斑图层的坐标系。无效几何按“处理”设置跳过或中止；勾选“修复无效几何”则用 makeValid 修复。不修改任何输入数据。
+
+Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes, with the 报批 class table by ownership (平差 to the control area) and the Art. 35 check.</translation>
     </message>
 </context>
 </TS>
