@@ -145,6 +145,8 @@ def step_farmland_change(qp, out):
             "BASIC_FARMLAND": layer("YJJBNT"),
             "ZONES": layer("XZQ"),
             "ZONE_FIELD": "XZQMC",
+            "YEAR_BEFORE": 2019,
+            "YEAR_AFTER": 2023,
             "REPAIR_INVALID": "true",
             "OUTPUT_CHANGES": str(out / "farmland_changes.gpkg"),
             "OUTPUT_MATRIX": str(out / "farmland_matrix.gpkg"),
@@ -154,16 +156,30 @@ def step_farmland_change(qp, out):
     )
     rows = read_table(out / "farmland_change_summary.gpkg")
     total = [r for r in rows if r["zone"] == "*"][0]
-    failing = [r["zone"] for r in rows if r["zone"] != "*" and r["inout_ok"] == 0]
-    return "farmland {:+.2f} 亩 (out {:.2f}, in {:.2f}, 非农化 {:.2f}); 进出平衡 {} in {} villages{}".format(
-        total["net_change_m2"] * 3 / 2000,
-        total["out_agricultural_m2"] * 3 / 2000,
-        total["in_agricultural_m2"] * 3 / 2000,
-        total["to_construction_m2"] * 3 / 2000,
-        "met" if total["inout_ok"] else "NOT met",
-        len(rows) - 1,
-        " (not met in: {})".format(", ".join(failing)) if failing else "",
-    )
+
+    def mu(name):
+        return total[name] * 3 / 2000
+
+    lines = [
+        "farmland {:+.2f} 亩 = in {:.2f} + 复垦 {:.2f} + 未利用地开发 {:.2f} − out {:.2f} − 非农化 {:.2f} − 转未利用地 {:.2f}"
+        " (net {:+.2f}) − 核减 {:.2f} + 口径调整 {:+.2f}".format(
+            mu("net_change_m2"),
+            mu("in_agricultural_m2"),
+            mu("reclaimed_m2"),
+            mu("from_unused_m2"),
+            mu("out_agricultural_m2"),
+            mu("to_construction_m2"),
+            mu("to_unused_m2"),
+            mu("net_m2"),
+            mu("exempt_out_m2"),
+            mu("restated_m2"),
+        ),
+        "进出平衡 county: {}{}".format(total["verdict"], " – " + total["reasons"] if total["reasons"] else ""),
+    ]
+    for r in rows:
+        if r["zone"] != "*":
+            lines.append("    {} {}{}".format(r["zone"], r["verdict"], " – " + r["reasons"] if r["reasons"] else ""))
+    return "\n".join(lines)
 
 
 def step_restoration(qp, out):

@@ -21,7 +21,36 @@ of gross area A with net fractions n_b (before) and n_a (after) flows as
 net→net min(n_b, n_a)·A, 田坎→田坎 min(1−n_b, 1−n_a)·A, and the rest across
 (net→田坎 or 田坎→net).  So an unchanged farmland 图斑 stays on the diagonal
 (耕地→耕地 and 田坎→田坎), and a farmland 图斑 built on moves both its net area
-and its 田坎 to 建设用地 groups.  Pure Python.
+and its 田坎 to 建设用地 groups.
+
+进出平衡 (自然资发〔2021〕166号, issue 16).  Per zone:
+
+* out = farmland → other 农用地, in = other 农用地 → farmland; with
+  ``grass_as_agricultural`` (default) 0404 其他草地 counts as other 农用地
+  (166号 names 林地、草地、园地), otherwise it stays 未利用地 (三大类);
+* reclaimed = 建设用地 → farmland; from_unused / to_unused = 未利用地 ↔
+  farmland; nonagri = farmland → 建设用地; outflow inside an approved exempt
+  area (生态退耕, 灾毁 …) is exempt_out, not out;
+* the identity ``net = in + reclaimed + from_unused − out − nonagri −
+  to_unused`` defines ``net_m2``; ``net_change_m2`` (after − before) =
+  net − exempt_out + restated, where restated is farmland that stayed
+  farmland with another net area (TBDLMJ/KCXS changed) or changed to or
+  from an unknown code;
+* 水田 sub-balance: paddy_out (0101 → other 农用地), paddy_in (other 农用地 →
+  0101), paddy_ok = in ≥ out;
+* quality: area-weighted 等别 of the farmland out (before grade) and in
+  (after grade); lower is better; quality_ok = grade_in ≤ grade_out, NULL
+  when a grade is missing for either side (True when nothing went out);
+* 永久基本农田 turned into other 农用地 is prohibited outright (basic_to_agri);
+* verdict 平衡 only when balance, paddy and quality hold and no basic
+  farmland went to other 农用地; 不平衡 with the reasons; 未核查 when nothing
+  failed but a check could not be made.
+
+Each figure goes to the zone of the side it is measured on: before-figures
+(out, nonagri, to_unused, farmland before) to ``zone_before``, after-figures
+(in, reclaimed, from_unused, farmland after) to ``zone_after`` – the same
+zone when zones are polygons, the 图斑's 坐落单位 when grouping by ZLDWDM.
+Pure Python.
 """
 
 from . import landclass
@@ -60,15 +89,51 @@ SUMMARY_FIELDS = (
     "from_construction_m2",
     "uncovered_before_m2",
     "uncovered_after_m2",
+    "paddy_out_m2",
+    "paddy_in_m2",
+    "paddy_ok",
+    "grade_out",
+    "grade_in",
+    "quality_ok",
+    "basic_to_agri_m2",
+    "basic_to_construction_m2",
+    "reclaimed_m2",
+    "from_unused_m2",
+    "to_unused_m2",
+    "exempt_out_m2",
+    "restated_m2",
+    "net_m2",
+    "balance_ok",
+    "verdict",
+    "reasons",
 )
+INT_FIELDS = ("inout_ok", "paddy_ok", "quality_ok", "balance_ok")
+TEXT_FIELDS = ("zone", "verdict", "reasons")
+
+VERDICT_MET = "平衡"
+VERDICT_NOT_MET = "不平衡"
+VERDICT_UNCHECKED = "未核查"
+TOLERANCE_M2 = 1e-6
+PADDY = "0101"
+OTHER_GRASS = "0404"
 
 
-def change_type(before, after):
+def category_of(cls, grass_as_agricultural=True):
+    """三大类 of a class for 进出平衡: 0404 其他草地 is 农用地 when
+    ``grass_as_agricultural`` (166号's 草地), 未利用地 otherwise."""
+    if cls is None:
+        return None
+    if grass_as_agricultural and cls.base == OTHER_GRASS:
+        return landclass.AGRICULTURAL
+    return cls.category
+
+
+def change_type(before, after, grass_as_agricultural=True):
     """Change type for two LandClass objects (either may be None = unknown)."""
     was = before is not None and before.is_farmland
     now = after is not None and after.is_farmland
     if was and not now:
-        category = after.category if after is not None else None
+        category = category_of(after, grass_as_agricultural)
         if category == landclass.AGRICULTURAL:
             return FARMLAND_TO_AGRICULTURAL
         if category == landclass.CONSTRUCTION:
@@ -77,7 +142,7 @@ def change_type(before, after):
             return FARMLAND_TO_UNUSED
         return OTHER
     if now and not was:
-        category = before.category if before is not None else None
+        category = category_of(before, grass_as_agricultural)
         if category == landclass.AGRICULTURAL:
             return AGRICULTURAL_TO_FARMLAND
         if category == landclass.CONSTRUCTION:
@@ -122,41 +187,134 @@ class ZoneTotals:
         self.in_agri = 0.0
         self.to_construction = 0.0
         self.from_construction = 0.0
+        self.from_unused = 0.0
+        self.to_unused = 0.0
+        self.exempt_out = 0.0
+        self.restated = 0.0
         self.basic_out = 0.0
+        self.basic_to_agri = 0.0
+        self.basic_to_construction = 0.0
+        self.paddy_out = 0.0
+        self.paddy_in = 0.0
+        # [Σ area × grade, Σ area with a grade, Σ area without]
+        self.grade_out = [0.0, 0.0, 0.0]
+        self.grade_in = [0.0, 0.0, 0.0]
         self.uncovered_before = None
         self.uncovered_after = None
 
-    def add(self, before_cls, after_cls, net_before, net_after, in_basic):
+    def add(self, before_cls, after_cls, net_before, net_after, in_basic, **more):
+        """Both sides into this zone (zones cut by geometry)."""
+        kind = self.add_before(before_cls, after_cls, net_before, in_basic, **more)
+        self.add_after(before_cls, after_cls, net_after, **more)
+        self.add_restated(before_cls, after_cls, net_before)
+        self.add_restated_after(before_cls, after_cls, net_after)
+        return kind
+
+    def add_before(
+        self, before_cls, after_cls, net_before, in_basic, grade_before=None, exempt=False, grass=True, **_ignored
+    ):
+        """The before-side figures of a piece; returns its change type."""
         was = before_cls is not None and before_cls.is_farmland
         now = after_cls is not None and after_cls.is_farmland
         if was:
             self.before += net_before
-        if now:
-            self.after += net_after
-        kind = change_type(before_cls, after_cls)
+        kind = change_type(before_cls, after_cls, grass)
         if kind == FARMLAND_TO_AGRICULTURAL:
-            self.out_agri += net_before
-        elif kind == AGRICULTURAL_TO_FARMLAND:
-            self.in_agri += net_after
+            if exempt:
+                self.exempt_out += net_before
+            else:
+                self.out_agri += net_before
+                _add_grade(self.grade_out, net_before, grade_before)
+                if before_cls.base == PADDY:
+                    self.paddy_out += net_before
+            if in_basic:
+                self.basic_to_agri += net_before
         elif kind == FARMLAND_TO_CONSTRUCTION:
             self.to_construction += net_before
-        elif kind == CONSTRUCTION_TO_FARMLAND:
-            self.from_construction += net_after
+            if in_basic:
+                self.basic_to_construction += net_before
+        elif kind == FARMLAND_TO_UNUSED:
+            self.to_unused += net_before
         if was and not now and in_basic:
             self.basic_out += net_before
         return kind
 
+    def add_after(self, before_cls, after_cls, net_after, grade_after=None, grass=True, **_ignored):
+        now = after_cls is not None and after_cls.is_farmland
+        if now:
+            self.after += net_after
+        kind = change_type(before_cls, after_cls, grass)
+        if kind == AGRICULTURAL_TO_FARMLAND:
+            self.in_agri += net_after
+            _add_grade(self.grade_in, net_after, grade_after)
+            if after_cls.base == PADDY:
+                self.paddy_in += net_after
+        elif kind == CONSTRUCTION_TO_FARMLAND:
+            self.from_construction += net_after
+        elif kind == UNUSED_TO_FARMLAND:
+            self.from_unused += net_after
+        return kind
+
+    def add_restated(self, before_cls, after_cls, net_before):
+        """Farmland that is not a flow: stayed farmland (its net area may
+        differ), or changed to or from an unknown code.  Booked in the zone of
+        the before side for the before part and of the after side for the
+        after part, so that every zone's identity holds."""
+        was = before_cls is not None and before_cls.is_farmland
+        now = after_cls is not None and after_cls.is_farmland
+        if was and (now or after_cls is None):
+            self.restated -= net_before
+
+    def add_restated_after(self, before_cls, after_cls, net_after):
+        was = before_cls is not None and before_cls.is_farmland
+        now = after_cls is not None and after_cls.is_farmland
+        if now and (was or before_cls is None):
+            self.restated += net_after
+
     def merge(self, other):
-        self.before += other.before
-        self.after += other.after
-        self.out_agri += other.out_agri
-        self.in_agri += other.in_agri
-        self.to_construction += other.to_construction
-        self.from_construction += other.from_construction
-        self.basic_out += other.basic_out
+        for name in (
+            "before",
+            "after",
+            "out_agri",
+            "in_agri",
+            "to_construction",
+            "from_construction",
+            "from_unused",
+            "to_unused",
+            "exempt_out",
+            "restated",
+            "basic_out",
+            "basic_to_agri",
+            "basic_to_construction",
+            "paddy_out",
+            "paddy_in",
+        ):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        for mine, theirs in ((self.grade_out, other.grade_out), (self.grade_in, other.grade_in)):
+            for i in range(3):
+                mine[i] += theirs[i]
 
     def row(self):
         balance = self.in_agri - self.out_agri
+        balance_ok = balance >= -TOLERANCE_M2
+        paddy_ok = self.paddy_in + TOLERANCE_M2 >= self.paddy_out
+        grade_out = _mean_grade(self.grade_out)
+        grade_in = _mean_grade(self.grade_in)
+        if self.out_agri <= TOLERANCE_M2:
+            quality_ok = True  # nothing went out: no quality to make up
+        elif grade_out is None or grade_in is None or self.grade_out[2] > 0 or self.grade_in[2] > 0:
+            quality_ok = None  # some farmland on a side has no grade
+        else:
+            quality_ok = grade_in <= grade_out + 1e-9
+        net = (
+            self.in_agri
+            + self.from_construction
+            + self.from_unused
+            - self.out_agri
+            - self.to_construction
+            - self.to_unused
+        )
+        verdict, reasons = verdict_of(balance_ok, paddy_ok, quality_ok, self.basic_to_agri, self)
         return {
             "zone": self.zone,
             "farmland_before_m2": self.before,
@@ -165,13 +323,62 @@ class ZoneTotals:
             "out_agricultural_m2": self.out_agri,
             "in_agricultural_m2": self.in_agri,
             "inout_balance_m2": balance,
-            "inout_ok": int(balance >= -1e-6),
+            "inout_ok": int(balance_ok),
             "to_construction_m2": self.to_construction,
             "basic_farmland_out_m2": self.basic_out,
             "from_construction_m2": self.from_construction,
             "uncovered_before_m2": self.uncovered_before,
             "uncovered_after_m2": self.uncovered_after,
+            "paddy_out_m2": self.paddy_out,
+            "paddy_in_m2": self.paddy_in,
+            "paddy_ok": int(paddy_ok),
+            "grade_out": grade_out,
+            "grade_in": grade_in,
+            "quality_ok": None if quality_ok is None else int(quality_ok),
+            "basic_to_agri_m2": self.basic_to_agri,
+            "basic_to_construction_m2": self.basic_to_construction,
+            "reclaimed_m2": self.from_construction,
+            "from_unused_m2": self.from_unused,
+            "to_unused_m2": self.to_unused,
+            "exempt_out_m2": self.exempt_out,
+            "restated_m2": self.restated,
+            "net_m2": net,
+            "balance_ok": int(balance_ok),
+            "verdict": verdict,
+            "reasons": reasons,
         }
+
+
+def _add_grade(accumulator, area, grade):
+    if area <= 0:
+        return
+    if grade is None:
+        accumulator[2] += area
+    else:
+        accumulator[0] += area * grade
+        accumulator[1] += area
+
+
+def _mean_grade(accumulator):
+    return accumulator[0] / accumulator[1] if accumulator[1] > 0 else None
+
+
+def verdict_of(balance_ok, paddy_ok, quality_ok, basic_to_agri, totals):
+    """(verdict, reasons in Chinese) of a zone's 进出平衡."""
+    reasons = []
+    if not balance_ok:
+        reasons.append("流入少于流出 {:.2f} 亩".format((totals.out_agri - totals.in_agri) * 3 / 2000))
+    if not paddy_ok:
+        reasons.append("水田流入少于流出 {:.2f} 亩".format((totals.paddy_out - totals.paddy_in) * 3 / 2000))
+    if quality_ok is False:
+        reasons.append("流入耕地质量等别低于流出耕地")
+    if basic_to_agri > TOLERANCE_M2:
+        reasons.append("永久基本农田转为其他农用地 {:.2f} 亩（禁止）".format(basic_to_agri * 3 / 2000))
+    if reasons:
+        return VERDICT_NOT_MET, "；".join(reasons)
+    if quality_ok is None:
+        return VERDICT_UNCHECKED, "质量等别未核查（缺少等别）"
+    return VERDICT_MET, ""
 
 
 def group_order():

@@ -13,10 +13,12 @@ from qgis.core import (
     QgsProcessingException,
     QgsProcessingFeatureSource,
     QgsProcessingParameterBoolean,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
     QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
     QgsWkbTypes,
 )
 
@@ -26,6 +28,7 @@ from ...core import crs as crs_rules
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.i18n import tr
 from ...core.occupation import piece_areas
+from ...core.values import number as _num
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import (
     ellipsoidal_area,
@@ -64,6 +67,14 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
     BASIC_FARMLAND = "BASIC_FARMLAND"
     ZONES = "ZONES"
     ZONE_FIELD = "ZONE_FIELD"
+    GRADE_FIELD = "GRADE_FIELD"
+    ZLDWDM_FIELD = "ZLDWDM_FIELD"
+    GROUP_BY = "GROUP_BY"
+    GRASS_AS_AGRICULTURAL = "GRASS_AS_AGRICULTURAL"
+    EXEMPT = "EXEMPT"
+    EXEMPT_TYPE_FIELD = "EXEMPT_TYPE_FIELD"
+    YEAR_BEFORE = "YEAR_BEFORE"
+    YEAR_AFTER = "YEAR_AFTER"
     REPAIR_INVALID = "REPAIR_INVALID"
     OUTPUT_CHANGES = "OUTPUT_CHANGES"
     OUTPUT_MATRIX = "OUTPUT_MATRIX"
@@ -95,7 +106,18 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             "changes use the BEFORE share; the matrix keeps 田坎 as its own group so unchanged farmland stays on "
             "the diagonal. Area not covered by the other survey is reported (uncovered_*_m2 in the total row; "
             "planar in modes 1 and 2), not counted as change. The layers are streamed in tiles; AFTER, zones and "
-            "basic farmland are reprojected to BEFORE’s CRS when they differ."
+            "basic farmland are reprojected to BEFORE’s CRS when they differ.\n\n"
+            "Verdict (自然资发〔2021〕166号): 平衡 only when the inflow covers the outflow (balance_ok), the 水田 "
+            "inflow covers the 水田 outflow (paddy_ok), the inflow's area-weighted 等别 (GRADE_FIELD, lower = better) "
+            "is no worse than the outflow's (quality_ok, NULL without grades: 未核查) and no 永久基本农田 turned into "
+            "other agricultural land (basic_to_agri_m2, prohibited); otherwise 不平衡 with the reasons. "
+            "GRASS_AS_AGRICULTURAL (default on) counts 0404 其他草地 as other agricultural land as 166号 names 草地; "
+            "off keeps the 三大类 reading (未利用地). Outflow inside EXEMPT polygons (approved 生态退耕, 灾毁 …) is "
+            "exempt_out_m2, not counted as outflow. Every row satisfies net_m2 = in + reclaimed + from_unused − out "
+            "− nonagri − to_unused, and net_change_m2 (after − before) = net_m2 − exempt_out_m2 + restated_m2 "
+            "(farmland that stayed farmland with another net area, or changed to or from an unknown code).\n\n"
+            "GROUP_BY: 0 = zone polygons (cut by geometry); 1 = 坐落单位代码 (ZLDWDM_FIELD): outflow belongs to the "
+            "before 图斑's ZLDWDM, inflow to the after 图斑's, without any geometric cut."
         )
 
     def initAlgorithm(self, config=None):
@@ -130,6 +152,15 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                     name, label, defaultValue=default, parentLayerParameterName=self.BEFORE, type=kind, optional=True
                 )
             )
+        for name, label, default in (
+            (self.GRADE_FIELD, tr("Farmland quality grade field (GDDB)"), "GDDB"),
+            (self.ZLDWDM_FIELD, tr("Village code field (ZLDWDM)"), "ZLDWDM"),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    name, label, defaultValue=default, parentLayerParameterName=self.BEFORE, optional=True
+                )
+            )
         add_area_mode_parameter(self, self.AREA_MODE, MODE_APPORTIONED)
         self.addParameter(
             QgsProcessingParameterFeatureSource(
@@ -149,6 +180,43 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 self.ZONE_FIELD, tr("Zone name field"), parentLayerParameterName=self.ZONES, optional=True
             )
         )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.GROUP_BY,
+                tr("Group by"),
+                options=[tr("Zone polygons"), tr("坐落单位代码 (ZLDWDM field)")],
+                defaultValue=0,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterBoolean(
+                self.GRASS_AS_AGRICULTURAL,
+                tr("Count 0404 其他草地 as other agricultural land (166号)"),
+                defaultValue=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterFeatureSource(
+                self.EXEMPT,
+                tr("Approved exempt areas (生态退耕, 灾毁 …)"),
+                [QgsProcessing.SourceType.TypeVectorPolygon],
+                optional=True,
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.EXEMPT_TYPE_FIELD, tr("Exempt type field"), parentLayerParameterName=self.EXEMPT, optional=True
+            )
+        )
+        for name, label in (
+            (self.YEAR_BEFORE, tr("Year of the earlier survey")),
+            (self.YEAR_AFTER, tr("Year of the later survey")),
+        ):
+            self.addParameter(
+                QgsProcessingParameterNumber(
+                    name, label, QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1980, maxValue=2200
+                )
+            )
         self.addParameter(
             QgsProcessingParameterBoolean(self.REPAIR_INVALID, tr("Repair invalid geometries"), defaultValue=False)
         )
@@ -173,6 +241,28 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             )
         )
 
+    def _exempt_splitters(self, parameters, context, crs, policy, notes):
+        """[(type, MaskSplitter)] of the approved exempt areas, by type."""
+        source = self.parameterAsSource(parameters, self.EXEMPT, context)
+        if source is None:
+            return []
+        label = self.source_label(parameters, self.EXEMPT, context, source)
+        type_index = require_field(
+            source, self.parameterAsString(parameters, self.EXEMPT_TYPE_FIELD, context), label, optional=True
+        )
+        request = QgsFeatureRequest()
+        request.setDestinationCrs(crs, context.transformContext())
+        by_type = {}
+        for feature in source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
+            geometry = policy.apply(feature.geometry(), label, feature.id())
+            if geometry is None:
+                continue
+            kind = key_text(feature.attribute(type_index)) if type_index >= 0 else None
+            by_type.setdefault(kind or tr("exempt"), []).append(geometry)
+        if source.sourceCrs() != crs:
+            notes.append(crs_rules.reprojection_note(source.sourceCrs(), crs, label))
+        return [(kind, overlay.MaskSplitter(geometries)) for kind, geometries in sorted(by_type.items())]
+
     def processAlgorithm(self, parameters, context, feedback):
         before = self.source_or_raise(parameters, self.BEFORE, context)
         after = self.source_or_raise(parameters, self.AFTER, context)
@@ -189,17 +279,33 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 ("tbmj", self.TBMJ_FIELD),
                 ("tbdlmj", self.TBDLMJ_FIELD),
                 ("kcxs", self.KCXS_FIELD),
+                ("grade", self.GRADE_FIELD),
+                ("zldwdm", self.ZLDWDM_FIELD),
             )
         }
+        by_code = self.parameterAsEnum(parameters, self.GROUP_BY, context) == 1
+        grass = self.parameterAsBoolean(parameters, self.GRASS_AS_AGRICULTURAL, context)
         if mode == MODE_APPORTIONED and not names["tbmj"]:
             raise QgsProcessingException(tr("Area mode 0 (apportioned survey area) needs the TBMJ field."))
 
         def indexes_for(source, label):
             result = {
                 "dlbm": require_field(source, names["dlbm"], label),
-                "tbmj": require_field(source, names["tbmj"], label, numeric=True, optional=True),
+                # TBMJ only matters in mode 0; elsewhere its default name may be absent
+                "tbmj": require_field(
+                    source,
+                    names["tbmj"],
+                    label,
+                    numeric=True,
+                    optional=True,
+                    default=None if mode == MODE_APPORTIONED else "TBMJ",
+                ),
                 "tbdlmj": require_field(source, names["tbdlmj"], label, numeric=True, optional=True, default="TBDLMJ"),
                 "kcxs": require_field(source, names["kcxs"], label, numeric=True, optional=True, default="KCXS"),
+                "grade": require_field(source, names["grade"], label, optional=True, default="GDDB"),
+                "zldwdm": require_field(
+                    source, names["zldwdm"], label, optional=not by_code, default=None if by_code else "ZLDWDM"
+                ),
             }
             check_survey_numbers(source, result, names, label, feedback)
             if source.fields().at(result["dlbm"]).isNumeric():
@@ -232,7 +338,11 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 notes.append(tr("{} zone polygons without a name were left out.").format(missing))
             if zones_source.sourceCrs() != crs:
                 notes.append(crs_rules.reprojection_note(zones_source.sourceCrs(), crs, zone_label))
+        if by_code and zones:
+            feedback.pushWarning(tr("Grouping by 坐落单位代码: the zone polygons are not used."))
+            zones = []
         splitter = overlay.ZoneSplitter(zones)
+        exempt_splitters = self._exempt_splitters(parameters, context, crs, policy, notes)
         mask = None
         if basic is not None:
             basic_label = self.source_label(parameters, self.BASIC_FARMLAND, context, basic)
@@ -264,6 +374,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             return attributes[pos[idx[key]]] if idx[key] >= 0 else None
 
         totals = {}
+        exempt_by_type = {}
         matrix = {}
         uncovered = {"before": 0.0, "after": 0.0}
         unknown = set()
@@ -321,19 +432,32 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             b_full = b_cls.code if b_cls else key_text(b_code)
             a_full = a_cls.code if a_cls else key_text(a_code)
             changed = b_full != a_full
+            grade_b = _grade(attr(piece.before_attributes, before_idx, before_pos, "grade"))
+            grade_a = _grade(attr(piece.after_attributes, after_idx, after_pos, "grade"))
             for zone, zone_geometry, zone_planar in splitter.split(piece.geometry, piece.planar):
-                parts = mask.split(zone_geometry) if mask is not None else [(0, zone_geometry)]
-                for in_basic, geometry in parts:
-                    planar = zone_planar if geometry is zone_geometry else geometry.area()
+                zone_b = key_text(attr(piece.before_attributes, before_idx, before_pos, "zldwdm")) if by_code else zone
+                zone_a = key_text(attr(piece.after_attributes, after_idx, after_pos, "zldwdm")) if by_code else zone
+                for in_basic, exempt_type, geometry, planar in _parts(
+                    zone_geometry, zone_planar, mask, exempt_splitters
+                ):
                     f = planar / piece.planar if piece.planar > 0 else 0.0
-                    totals.setdefault(zone, change.ZoneTotals(zone))
-                    kind = totals[zone].add(b_cls, a_cls, net_b * f, net_a * f, in_basic)
+                    side_b = totals.setdefault(zone_b, change.ZoneTotals(zone_b))
+                    side_a = totals.setdefault(zone_a, change.ZoneTotals(zone_a))
+                    exempt = exempt_type is not None
+                    kind = side_b.add_before(
+                        b_cls, a_cls, net_b * f, in_basic, grade_before=grade_b, exempt=exempt, grass=grass
+                    )
+                    side_b.add_restated(b_cls, a_cls, net_b * f)
+                    side_a.add_after(b_cls, a_cls, net_a * f, grade_after=grade_a, grass=grass)
+                    side_a.add_restated_after(b_cls, a_cls, net_a * f)
+                    if exempt and kind == change.FARMLAND_TO_AGRICULTURAL:
+                        exempt_by_type[exempt_type] = exempt_by_type.get(exempt_type, 0.0) + net_b * f
                     gross = area_b * f
                     net_after_on_before = (net_a / area_a) * gross if area_a > 0 else gross
                     for flow in change.matrix_flows(
                         gross, net_b * f, net_after_on_before, change.group_of(b_cls), change.group_of(a_cls)
                     ):
-                        key = (zone, flow[0], flow[1])
+                        key = (zone_b, flow[0], flow[1])
                         matrix[key] = matrix.get(key, 0.0) + flow[2]
                     if changed:
                         feature = QgsFeature(change_fields)
@@ -342,7 +466,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                         feature.setGeometry(geometry)
                         feature.setAttributes(
                             [
-                                zone,
+                                zone_b,
                                 b_full,
                                 a_full,
                                 change.group_of(b_cls),
@@ -390,7 +514,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             total.merge(zone_totals)
         total.uncovered_before = uncovered["before"]
         total.uncovered_after = uncovered["after"]
-        rows = [totals[z].row() for z in sorted(totals, key=lambda z: (z is None, z or ""))] if zones else []
+        rows = [totals[z].row() for z in sorted(totals, key=lambda z: (z is None, z or ""))] if zones or by_code else []
         rows.append(total.row())
 
         matrix_fields = fields_from_spec(
@@ -416,7 +540,14 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             matrix_rows.append({"zone": zone, "from_group": from_group, "to_group": to_group, "area_m2": area})
 
         summary_spec = tuple(
-            (name, FieldType.STRING if name == "zone" else FieldType.INT if name == "inout_ok" else FieldType.DOUBLE)
+            (
+                name,
+                FieldType.STRING
+                if name in change.TEXT_FIELDS
+                else FieldType.INT
+                if name in change.INT_FIELDS
+                else FieldType.DOUBLE,
+            )
             for name in change.SUMMARY_FIELDS
         )
         summary_fields = fields_from_spec(summary_spec)
@@ -446,6 +577,15 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 method_text=AREA_MODE_NAMES[mode][1],
                 crs_text=crs_rules.describe_crs_zh(crs),
                 notes=[n for n in notes if n],
+                year_before=self.parameterAsInt(parameters, self.YEAR_BEFORE, context)
+                if parameters.get(self.YEAR_BEFORE) not in (None, "")
+                else None,
+                year_after=self.parameterAsInt(parameters, self.YEAR_AFTER, context)
+                if parameters.get(self.YEAR_AFTER) not in (None, "")
+                else None,
+                grass_as_agricultural=grass,
+                by_code=by_code,
+                exempt_by_type=sorted(exempt_by_type.items(), key=lambda kv: str(kv[0])),
             )
             results[self.OUTPUT_REPORT] = report_path
         return results
@@ -453,6 +593,34 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
 
 def _null(value):
     return hasattr(value, "isNull") and value.isNull()
+
+
+def _grade(value):
+    """A positive grade (等别, 1 = best) or None."""
+    number = _num(value)
+    return number if number is not None and number > 0 else None
+
+
+def _parts(geometry, planar, mask, exempt_splitters):
+    """[(in_basic, exempt type or None, geometry, planar)] of a zone piece:
+    cut by the basic-farmland mask, then by each exempt type's polygons."""
+    basic_parts = mask.split(geometry) if mask is not None else [(0, geometry)]
+    result = []
+    for in_basic, part in basic_parts:
+        rest = [part]
+        for exempt_type, splitter in exempt_splitters:
+            remaining = []
+            for candidate in rest:
+                for inside, cut in splitter.split(candidate):
+                    if inside:
+                        result.append((in_basic, exempt_type, cut, cut.area()))
+                    else:
+                        remaining.append(cut)
+            rest = remaining
+        for candidate in rest:
+            area = planar if candidate is geometry else candidate.area()
+            result.append((in_basic, None, candidate, area))
+    return result
 
 
 class _Lazy:

@@ -526,7 +526,10 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         for key, param in params.items():
             if key == "dlbm":
                 continue
-            default = self.parameterDefinition(param).defaultValue() if key != "tbmj" else None
+            # TBMJ's default name may be absent except in mode 0, which needs it
+            default = self.parameterDefinition(param).defaultValue()
+            if key == "tbmj" and mode == MODE_APPORTIONED:
+                default = None
             indexes[key] = require_field(
                 landuse, field_names[key], landuse_label, numeric=key in numeric, optional=True, default=default
             )
