@@ -55,10 +55,12 @@ CHANGE_COLOURS = {
 IDLE_COLOURS = {
     idle.IDLE_2Y: "#b71c1c",
     idle.IDLE_1Y: "#e53935",
+    idle.IDLE_PARTIAL_2Y: "#d84315",
     idle.IDLE_PARTIAL: "#ef6c00",
     idle.GOVERNMENT: "#8e24aa",
     idle.CHECK: "#fdd835",
     idle.WARNING: "#ffb74d",
+    idle.OVERDUE: "#ffe0b2",
     idle.NORMAL: "#66bb6a",
     idle.NO_DATA: "#9e9e9e",
 }

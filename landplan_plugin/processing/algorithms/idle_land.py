@@ -12,6 +12,7 @@ from qgis.core import (
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterDateTime,
+    QgsProcessingParameterEnum,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
@@ -25,13 +26,14 @@ from qgis.PyQt.QtCore import QDate
 
 from ...qgis_compat import FieldType, make_field
 from ...core import idle, report
-from ...core.area import EllipsoidalArea
+from ...core import crs as crs_rules
+from ...core.area import MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
 from ...core.raster import RasterError, parse_values, zonal_stats
 from ...core.values import number
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
-from .common import key_text, reference_date, refuse_negative
+from .common import add_area_mode_parameter, ellipsoidal_area, key_text, reference_date, refuse_negative
 
 NEW_FIELDS = (
     ("deadline", FieldType.DATE),
@@ -45,7 +47,10 @@ NEW_FIELDS = (
     ("evidence", FieldType.STRING),
     ("parcel_area_m2", FieldType.DOUBLE),
     ("raster_ratio", FieldType.DOUBLE),
+    ("imagery_ratio", FieldType.DOUBLE),
+    ("fee_unit", FieldType.STRING),
 )
+PRICE_UNITS = ("元", "万元")
 
 
 class IdleLandAlgorithm(LandPlanAlgorithm):
@@ -66,6 +71,8 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
     DEVELOPED_THRESHOLD = "DEVELOPED_THRESHOLD"
     INVESTMENT_THRESHOLD = "INVESTMENT_THRESHOLD"
     WARNING_DAYS = "WARNING_DAYS"
+    PRICE_UNIT = "PRICE_UNIT"
+    AREA_MODE = "AREA_MODE"
     OUTPUT = "OUTPUT"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
     OUTPUT_REPORT = "OUTPUT_REPORT"
@@ -85,13 +92,22 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
         return tr(
             "Classifies supplied land parcels under the 闲置土地处置办法 (国土资源部令第53号, 2012). The start "
             "deadline is the agreed start date (约定动工日期), else one year after delivery (交地日期).\n\n"
-            "Not started: idle_2y when the check date is on or after deadline + 2 years (无偿收回), idle_1y on or "
-            "after deadline + 1 year (土地闲置费 = 20 % of the price), warning within WARNING_DAYS before "
-            "deadline + 1 year. An idle parcel becomes ‘check’ when the built-up raster shows a developed share ≥ "
-            "the threshold (records and imagery disagree: field check), else ‘government’ when a government cause "
-            "(Art. 8) is recorded.\n"
-            "Started: idle_partial when the developed share < 1/3 or the invested share < 25 % and development has "
-            "been suspended for one year or more (Art. 2); investment excludes the land price and taxes (Art. 30).\n\n"
+            "Periods follow 民法典 Arts. 201–202: a period in years starts the day after its start date and ends on "
+            "the corresponding day (the month-end when there is none); a year is full on the day after. An agreed "
+            "start of 2023-06-30 makes an unstarted parcel idle_1y on 2024-07-01; 29 Feb plus one year ends on "
+            "28 Feb and is reached on 1 Mar. No holiday extension is applied.\n\n"
+            "Statuses, first match wins: check when the records and the imagery (built-up raster) fall on different "
+            "sides of DEVELOPED_THRESHOLD, started or not (an unstarted parcel is 0 % developed by its records); "
+            "not started: idle_2y two years after the deadline (无偿收回), idle_1y one year after (土地闲置费 = 20 % "
+            "of the price), warning within WARNING_DAYS before becoming idle, overdue (逾期未动工) when past the "
+            "deadline but not yet in the warning window; started: idle_partial when the developed share < 1/3 or "
+            "the invested share < 25 % and development has been suspended one full year (fee, Art. 2 and Art. 14), "
+            "idle_partial_2y when suspended two full years (无偿收回), warning within WARNING_DAYS before the year is "
+            "full. An idle parcel with a government cause (Art. 8) is ‘government’. Investment excludes the land "
+            "price and taxes (Art. 30). PRICE_UNIT: the unit of the price field (元 or 万元); the fee is in the same "
+            "unit (fee_unit). AREA_MODE for parcel_area_m2 and the summary: 1 ellipsoidal (default, as in stock "
+            "land analysis, so a parcel has one area in both), 2 planar; 0 is read as 1 (parcels have no survey "
+            "area to apportion).\n\n"
             "developed_ratio = developed area ÷ parcel area (the 2002 MLR reply reads the total as land area; some "
             "provinces use floor area — use your province’s figure in the field), else the raster share. Years are "
             "calendar years (29 Feb + 1 year = 28 Feb). Dates may be date fields or text such as 2023-05-01, "
@@ -168,6 +184,17 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
                 minValue=0,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterEnum(
+                self.PRICE_UNIT,
+                tr("Unit of the price field"),
+                options=[tr("yuan (元)"), tr("10,000 yuan (万元)")],
+                defaultValue=0,
+            )
+        )
+        # the shared enum (0 apportioned, 1 ellipsoidal, 2 planar); parcels have no
+        # survey area to apportion, so 0 is read as 1, as in stock land analysis
+        add_area_mode_parameter(self, self.AREA_MODE, MODE_ELLIPSOIDAL)
         self.addParameter(QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Idle land check")))
         self.addParameter(
             QgsProcessingParameterFeatureSink(
@@ -219,9 +246,14 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
         feedback.pushInfo(tr("Date of the check: {}").format(reference.isoformat()))
 
         crs = source.sourceCrs()
+        price_unit = PRICE_UNITS[self.parameterAsEnum(parameters, self.PRICE_UNIT, context)]
+        planar = self.parameterAsEnum(parameters, self.AREA_MODE, context) == MODE_PLANAR
+        if planar:
+            crs_rules.require_projected(crs, label)
+        calculator = ellipsoidal_area(self, parameters, context, crs, required=not planar)
         features = list(source.getFeatures())
         geometries = [f.geometry() if f.hasGeometry() else QgsGeometry() for f in features]
-        areas = self._areas(geometries, crs, context)
+        areas = [None if g.isEmpty() else (g.area() if planar else calculator.area(g)) for g in geometries]
 
         raster_ratios = [None] * len(features)
         raster = self.parameterAsRasterLayer(parameters, self.BUILTUP_RASTER, context)
@@ -281,6 +313,8 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
                     verdict.evidence,
                     area,
                     facts.raster_ratio,
+                    facts.raster_ratio,
+                    price_unit if verdict.fee is not None else None,
                 ]
             )
             add_feature(sink, out)
@@ -295,6 +329,7 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
                 ("parcels", FieldType.INT),
                 ("area_m2", FieldType.DOUBLE),
                 ("fee", FieldType.DOUBLE),
+                ("fee_unit", FieldType.STRING),
             )
         )
         summary_sink, summary_dest = self.sink_or_raise(
@@ -303,7 +338,9 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
         rows = summarize(verdicts)
         for row in rows:
             feature = QgsFeature(summary_fields)
-            feature.setAttributes([row["status"], row["status_zh"], row["parcels"], row["area_m2"], row["fee"]])
+            feature.setAttributes(
+                [row["status"], row["status_zh"], row["parcels"], row["area_m2"], row["fee"], price_unit]
+            )
             add_feature(summary_sink, feature)
 
         results = {self.OUTPUT: dest, self.OUTPUT_SUMMARY: summary_dest}
@@ -321,18 +358,11 @@ class IdleLandAlgorithm(LandPlanAlgorithm):
                     if v.status != idle.NORMAL
                 ],
                 thresholds=(developed_threshold, investment_threshold, warning_days),
+                price_unit=price_unit,
+                area_text="椭球面积" if not planar else "平面面积",
             )
             results[self.OUTPUT_REPORT] = report_path
         return results
-
-    @staticmethod
-    def _areas(geometries, crs, context):
-        """Parcel areas: planar in a projected CRS (宗地 areas come from
-        coordinates), ellipsoidal CGCS2000 in a geographic one."""
-        if crs.isValid() and not crs.isGeographic():
-            return [g.area() if not g.isEmpty() else None for g in geometries]
-        calculator = EllipsoidalArea(crs, context.transformContext())
-        return [calculator.area(g) if not g.isEmpty() else None for g in geometries]
 
     def _raster_ratios(self, parameters, context, feedback, raster, geometries, crs, label):
         try:
