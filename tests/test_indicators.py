@@ -1,6 +1,7 @@
 """Plan indicators: parser, store (schema, audit, conflicts), import, measures, status."""
 
 import sqlite3
+from pathlib import Path
 
 import processing
 import pytest
@@ -265,3 +266,70 @@ def test_import_is_all_or_nothing(landplan, tmp_path, monkeypatch):
     assert snapshot() == before
     with sqlite3.connect(store_path) as db:
         assert db.execute("SELECT count(*) FROM lp_plan WHERE name = '新规划'").fetchone()[0] == 0
+
+
+def test_sample_restoration_indicators_count_only_finished_work(landplan, tmp_path, sample_gpkg):
+    # issue 16: 2023's restoration is the union of projects done (已完成 …) by 2023:
+    # 石桥 quarry 1 and 2 (mines), 龙岗 brickworks, 桃源 erosion control and 杨柳 (done,
+    # no year: counted, warned) = 114.99 ha; 新塘 (在建) and 白鹭 (规划, 2024) are left out.
+    # Mine restoration: 52.00 ha. Before issue 16 both read 312.98 ha.
+    store_path = tmp_path / "指标.gpkg"
+    table = Path(__file__).resolve().parent.parent / "resources" / "indicators"
+    processing.run(
+        "landplan:importindicators",
+        {
+            "INPUT": str(table / "county_14th_natural_resources_targets.csv"),
+            "STORE": str(store_path),
+            "PLAN_NAME": "样例县",
+        },
+    )
+    result = processing.run(
+        "landplan:measureindicators",
+        {
+            "STORE": str(store_path),
+            "PLAN_NAME": "样例县",
+            "YEAR": 2023,
+            "LANDUSE": str(sample_gpkg) + "|layername=DLTB_2023",
+            "RESTORATION": str(sample_gpkg) + "|layername=restoration",
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+        },
+    )
+    values = {f["indicator"]: f for f in result["OUTPUT"].getFeatures()}
+    assert values["新增生态修复面积"]["measure"] == "restoration_area"
+    assert values["新增生态修复面积"]["value"] == pytest.approx(114.99, abs=0.005)
+    assert values["历史遗留矿山修复面积"]["measure"] == "mine_restoration_area"
+    assert values["历史遗留矿山修复面积"]["value"] == pytest.approx(52.00, abs=0.005)
+    out = processing.run(
+        "landplan:indicatorstatus",
+        {"STORE": str(store_path), "PLAN_NAME": "样例县", "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT},
+    )
+    statuses = {f["name"]: f["status"] for f in out["OUTPUT"].getFeatures()}
+    assert statuses["新增生态修复面积"] == "at_risk" and statuses["历史遗留矿山修复面积"] == "at_risk"
+
+
+def test_empty_restoration_layer_records_nothing(landplan, tmp_path, sample_gpkg, make_gpkg):
+    empty = make_gpkg("空.gpkg", {"r": ("Polygon", "EPSG:4547", [("ZT", "str"), ("ND", "int"), ("XFLX", "str")], [])})
+    store_path = tmp_path / "指标.gpkg"
+    table = Path(__file__).resolve().parent.parent / "resources" / "indicators"
+    processing.run(
+        "landplan:importindicators",
+        {
+            "INPUT": str(table / "county_14th_natural_resources_targets.csv"),
+            "STORE": str(store_path),
+            "PLAN_NAME": "样例县",
+        },
+    )
+    result = processing.run(
+        "landplan:measureindicators",
+        {
+            "STORE": str(store_path),
+            "PLAN_NAME": "样例县",
+            "YEAR": 2023,
+            "LANDUSE": str(sample_gpkg) + "|layername=DLTB_2023",
+            "RESTORATION": empty + "|layername=r",
+            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
+        },
+    )
+    measured = {f["measure"] for f in result["OUTPUT"].getFeatures()}
+    assert "restoration_area" not in measured and "mine_restoration_area" not in measured
+    assert "farmland_area" in measured

@@ -34,8 +34,11 @@ MEASURE_BY_NAME = (
     ("湿地面积", "wetland_area"),
     ("湿地保有量", "wetland_area"),
     ("生态保护红线面积", "eco_redline_area"),
+    # mine restoration first: its names also contain 生态修复
+    ("历史遗留矿山修复面积", "mine_restoration_area"),
+    ("矿山生态修复", "mine_restoration_area"),
+    ("矿山修复", "mine_restoration_area"),
     ("新增生态修复面积", "restoration_area"),
-    ("历史遗留矿山修复面积", "restoration_area"),
     ("开发强度", "development_intensity"),
 )
 

@@ -7,9 +7,16 @@ unless said otherwise:
   0101/0102/0103 in the 三调/变更调查 layer;
 * ``construction_area`` – 建设用地总规模: TBMJ of 建设用地 (三大类);
 * ``forest_area`` – TBMJ of the 林地 group; ``wetland_area`` – of the 湿地 group;
-* ``basic_farmland_area``, ``eco_redline_area``, ``restoration_area`` – the
-  CGCS2000 ellipsoidal area of the union of the given layer's polygons
-  (overlaps count once);
+* ``basic_farmland_area``, ``eco_redline_area`` – the ellipsoidal area of the
+  union of the given layer's polygons (overlaps count once);
+* ``restoration_area`` – the same for the restoration projects that are done
+  (status among the done values: 已完成, 完工, 竣工, 已验收 by default) in a
+  year up to the measured year: a planned or unfinished project, or one of a
+  later year, has restored nothing yet.  A done project without a year is
+  counted (it is done by the time the data were taken) and named in a
+  warning;
+* ``mine_restoration_area`` – of those, the projects whose type names a mine
+  (历史遗留矿山生态修复: type containing 矿山 by default);
 * ``development_intensity`` – 国土开发强度: construction ÷ total TBMJ × 100 (%).
 
 Survey sums read attributes only (no geometry), so a county layer is summed in
@@ -27,7 +34,10 @@ LAYER_MEASURES = {
     "basic_farmland_area": "BASIC_FARMLAND",
     "eco_redline_area": "ECO_REDLINE",
     "restoration_area": "RESTORATION",
+    "mine_restoration_area": "RESTORATION",
 }
+DEFAULT_DONE_VALUES = ("已完成", "完工", "竣工", "已验收")
+DEFAULT_MINE_TYPES = ("矿山",)
 MEASURES = SURVEY_MEASURES + tuple(LAYER_MEASURES)
 PERCENT = "%"
 
@@ -98,13 +108,61 @@ def _value(feature, index, name):
     return value
 
 
-def union_area(source, transform_context=None):
-    """Ellipsoidal area of the union, or None when the layer has no polygon
-    (nothing measured: an empty layer must not record 0)."""
-    geometries = [f.geometry() for f in source.getFeatures() if f.hasGeometry() and not f.geometry().isEmpty()]
+def parse_list(text):
+    """'已完成,完工' / '已完成，完工' / '已完成、完工' → tuple of values."""
+    parts = str(text or "").replace("，", ",").replace("、", ",").replace(";", ",").split(",")
+    return tuple(p.strip() for p in parts if p.strip())
+
+
+def restoration_filter(done_values, year, mine_types=None):
+    """A predicate on (status, year, type) for the restoration measures:
+    done, of a year ≤ ``year`` (or of no year), and (with ``mine_types``) of a
+    mine type.  Returns (keep?, note) with note 'no_year' when a kept
+    project has no year."""
+    done = {str(v).strip() for v in done_values}
+
+    def keep(status, project_year, project_type):
+        if status is None or str(status).strip() not in done:
+            return False, "not_done"
+        try:
+            number = parse_number(project_year)
+        except NumberError:
+            number = None
+        if number is not None and int(number) > year:
+            return False, "later"
+        if mine_types is not None:
+            text = str(project_type or "")
+            if not any(t and t in text for t in mine_types):
+                return False, "not_mine"
+        return True, "no_year" if number is None else None
+
+    return keep
+
+
+def union_area(source, transform_context=None, keep=None, indexes=None, skipped=None):
+    """Ellipsoidal area of the union, or None when no polygon is kept
+    (nothing measured: an empty layer must not record 0).  ``keep`` filters
+    features by the attributes at ``indexes`` (status, year, type);
+    ``skipped`` collects the ids of kept features that have no year."""
+    geometries = []
+    polygons = 0
+    for feature in source.getFeatures():
+        if not feature.hasGeometry() or feature.geometry().isEmpty():
+            continue
+        polygons += 1
+        if keep is not None:
+            values = [feature.attribute(i) if i >= 0 else None for i in indexes]
+            kept, note = keep(*values)
+            if not kept:
+                continue
+            if note == "no_year" and skipped is not None:
+                skipped.append(feature.id())
+        geometries.append(feature.geometry())
     geometries = [g.makeValid() if not g.isGeosValid() else g for g in geometries]
-    if not geometries:
+    if not polygons:
         return None
+    if not geometries:
+        return 0.0  # polygons, but none done by that year: nothing restored yet
     union = QgsGeometry.unaryUnion(geometries)
     area = EllipsoidalArea(source.sourceCrs(), transform_context).area(union)
     return area if area == area and area not in (float("inf"), float("-inf")) else None

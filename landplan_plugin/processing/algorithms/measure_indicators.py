@@ -7,6 +7,7 @@ from qgis.core import (
     QgsProcessingOutputNumber,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterField,
     QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
@@ -30,6 +31,15 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
     BASIC_FARMLAND = "BASIC_FARMLAND"
     ECO_REDLINE = "ECO_REDLINE"
     RESTORATION = "RESTORATION"
+    DLBM_FIELD = "DLBM_FIELD"
+    TBMJ_FIELD = "TBMJ_FIELD"
+    TBDLMJ_FIELD = "TBDLMJ_FIELD"
+    KCXS_FIELD = "KCXS_FIELD"
+    RESTORATION_STATUS_FIELD = "RESTORATION_STATUS_FIELD"
+    RESTORATION_YEAR_FIELD = "RESTORATION_YEAR_FIELD"
+    RESTORATION_TYPE_FIELD = "RESTORATION_TYPE_FIELD"
+    RESTORATION_DONE_VALUES = "RESTORATION_DONE_VALUES"
+    MINE_TYPES = "MINE_TYPES"
     OUTPUT = "OUTPUT"
     RECORDED = "RECORDED"
 
@@ -50,8 +60,13 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
             "this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: "
             "farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), "
             "forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ "
-            "total, %), basic_farmland_area, eco_redline_area, restoration_area (CGCS2000 ellipsoidal area of the "
-            "union of the given layer)."
+            "total, %), basic_farmland_area, eco_redline_area (ellipsoidal area of the union of the given layer), "
+            "restoration_area and mine_restoration_area (the same for the restoration projects whose status is one "
+            "of RESTORATION_DONE_VALUES and whose year is at most YEAR; mine restoration: types containing one of "
+            "MINE_TYPES). A planned or unfinished project, or one of a later year, has restored nothing yet; a done "
+            "project without a year is counted and named in a warning. The land-use field names are parameters with 三调 "
+            "defaults. An empty layer, or area fields that are not numbers, record nothing for the measures they "
+            "feed (never a 0) and are warned about."
         )
 
     def initAlgorithm(self, config=None):
@@ -77,6 +92,34 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
                     name, label, [QgsProcessing.SourceType.TypeVectorPolygon], optional=True
                 )
             )
+        for name, label, default, parent in (
+            (self.DLBM_FIELD, tr("Land-class code field (DLBM)"), "DLBM", self.LANDUSE),
+            (self.TBMJ_FIELD, tr("Parcel area field (TBMJ)"), "TBMJ", self.LANDUSE),
+            (self.TBDLMJ_FIELD, tr("Net land-class area field (TBDLMJ)"), "TBDLMJ", self.LANDUSE),
+            (self.KCXS_FIELD, tr("Field-ridge coefficient field (KCXS)"), "KCXS", self.LANDUSE),
+            (self.RESTORATION_STATUS_FIELD, tr("Restoration: status field"), "ZT", self.RESTORATION),
+            (self.RESTORATION_YEAR_FIELD, tr("Restoration: year field"), "ND", self.RESTORATION),
+            (self.RESTORATION_TYPE_FIELD, tr("Restoration: type field"), "XFLX", self.RESTORATION),
+        ):
+            self.addParameter(
+                QgsProcessingParameterField(
+                    name, label, defaultValue=default, parentLayerParameterName=parent, optional=True
+                )
+            )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.RESTORATION_DONE_VALUES,
+                tr("Restoration: status values meaning done"),
+                defaultValue=",".join(measure.DEFAULT_DONE_VALUES),
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterString(
+                self.MINE_TYPES,
+                tr("Restoration: types that are mine restoration"),
+                defaultValue=",".join(measure.DEFAULT_MINE_TYPES),
+            )
+        )
         self.addParameter(
             QgsProcessingParameterFeatureSink(self.OUTPUT, tr("Recorded values"), QgsProcessing.SourceType.TypeVector)
         )
@@ -88,21 +131,30 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
         year = self.parameterAsInt(parameters, self.YEAR, context)
         landuse = self.source_or_raise(parameters, self.LANDUSE, context)
         landuse_label = self.source_label(parameters, self.LANDUSE, context, landuse)
-        sums = self._survey_sums(landuse, landuse_label)
-        if not sums:
+        names = {
+            key: self.parameterAsString(parameters, param, context)
+            for key, param in (
+                ("dlbm", self.DLBM_FIELD),
+                ("tbmj", self.TBMJ_FIELD),
+                ("tbdlmj", self.TBDLMJ_FIELD),
+                ("kcxs", self.KCXS_FIELD),
+            )
+        }
+        sums = self._survey_sums(landuse, landuse_label, names, feedback)
+        if sums is None:
+            sums = {}  # a bad value: warned, the survey measures are not recorded
+        elif not sums:
             feedback.pushWarning(tr("{} has no features: the survey measures are not recorded.").format(landuse_label))
         layer_values = {}
         for key, param in measure.LAYER_MEASURES.items():
             source = self.parameterAsSource(parameters, getattr(self, param), context)
             if source is None:
                 continue
-            area = measure.union_area(source, context.transformContext())
+            label = self.source_label(parameters, getattr(self, param), context, source)
+            area = self._layer_area(key, source, label, year, parameters, context, feedback)
             if area is None:
-                label = self.source_label(parameters, getattr(self, param), context, source)
-                feedback.pushWarning(tr("{} has no polygons: {} is not recorded.").format(label, key))
-                layer_values[key] = None
-            else:
-                layer_values[key] = area
+                feedback.pushWarning(tr("{}: {} is not recorded.").format(label, key))
+            layer_values[key] = area
         fields = fields_from_spec(
             (
                 ("indicator", FieldType.STRING),
@@ -159,10 +211,44 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
             add_feature(sink, feature)
         return {self.OUTPUT: dest, self.RECORDED: len(values)}
 
+    def _layer_area(self, key, source, label, year, parameters, context, feedback):
+        """The union area for one layer measure (None: nothing to record)."""
+        if key not in ("restoration_area", "mine_restoration_area"):
+            area = measure.union_area(source, context.transformContext())
+            if area is None:
+                feedback.pushWarning(tr("{} has no polygons.").format(label))
+            return area
+        indexes = []
+        for param in (self.RESTORATION_STATUS_FIELD, self.RESTORATION_YEAR_FIELD, self.RESTORATION_TYPE_FIELD):
+            name = self.parameterAsString(parameters, param, context)
+            index = source.fields().lookupField(name) if name else -1
+            if index < 0 and (param != self.RESTORATION_TYPE_FIELD or key == "mine_restoration_area"):
+                feedback.pushWarning(
+                    tr("{}: no field “{}” ({}); which projects are done by {} cannot be told.").format(
+                        label, name or "", self.parameterDefinition(param).description(), year
+                    )
+                )
+                return None
+            indexes.append(index)
+        done = measure.parse_list(self.parameterAsString(parameters, self.RESTORATION_DONE_VALUES, context))
+        mines = measure.parse_list(self.parameterAsString(parameters, self.MINE_TYPES, context))
+        keep = measure.restoration_filter(done, year, mines if key == "mine_restoration_area" else None)
+        skipped = []
+        area = measure.union_area(source, context.transformContext(), keep, indexes, skipped)
+        if skipped:
+            feedback.pushWarning(
+                tr("{}: {} done projects have no year; they are counted in {} as done (features {}).").format(
+                    label, len(skipped), key, ", ".join(str(i) for i in skipped[:20])
+                )
+            )
+        if area is None:
+            feedback.pushWarning(tr("{} has no polygons.").format(label))
+        return area
+
     @staticmethod
-    def _survey_sums(landuse, label):
+    def _survey_sums(landuse, label, names, feedback):
         try:
-            return measure.survey_sums(landuse)
+            return measure.survey_sums(landuse, names["dlbm"], names["tbmj"], names["tbdlmj"], names["kcxs"])
         except measure.MeasureError as error:
             reasons = {
                 "not_number": tr("is not a number"),
@@ -170,16 +256,19 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
                 "empty": tr("is empty"),
                 "kcxs": tr("is not a fraction 0–1 (or a percent 0–100)"),
             }
-            raise QgsProcessingException(
-                tr("{}, feature {}: {} “{}” {}; nothing was recorded.").format(
+            feedback.pushWarning(
+                tr("{}, feature {}: {} “{}” {}; the survey measures are not recorded.").format(
                     label,
                     error.feature_id,
                     error.field,
                     "" if error.value is None else error.value,
                     reasons[error.reason],
                 )
-            ) from error
+            )
+            return None
         except ValueError as error:
             raise QgsProcessingException(
-                tr("{} needs the fields DLBM and TBMJ (三调 names) to measure the survey indicators.").format(label)
+                tr("{} needs the fields {} and {} to measure the survey indicators.").format(
+                    label, names["dlbm"], names["tbmj"]
+                )
             ) from error
