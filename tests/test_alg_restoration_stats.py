@@ -97,7 +97,8 @@ def test_groups_union_and_total(landplan, data):
     assert (mine["projects"], mine["area_m2"], mine["gross_m2"], mine["overlap_m2"]) == pytest.approx(
         (2, 15000, 20000, 5000)
     )
-    assert stats[(None, "复垦", "2022", "0103")]["area_m2"] == pytest.approx(10000)
+    # the direction '0103' is grouped at its first-level class, 耕地 (issue 16)
+    assert stats[(None, "复垦", "2022", "耕地")]["area_m2"] == pytest.approx(10000)
     unfilled = stats[(None, "未填写", "未填写", "耕地")]
     assert unfilled["projects"] == 1 and unfilled["area_m2"] == pytest.approx(10000)
     total = stats[("*", "*", "*", "*")]
@@ -122,7 +123,7 @@ def test_zone_boundary_cuts_projects(landplan, data):
     )
     west = stats[("西乡", "矿山", "2021", "林地")]
     assert (west["projects"], west["area_m2"]) == pytest.approx((1, 3000))
-    assert stats[("西乡", "复垦", "2022", "0103")]["area_m2"] == pytest.approx(10000)
+    assert stats[("西乡", "复垦", "2022", "耕地")]["area_m2"] == pytest.approx(10000)
     assert stats[("东乡", "未填写", "未填写", "耕地")]["area_m2"] == pytest.approx(10000)
 
 
@@ -176,3 +177,36 @@ def test_report(landplan, data, tmp_path):
     run(data, OUTPUT_REPORT=str(path), LANDUSE_AFTER=data + "|layername=after")
     text = path.read_text(encoding="utf-8")
     assert "矿山" in text and "合计" in text and "未填写" in text
+
+
+def test_net_area_matrix_keeps_field_ridges_apart(landplan, make_gpkg, data):
+    # A2 (0103) with TBMJ 18000 and TBDLMJ 16200: R3's 10000 m² share is 9000 m² of
+    # 耕地 and 1000 m² of 田坎, not 10000 m² of 耕地 (issue 16)
+    after = make_gpkg(
+        "后.gpkg",
+        {
+            "after": (
+                "Polygon",
+                "EPSG:4547",
+                [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float")],
+                [
+                    (r(0, 0, 120, 100), {"DLBM": "0301", "TBMJ": 12000.0, "TBDLMJ": 12000.0}),
+                    (r(120, 0, 300, 100), {"DLBM": "0103", "TBMJ": 18000.0, "TBDLMJ": 16200.0}),
+                    (r(0, 100, 300, 300), {"DLBM": "0702", "TBMJ": 60000.0, "TBDLMJ": 60000.0}),
+                ],
+            )
+        },
+    )
+    _, _, matrix = run(data, AREA_MODE=0, LANDUSE_AFTER=after + "|layername=after")
+    assert matrix[("复垦", None, "耕地")] == pytest.approx(9000)
+    assert matrix[("复垦", None, "田坎")] == pytest.approx(1000)
+
+
+def test_directions_are_grouped_by_first_level_class():
+    from landplan_plugin.core import restoration
+
+    assert {restoration.normalize_direction(d) for d in ("0103", "旱地", "耕地", "0101")} == {"耕地"}
+    assert restoration.normalize_direction("园地") == "种植园用地"
+    assert restoration.normalize_direction("建设用地") == "建设用地"
+    assert restoration.normalize_direction("未填写") == "未填写"
+    assert restoration.normalize_direction("绿化带") == "绿化带"  # not a class: kept as written

@@ -10,7 +10,9 @@
   became 0101 meets a declared 0103 (both 耕地).  Synonyms: 园地 →
   种植园用地, 水域 → 水域及水利设施用地.  A project meets its direction when at
   least 80 % of it is of the declared class in the later survey
-  (``DIRECTION_MET_SHARE``).
+  (``DIRECTION_MET_SHARE``).  Directions are grouped by their first-level
+  class (``normalize_direction``: '0103', '旱地' and '耕地' are one group,
+  耕地), so one direction is never reported as two.
 Pure Python.
 """
 
@@ -75,6 +77,15 @@ def resolve_direction(text):
         if cls.name == raw:
             return ("group", cls.group_name)
     return None
+
+
+def normalize_direction(key):
+    """The grouping key of a direction: its first-level class (or 三大类)
+    name; text that names no class is kept as written (未填写 stays)."""
+    if key is None or key == NOT_FILLED:
+        return key
+    resolved = resolve_direction(key)
+    return resolved[1] if resolved is not None else key
 
 
 def direction_matches(direction, after_class):

@@ -29,6 +29,7 @@ from qgis.core import (
 from ...qgis_compat import FieldType, make_field
 from ...core import crs as crs_rules
 from ...core import landclass, overlay, report, restoration
+from ...core.change import TIANKAN_GROUP
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.i18n import tr
 from ...core.occupation import piece_areas
@@ -60,6 +61,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
     LANDUSE_AFTER = "LANDUSE_AFTER"
     DLBM_FIELD = "DLBM_FIELD"
     TBMJ_FIELD = "TBMJ_FIELD"
+    TBDLMJ_FIELD = "TBDLMJ_FIELD"
     NDVI_BEFORE = "NDVI_BEFORE"
     NDVI_AFTER = "NDVI_AFTER"
     AREA_MODE = "AREA_MODE"
@@ -163,6 +165,15 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
                 optional=True,
             )
         )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.TBDLMJ_FIELD,
+                tr("Net land-class area field (TBDLMJ)"),
+                defaultValue="TBDLMJ",
+                parentLayerParameterName=self.LANDUSE_AFTER,
+                optional=True,
+            )
+        )
         self.addParameter(QgsProcessingParameterRasterLayer(self.NDVI_BEFORE, tr("NDVI before"), optional=True))
         self.addParameter(QgsProcessingParameterRasterLayer(self.NDVI_AFTER, tr("NDVI after"), optional=True))
         add_area_mode_parameter(self, self.AREA_MODE, MODE_ELLIPSOIDAL)
@@ -239,8 +250,10 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             keys = (
                 restoration.key_value(feature.attribute(type_index), True),
                 restoration.key_value(feature.attribute(year_index) if year_index >= 0 else None, year_index >= 0),
-                restoration.key_value(
-                    feature.attribute(direction_index) if direction_index >= 0 else None, direction_index >= 0
+                restoration.normalize_direction(
+                    restoration.key_value(
+                        feature.attribute(direction_index) if direction_index >= 0 else None, direction_index >= 0
+                    )
                 ),
             )
             projects.append((feature, geometry, keys, area(geometry)))
@@ -359,11 +372,22 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
             after_label = self.source_label(parameters, self.LANDUSE_AFTER, context, after)
             dlbm_name = self.parameterAsString(parameters, self.DLBM_FIELD, context)
             after_dlbm = require_field(after, dlbm_name, after_label)
-            after_tbmj = -1
+            after_tbmj = after_tbdlmj = -1
             if mode == MODE_APPORTIONED:
                 tbmj_name = self.parameterAsString(parameters, self.TBMJ_FIELD, context)
+                tbdlmj_name = self.parameterAsString(parameters, self.TBDLMJ_FIELD, context)
                 after_tbmj = require_field(after, tbmj_name, after_label, numeric=True)
-                check_survey_numbers(after, {"tbmj": after_tbmj}, {"tbmj": tbmj_name}, after_label, feedback)
+                # the matrix is in net area (TBDLMJ share, 田坎 apart) when TBDLMJ is there
+                after_tbdlmj = require_field(
+                    after, tbdlmj_name, after_label, numeric=True, optional=True, default="TBDLMJ"
+                )
+                check_survey_numbers(
+                    after,
+                    {"tbmj": after_tbmj, "tbdlmj": after_tbdlmj},
+                    {"tbmj": tbmj_name, "tbdlmj": tbdlmj_name},
+                    after_label,
+                    feedback,
+                )
             after_source = ReprojectedSource(after, crs, context)
             if after.sourceCrs() != crs:
                 notes.append(crs_rules.reprojection_note(after.sourceCrs(), crs, after_label))
@@ -375,18 +399,24 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
                 before_source = ReprojectedSource(before, crs, context)
                 if before.sourceCrs() != crs:
                     notes.append(crs_rules.reprojection_note(before.sourceCrs(), crs, before_label))
-            after_indexes = [after_dlbm] + ([after_tbmj] if after_tbmj >= 0 else [])
+            after_indexes = [after_dlbm] + [i for i in (after_tbmj, after_tbdlmj) if i >= 0]
 
-            def piece_area(piece):
+            def piece_split(piece):
+                """(gross, 田坎) of a piece; 田坎 only where TBDLMJ gives it."""
                 tbmj = piece.attributes[1] if after_tbmj >= 0 else None
-                result = piece_areas(
+                tbdlmj = piece.attributes[2] if after_tbdlmj >= 0 else None
+                gross, tk, _net, _fell_back = piece_areas(
                     mode,
                     piece.planar,
                     piece.parent_planar,
                     lambda g=piece.geometry: ellipsoid.area(g),
                     tbmj,
+                    tbdlmj,
                 )
-                return result[0]
+                return gross, (tk if tbdlmj is not None else 0.0)
+
+            def piece_area(piece):
+                return piece_split(piece)[0]
 
             # direction share per project
             for n, (_feature, geometry, keys, _a) in enumerate(projects):
@@ -412,16 +442,20 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
                     continue
                 for piece in overlay.cut_base_by_region(kind, union, after_source, after_indexes, policy, after_label):
                     after_group = landclass.group_name_of(piece.attributes[0])
-                    a = piece_area(piece)
+                    gross, tk = piece_split(piece)
+                    # net area under its class, 田坎 as a group of its own
+                    parts = [(after_group, gross - tk)] + ([(TIANKAN_GROUP, tk)] if tk > 0 else [])
                     if before_source is None:
-                        cells[(kind, None, after_group)] = cells.get((kind, None, after_group), 0.0) + a
+                        for group, value in parts:
+                            cells[(kind, None, group)] = cells.get((kind, None, group), 0.0) + value
                         continue
                     for sub in overlay.cut_base_by_region(
                         kind, piece.geometry, before_source, [before_dlbm], policy, before_label
                     ):
                         share = sub.planar / piece.planar if piece.planar > 0 else 0.0
-                        key = (kind, landclass.group_name_of(sub.attributes[0]), after_group)
-                        cells[key] = cells.get(key, 0.0) + a * share
+                        for group, value in parts:
+                            key = (kind, landclass.group_name_of(sub.attributes[0]), group)
+                            cells[key] = cells.get(key, 0.0) + value * share
             for (kind, before_group, after_group), value in sorted(
                 cells.items(), key=lambda kv: tuple("" if v is None else str(v) for v in kv[0])
             ):
