@@ -254,10 +254,17 @@ def step_stock_land(qp, out):
         },
     )
     rows = read_table(out / "supply_by_batch.gpkg")
+    total = [r for r in rows if r["batch_id"] == "*"][0]
+    rows = [r for r in rows if r["batch_id"] != "*"]
     approved = sum(r["approved_m2"] for r in rows)
     unsupplied = sum(r["unsupplied_m2"] for r in rows)
-    return "{} batches, {:.2f} 亩 approved, {:.2f} 亩 批而未供 (supply rate {:.1%})".format(
-        len(rows), approved * 3 / 2000, unsupplied * 3 / 2000, 1 - unsupplied / approved
+    rate_5y = total["supply_rate_5y"]
+    return "{} batches, {:.2f} 亩 approved, {:.2f} 亩 批而未供 (supply rate {:.1%}; 近五年平均供地率 {})".format(
+        len(rows),
+        approved * 3 / 2000,
+        unsupplied * 3 / 2000,
+        1 - unsupplied / approved,
+        "{:.1%}".format(rate_5y) if rate_5y is not None else "—",
     )
 
 
@@ -296,9 +303,20 @@ def step_indicators(qp, out):
     )
     measures = {r["indicator"]: (r["value"], r["unit"]) for r in read_table(out / "indicator_measures.gpkg")}
     farmland = measures.get("耕地保有量")
-    return "{} indicators imported into indicators.gpkg; {} measured for 2023 (耕地保有量 {:.2f} {})".format(
-        imported, int(recorded), farmland[0], farmland[1]
-    )
+    statuses = {r["name"]: r["status"] for r in read_table(out / "indicator_status.gpkg")}
+    lines = [
+        "{} indicators imported into indicators.gpkg; {} measured for 2023 (耕地保有量 {:.2f} {})".format(
+            imported, int(recorded), farmland[0], farmland[1]
+        )
+    ]
+    for name in ("新增生态修复面积", "历史遗留矿山修复面积"):
+        if name in measures:
+            lines.append(
+                "    {} {:.2f} {} ({}; only projects done by 2023)".format(
+                    name, measures[name][0], measures[name][1], statuses.get(name)
+                )
+            )
+    return "\n".join(lines)
 
 
 def step_map_sheets(qp, out):

@@ -82,3 +82,47 @@ def test_ellipsoidal_default(landplan, land):
 def test_mode_zero_refused(landplan, land):
     with pytest.raises(QgsProcessingException, match="三调"):
         run(land, AREA_MODE=0)
+
+
+def test_supply_dates_and_five_year_rate(landplan, make_gpkg):
+    # reference 2024-06-30: the five calendar years before are 2019–2023.
+    # B1 (2021, 30000 m²) has G1 10000 m² supplied 2022 and G2 5000 m² supplied 2024-08 (after
+    # the check: not counted); B2 (2023, 10000 m²) G3 10000 m² without a date (counted, warned);
+    # B3 (2017, 20000 m², outside the five years) fully supplied 2018.
+    path = make_gpkg(
+        "五年.gpkg",
+        {
+            "approved": (
+                "Polygon",
+                "EPSG:4547",
+                [("PCBH", "str"), ("PZRQ", "str")],
+                [
+                    (r(0, 0, 300, 100), {"PCBH": "B1", "PZRQ": "2021-06-30"}),
+                    (r(0, 200, 100, 300), {"PCBH": "B2", "PZRQ": "2023-06-30"}),
+                    (r(400, 0, 600, 100), {"PCBH": "B3", "PZRQ": "2017-03-01"}),
+                ],
+            ),
+            "supplied": (
+                "Polygon",
+                "EPSG:4547",
+                [("ZDBH", "str"), ("GDRQ", "str")],
+                [
+                    (r(0, 0, 100, 100), {"ZDBH": "G1", "GDRQ": "2022-05-01"}),
+                    (r(100, 0, 150, 100), {"ZDBH": "G2", "GDRQ": "2024-08-01"}),
+                    (r(0, 200, 100, 300), {"ZDBH": "G3", "GDRQ": None}),
+                    (r(400, 0, 600, 100), {"ZDBH": "G4", "GDRQ": "2018-01-01"}),
+                ],
+            ),
+        },
+    )
+    _, summary = run(path, SUPPLY_DATE_FIELD="GDRQ")
+    assert summary["B1"]["supplied_m2"] == pytest.approx(10000)  # G2 comes after the check
+    assert summary["B2"]["supplied_m2"] == pytest.approx(10000)
+    total = summary["*"]
+    assert (total["approved_m2"], total["supplied_m2"]) == pytest.approx((60000, 40000))
+    # 2019–2023: (10000 + 10000) ÷ (30000 + 10000) = 0.5; B3 (2017) is outside
+    assert total["supply_rate_5y"] == pytest.approx(0.5)
+    assert str(summary["B1"]["supply_rate_5y"]) == "NULL"
+    # without the date field G2 counts: B1 15000 supplied
+    _, summary = run(path)
+    assert summary["B1"]["supplied_m2"] == pytest.approx(15000)

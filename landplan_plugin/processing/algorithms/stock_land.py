@@ -49,6 +49,7 @@ class StockLandAlgorithm(LandPlanAlgorithm):
     SUPPLIED = "SUPPLIED"
     REFERENCE_DATE = "REFERENCE_DATE"
     AREA_MODE = "AREA_MODE"
+    SUPPLY_DATE_FIELD = "SUPPLY_DATE_FIELD"
     REPAIR_INVALID = "REPAIR_INVALID"
     OUTPUT_UNSUPPLIED = "OUTPUT_UNSUPPLIED"
     OUTPUT_SUMMARY = "OUTPUT_SUMMARY"
@@ -70,8 +71,11 @@ class StockLandAlgorithm(LandPlanAlgorithm):
             "each batch is dissolved and the supplied parcels are cut out. OUTPUT_UNSUPPLIED holds the remaining "
             "polygons per batch; OUTPUT_SUMMARY gives approved, supplied and unsupplied area, the supply rate "
             "(supplied ÷ approved) and the years since approval (days ÷ 365.25; full_years in calendar years). "
-            "Areas are CGCS2000 ellipsoidal (mode 1, default) or planar (mode 2). Supplied parcels in another CRS "
-            "are reprojected."
+            "Areas are ellipsoidal (mode 1, default, the same figure idle land analysis gives a parcel) or planar "
+            "(mode 2). Supplied parcels in another CRS are reprojected. With SUPPLY_DATE_FIELD, parcels supplied "
+            "after the date of the check are not counted (a parcel without a date is counted and warned). The last "
+            "summary row, batch_id '*', totals all batches and gives supply_rate_5y, the 近五年平均供地率: supplied ÷ "
+            "approved over the batches approved in the five calendar years before the year of the check."
         )
 
     def initAlgorithm(self, config=None):
@@ -96,6 +100,14 @@ class StockLandAlgorithm(LandPlanAlgorithm):
         self.addParameter(
             QgsProcessingParameterFeatureSource(
                 self.SUPPLIED, tr("Supplied land (供地)"), [QgsProcessing.SourceType.TypeVectorPolygon]
+            )
+        )
+        self.addParameter(
+            QgsProcessingParameterField(
+                self.SUPPLY_DATE_FIELD,
+                tr("Supply date field (供地日期)"),
+                parentLayerParameterName=self.SUPPLIED,
+                optional=True,
             )
         )
         self.addParameter(
@@ -202,6 +214,7 @@ class StockLandAlgorithm(LandPlanAlgorithm):
                 ("supply_rate", FieldType.DOUBLE),
                 ("years_since_approval", FieldType.DOUBLE),
                 ("full_years", FieldType.INT),
+                ("supply_rate_5y", FieldType.DOUBLE),
             )
         )
         unsupplied_sink, unsupplied_dest = self.sink_or_raise(
@@ -211,6 +224,32 @@ class StockLandAlgorithm(LandPlanAlgorithm):
             parameters, self.OUTPUT_SUMMARY, context, summary_fields, QgsWkbTypes.Type.NoGeometry, crs
         )
 
+        supply_date_index = require_field(
+            supplied,
+            self.parameterAsString(parameters, self.SUPPLY_DATE_FIELD, context),
+            supplied_label,
+            optional=True,
+        )
+        later, undated = [], []
+
+        def counted(feature):
+            """Supplied by the date of the check (always, without a date field)."""
+            if supply_date_index < 0:
+                return True
+            try:
+                date = parse_date(feature.attribute(supply_date_index))
+            except DateError:
+                date = None
+            if date is None:
+                undated.append(feature.id())
+                return True
+            if date > reference:
+                later.append(feature.id())
+                return False
+            return True
+
+        totals = {"approved": 0.0, "supplied": 0.0, "approved_5y": 0.0, "supplied_5y": 0.0}
+        five_years = range(reference.year - 5, reference.year)
         for step, (key, batch) in enumerate(batches.items()):
             if feedback.isCanceled():
                 break
@@ -221,12 +260,15 @@ class StockLandAlgorithm(LandPlanAlgorithm):
                 approved_m2 = supplied_m2 = 0.0
                 rest = None
             else:
-                request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setNoAttributes()
+                request = QgsFeatureRequest().setFilterRect(region.boundingBox())
+                request.setSubsetOfAttributes([supply_date_index] if supply_date_index >= 0 else [])
                 request.setDestinationCrs(crs, context.transformContext())
                 parts = []
                 for feature in supplied.getFeatures(
                     request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
                 ):
+                    if not counted(feature):
+                        continue
                     geometry = policy.apply(feature.geometry(), supplied_label, feature.id())
                     if geometry is not None:
                         parts.append(geometry)
@@ -248,8 +290,47 @@ class StockLandAlgorithm(LandPlanAlgorithm):
                 add_feature(unsupplied_sink, feature)
             feature = QgsFeature(summary_fields)
             rate = supplied_m2 / approved_m2 if approved_m2 > 0 else None
-            feature.setAttributes([key, qdate, approved_m2, supplied_m2, unsupplied_m2, rate, decimal, full])
+            feature.setAttributes([key, qdate, approved_m2, supplied_m2, unsupplied_m2, rate, decimal, full, None])
             add_feature(summary_sink, feature)
+            totals["approved"] += approved_m2
+            totals["supplied"] += supplied_m2
+            if batch["date"] is not None and batch["date"].year in five_years:
+                totals["approved_5y"] += approved_m2
+                totals["supplied_5y"] += supplied_m2
             feedback.setProgress(int(100.0 * (step + 1) / max(len(batches), 1)))
+        total = QgsFeature(summary_fields)
+        total.setAttributes(
+            [
+                "*",
+                None,
+                totals["approved"],
+                totals["supplied"],
+                totals["approved"] - totals["supplied"],
+                totals["supplied"] / totals["approved"] if totals["approved"] > 0 else None,
+                None,
+                None,
+                totals["supplied_5y"] / totals["approved_5y"] if totals["approved_5y"] > 0 else None,
+            ]
+        )
+        if batches:  # no batches, nothing to total
+            add_feature(summary_sink, total)
+        if later:
+            feedback.pushWarning(
+                tr("{} supplied parcels are dated after the date of the check and are not counted.").format(
+                    len(set(later))
+                )
+            )
+        if undated:
+            feedback.pushWarning(
+                tr("{} supplied parcels have no readable supply date and are counted as supplied.").format(
+                    len(set(undated))
+                )
+            )
+        if batches and totals["approved_5y"] <= 0:
+            feedback.pushWarning(
+                tr("No batch was approved in {}–{}: supply_rate_5y is empty.").format(
+                    five_years.start, five_years.stop - 1
+                )
+            )
         policy.report(feedback)
         return {self.OUTPUT_UNSUPPLIED: unsupplied_dest, self.OUTPUT_SUMMARY: summary_dest}
