@@ -329,17 +329,17 @@
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="148"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="150"/>
         <source>Land-class code field (DLBM)</source>
         <translation>地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="157"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="159"/>
         <source>Parcel area field (TBMJ)</source>
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="168"/>
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
@@ -369,7 +369,7 @@
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="169"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="180"/>
         <source>Repair invalid geometries</source>
         <translation>修复无效几何</translation>
     </message>
@@ -384,12 +384,12 @@
         <translation>占地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="190"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="201"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="190"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="201"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
@@ -399,7 +399,7 @@
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="535"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="538"/>
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
@@ -419,12 +419,12 @@
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="679"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="682"/>
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="683"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="686"/>
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
@@ -459,201 +459,177 @@
         <translation>无法识别核查日期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="62"/>
+        <location filename="../processing/algorithms/stock_land.py" line="63"/>
         <source>Approved but unsupplied land</source>
         <translation>批而未供土地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="68"/>
-        <source>Finds land approved for construction (批准用地, by approval batch) that has not been supplied (批而未供): each batch is dissolved and the supplied parcels are cut out. OUTPUT_UNSUPPLIED holds the remaining polygons per batch; OUTPUT_SUMMARY gives approved, supplied and unsupplied area, the supply rate (supplied ÷ approved) and the years since approval (days ÷ 365.25; full_years in calendar years). Areas are CGCS2000 ellipsoidal (mode 1, default) or planar (mode 2). Supplied parcels in another CRS are reprojected.</source>
-        <translation>查找已批准建设用地（按批次）中尚未供应的土地（批而未供）：每个批次合并后扣除已供地宗地。OUTPUT_UNSUPPLIED 为各批次剩余的未供地范围；OUTPUT_SUMMARY 给出批准面积、已供面积、未供面积、供地率（已供 ÷ 批准）和批准至今年数（天数 ÷ 365.25；full_years 为整年数）。面积为 CGCS2000 椭球面积（口径 1，默认）或平面面积（口径 2）。其他坐标系的供地图层会重投影。
-
-Finds approved construction land not yet supplied, per approval batch.</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/stock_land.py" line="78"/>
+        <location filename="../processing/algorithms/stock_land.py" line="82"/>
         <source>Approved land (批准用地)</source>
         <translation>批准用地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="83"/>
+        <location filename="../processing/algorithms/stock_land.py" line="87"/>
         <source>Batch id field</source>
         <translation>批次编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="88"/>
+        <location filename="../processing/algorithms/stock_land.py" line="92"/>
         <source>Approval date field</source>
         <translation>批准日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="96"/>
+        <location filename="../processing/algorithms/stock_land.py" line="100"/>
         <source>Supplied land (供地)</source>
         <translation>供地宗地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="134"/>
+        <location filename="../processing/algorithms/idle_land.py" line="149"/>
         <source>Date of the check</source>
         <translation>核查日期</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="113"/>
+        <location filename="../processing/algorithms/stock_land.py" line="125"/>
         <source>Unsupplied land</source>
         <translation>批而未供土地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="118"/>
+        <location filename="../processing/algorithms/stock_land.py" line="130"/>
         <source>Supply by batch</source>
         <translation>分批次供地情况</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="140"/>
+        <location filename="../processing/algorithms/stock_land.py" line="152"/>
         <source>Area mode 0 (apportioned survey area) applies to 三调 图斑 only; use 1 (ellipsoidal) or 2 (planar).</source>
         <translation>面积口径 0（按调查面积分摊）只适用于三调图斑，请选择 1（椭球面积）或 2（平面面积）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="167"/>
+        <location filename="../processing/algorithms/stock_land.py" line="179"/>
         <source>An approved polygon without batch id was left out.</source>
         <translation>有一个批准用地要素没有批次编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/stock_land.py" line="182"/>
+        <location filename="../processing/algorithms/stock_land.py" line="194"/>
         <source>Unreadable approval dates in batches: {}</source>
         <translation>以下批次的批准日期无法识别：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="79"/>
+        <location filename="../processing/algorithms/idle_land.py" line="86"/>
         <source>Idle land detection and early warning</source>
         <translation>闲置土地识别与预警</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="85"/>
-        <source>Classifies supplied land parcels under the 闲置土地处置办法 (国土资源部令第53号, 2012). The start deadline is the agreed start date (约定动工日期), else one year after delivery (交地日期).
-
-Not started: idle_2y when the check date is on or after deadline + 2 years (无偿收回), idle_1y on or after deadline + 1 year (土地闲置费 = 20 % of the price), warning within WARNING_DAYS before deadline + 1 year. An idle parcel becomes ‘check’ when the built-up raster shows a developed share ≥ the threshold (records and imagery disagree: field check), else ‘government’ when a government cause (Art. 8) is recorded.
-Started: idle_partial when the developed share &lt; 1/3 or the invested share &lt; 25 % and development has been suspended for one year or more (Art. 2); investment excludes the land price and taxes (Art. 30).
-
-developed_ratio = developed area ÷ parcel area (the 2002 MLR reply reads the total as land area; some provinces use floor area — use your province’s figure in the field), else the raster share. Years are calendar years (29 Feb + 1 year = 28 Feb). Dates may be date fields or text such as 2023-05-01, 2023/5/1, 2023年5月1日 or 20230501; unreadable dates are reported per parcel in ‘evidence’. The raster is counted with GDAL in bulk (pixel centres inside the parcel; overlapping parcels each get all their pixels); parcels are reprojected to the raster’s CRS when they differ.</source>
-        <translation>依据《闲置土地处置办法》（国土资源部令第53号，2012年）对已供宗地分类。动工期限为约定动工日期；无约定的，为交地之日起一年。
-
-未动工：核查日期在动工期限后满两年（含当日）为 idle_2y（无偿收回）；满一年为 idle_1y（征缴出让或划拨价款20%的土地闲置费）；距满一年不足预警天数为 warning（预警）。建成区栅格显示已建设比例不低于阈值时改为 check（记录与影像不符，需实地核查）；否则有政府原因（第八条）的改为 government。
-已动工：开发面积不足三分之一或已投资额不足25%，且中止开发建设满一年的为 idle_partial（第二条）；投资额不含土地价款和税费（第三十条）。
-
-developed_ratio = 已开发面积 ÷ 宗地面积（原国土资源部2002年复函将总面积理解为土地面积，部分省份采用建筑面积，请按本省口径填写字段），无此字段时用栅格比例。年数按日历计算（2月29日加一年为2月28日）。日期可为日期字段或“2023-05-01”“2023/5/1”“2023年5月1日”“20230501”等文本；无法识别的日期在 evidence 字段中逐宗说明。栅格用 GDAL 批量统计（像元中心落在宗地内；重叠宗地各自计全部像元）；坐标系不同时宗地重投影到栅格坐标系。
-
-Classifies supplied parcels as idle (1 or 2 years), partially developed, warning, government cause or field check, with the fee and disposal.</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/idle_land.py" line="104"/>
+        <location filename="../processing/algorithms/idle_land.py" line="119"/>
         <source>Supplied land parcels</source>
         <translation>供地宗地</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="109"/>
+        <location filename="../processing/algorithms/idle_land.py" line="124"/>
         <source>Parcel id field</source>
         <translation>宗地编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Agreed start date field (约定动工日期)</source>
         <translation>约定动工日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Delivery date field (交地日期)</source>
         <translation>交地日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Actual start date field (实际动工日期)</source>
         <translation>实际动工日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Suspended since field (中止开发建设日期)</source>
         <translation>中止开发建设日期字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Developed area field (m²)</source>
         <translation>已开发建设面积字段（平方米）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Invested amount field</source>
         <translation>已投资额字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Total investment field</source>
         <translation>总投资额字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Land price field (出让/划拨价款)</source>
         <translation>出让/划拨价款字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="114"/>
+        <location filename="../processing/algorithms/idle_land.py" line="129"/>
         <source>Government cause field (Art. 8)</source>
         <translation>政府原因字段（第八条）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="128"/>
+        <location filename="../processing/algorithms/idle_land.py" line="143"/>
         <source>Built-up / construction raster</source>
         <translation>建成区/施工栅格</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="131"/>
+        <location filename="../processing/algorithms/idle_land.py" line="146"/>
         <source>Pixel values meaning developed</source>
         <translation>表示已建设的像元值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="142"/>
+        <location filename="../processing/algorithms/idle_land.py" line="157"/>
         <source>Developed share threshold</source>
         <translation>开发面积比例阈值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="152"/>
+        <location filename="../processing/algorithms/idle_land.py" line="167"/>
         <source>Investment share threshold</source>
         <translation>投资比例阈值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="162"/>
+        <location filename="../processing/algorithms/idle_land.py" line="177"/>
         <source>Warning days</source>
         <translation>预警天数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="171"/>
+        <location filename="../processing/algorithms/idle_land.py" line="197"/>
         <source>Idle land check</source>
         <translation>闲置土地核查结果</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="172"/>
+        <location filename="../processing/algorithms/idle_land.py" line="198"/>
         <source>Idle land summary</source>
         <translation>闲置土地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="201"/>
+        <location filename="../processing/algorithms/idle_land.py" line="227"/>
         <source>Choose the agreed start date field or the delivery date field.</source>
         <translation>请选择约定动工日期字段或交地日期字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="219"/>
+        <location filename="../processing/algorithms/idle_land.py" line="245"/>
         <source>Date of the check: {}</source>
         <translation>核查日期：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="289"/>
+        <location filename="../processing/algorithms/idle_land.py" line="322"/>
         <source>{} dates could not be read; see the evidence field.</source>
         <translation>{} 个日期无法识别，见 evidence 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="341"/>
+        <location filename="../processing/algorithms/idle_land.py" line="370"/>
         <source>Cannot read the built-up pixel values: {}</source>
         <translation>无法识别已建设像元值：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="344"/>
+        <location filename="../processing/algorithms/idle_land.py" line="373"/>
         <source>Parcels ({}) are reprojected to the raster’s CRS ({}) for pixel counting.</source>
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
@@ -663,122 +639,107 @@ Classifies supplied parcels as idle (1 or 2 years), partially developed, warning
         <translation>无法写出要素：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="79"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="90"/>
         <source>Farmland change and in-out balance</source>
         <translation>耕地变化与进出平衡分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="85"/>
-        <source>Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – and reports where farmland went and came from.
-
-Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 (自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.
-
-Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures use each piece’s share of the BEFORE 图斑, after-figures its share of the AFTER 图斑 (mode 0: TBMJ/TBDLMJ shares). The matrix and the changes use the BEFORE share; the matrix keeps 田坎 as its own group so unchanged farmland stays on the diagonal. Area not covered by the other survey is reported (uncovered_*_m2 in the total row; planar in modes 1 and 2), not counted as change. The layers are streamed in tiles; AFTER, zones and basic farmland are reprojected to BEFORE’s CRS when they differ.</source>
-        <translation>按几何（而非标识码）叠加前后两期地类图斑（如三调与年度变更调查），分析耕地的去向与来源。
-
-变化类型：farmland_to_agricultural（耕地转为园地、林地、草地、设施农用地等其他农用地，即进出平衡的“出”）、agricultural_to_farmland（“进”）、farmland_to_construction（非农化）、construction_to_farmland（复垦）、farmland_to_unused、unused_to_farmland、other。进出平衡（自然资发〔2021〕166号）：期内流入不少于流出时 inout_ok 为 1。basic_farmland_out_m2：永久基本农田内耕地转为其他地类的面积。
-
-耕地面积为扣除田坎后的地类面积。前期指标按切割图斑占前期图斑的份额计算，后期指标按占后期图斑的份额计算（口径 0 为 TBMJ/TBDLMJ 份额）。转移矩阵和变化图斑采用前期份额；矩阵中田坎单列，未变化的耕地位于对角线。未被另一期覆盖的面积单独报告（合计行 uncovered_*_m2；口径 1、2 为平面面积），不计为变化。数据分块流式处理；后期、区域和永久基本农田图层坐标系不同时重投影到前期坐标系。
-
-Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡, 非农化 and a transition matrix.</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="132"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="134"/>
         <source>Land use before (DLTB)</source>
         <translation>前期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="140"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="142"/>
         <source>Land use after (DLTB)</source>
         <translation>后期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="142"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="173"/>
         <source>Zones (e.g. villages)</source>
         <translation>统计区域（如行政村）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="127"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="129"/>
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="155"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="223"/>
         <source>Changed pieces</source>
         <translation>变化图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="160"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="228"/>
         <source>Transition matrix</source>
         <translation>地类转移矩阵</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="165"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="233"/>
         <source>Farmland change summary</source>
         <translation>耕地变化汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="232"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="338"/>
         <source>{} zone polygons without a name were left out.</source>
         <translation>{} 个区域要素没有名称，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="362"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="486"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so that no area is counted twice. Check the topology of the later survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：已按比例缩放份额，避免重复计算面积。请检查后期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="369"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="493"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count the overlap twice. Check the topology of the earlier survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：这些位置的后期指标重复计算了重叠部分。请检查前期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="379"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="503"/>
         <source>Unknown land-class code “{}”: its pieces count as ‘other’.</source>
         <translation>未知地类编码“{}”：其图斑计为“其他变化”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="381"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="505"/>
         <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
         <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="78"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="80"/>
         <source>Restoration area statistics</source>
         <translation>生态修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="101"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="103"/>
         <source>Restoration projects</source>
         <translation>修复项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="106"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="108"/>
         <source>Restoration type field</source>
         <translation>修复类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="111"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="113"/>
         <source>Year field</source>
         <translation>年度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="111"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="113"/>
         <source>Status field</source>
         <translation>状态字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="111"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="113"/>
         <source>Direction field (修复方向)</source>
         <translation>修复方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="119"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="121"/>
         <source>Statuses to keep (comma separated)</source>
         <translation>保留的状态（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="122"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="124"/>
         <source>Zones (e.g. townships)</source>
         <translation>统计区域（如乡镇）</translation>
     </message>
@@ -793,42 +754,42 @@ Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平
         <translation>修复后 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="172"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="183"/>
         <source>Restoration statistics</source>
         <translation>修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="177"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="188"/>
         <source>Restoration projects with areas</source>
         <translation>修复项目（含面积）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="182"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="193"/>
         <source>Land use before and after restoration</source>
         <translation>修复前后地类</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="215"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="226"/>
         <source>A status filter needs the status field.</source>
         <translation>按状态筛选需要选择状态字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="248"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="261"/>
         <source>{} projects left out by the status filter.</source>
         <translation>按状态筛选略去了 {} 个项目。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="250"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="263"/>
         <source>No restoration projects to count: the outputs are empty.</source>
         <translation>没有可统计的修复项目，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="332"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="345"/>
         <source>Projects are reprojected to the CRS of raster “{}” ({}) for the NDVI means.</source>
         <translation>项目已重投影到栅格“{}”的坐标系（{}）后计算 NDVI 平均值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="357"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="370"/>
         <source>LANDUSE_BEFORE needs LANDUSE_AFTER too.</source>
         <translation>提供修复前地类图斑时也需要提供修复后地类图斑。</translation>
     </message>
@@ -1159,12 +1120,12 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
 Monitoring status of each plan indicator.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="58"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="73"/>
         <source>Indicator store (GeoPackage)</source>
         <translation>指标库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="59"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="74"/>
         <source>Plan name</source>
         <translation>规划名称</translation>
     </message>
@@ -1236,44 +1197,37 @@ Imports a printed indicator table into the GeoPackage store.</translation>
         <translation>已导入 {} 个指标（“{}”，{}–{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="42"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="52"/>
         <source>Measure plan indicators</source>
         <translation>规划指标自动监测</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="48"/>
-        <source>Computes the indicators whose measure key is set and records each as an observation for YEAR, with this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ total, %), basic_farmland_area, eco_redline_area, restoration_area (CGCS2000 ellipsoidal area of the union of the given layer).</source>
-        <translation>计算设置了监测项的指标，换算为指标自身的单位（公顷、亩、万亩、平方千米、%），作为该年份的监测值记录（来源为本算法）。监测项：farmland_area（耕地保有量：0101/0102/0103 的地类面积 TBDLMJ）、construction_area（建设用地 TBMJ）、forest_area、wetland_area（林地、湿地一级类的 TBMJ）、development_intensity（建设用地 ÷ 总面积，%）、basic_farmland_area、eco_redline_area、restoration_area（相应图层并集的 CGCS2000 椭球面积）。
-
-Measures plan indicators from layers and records them.</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="70"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="85"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="80"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="123"/>
         <source>Recorded values</source>
         <translation>记录的监测值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="83"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="126"/>
         <source>Values recorded</source>
         <translation>记录的监测值数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="124"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="176"/>
         <source>{}: give the {} layer to measure it.</source>
         <translation>{}：需提供 {} 图层才能计算。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="130"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="182"/>
         <source>{}: unknown measure “{}”.</source>
         <translation>{}：未知监测项“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="139"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="191"/>
         <source>{}: unit “{}” is not an area unit; not recorded.</source>
         <translation>{}：单位“{}”不是面积单位，未记录。</translation>
     </message>
@@ -1328,7 +1282,7 @@ Measures plan indicators from layers and records them.</translation>
         <translation>请先选择含 DLBM 字段的地类图斑图层。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="84"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="86"/>
         <source>Counts restored land (生态修复, 历史遗留矿山治理, 土地复垦, 全域土地综合整治 …) by zone, type, year and direction (修复方向). Overlapping projects in a group count once (area_m2 is the area of their union; gross_m2 the sum of the projects’ own areas; overlap_m2 the difference). A project crossing a zone boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).
 
 With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it was, by first-level class (each type’s projects unioned first); direction_share is the share of a project that became its declared direction and direction_met that share, set to 1 when it is at least 80 % (the direction counts as met); directions match at the first-level class (0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata ignored), computed in bulk with GDAL.
@@ -1468,17 +1422,17 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>目标 {}</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="152"/>
+        <location filename="../processing/presentation.py" line="154"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="194"/>
+        <location filename="../processing/presentation.py" line="196"/>
         <source>LandPlan output style</source>
         <translation>LandPlan 输出样式</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="196"/>
+        <location filename="../processing/presentation.py" line="198"/>
         <source>The style could not be stored in {}: {}</source>
         <translation>无法将样式保存到 {}：{}</translation>
     </message>
@@ -2198,12 +2152,12 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>数值年份</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="179"/>
+        <location filename="../core/outputfields.py" line="198"/>
         <source>{} (ha)</source>
         <translation>{}（公顷）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="179"/>
+        <location filename="../core/outputfields.py" line="198"/>
         <source>{} (mu)</source>
         <translation>{}（亩）</translation>
     </message>
@@ -2308,17 +2262,17 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{} 不是 LandPlan 指标库，未向其写入任何内容（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="207"/>
+        <location filename="../processing/algorithms/idle_land.py" line="233"/>
         <source>a developed area</source>
         <translation>已开发面积</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="207"/>
+        <location filename="../processing/algorithms/idle_land.py" line="233"/>
         <source>an investment</source>
         <translation>投资额</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/idle_land.py" line="207"/>
+        <location filename="../processing/algorithms/idle_land.py" line="233"/>
         <source>a land price</source>
         <translation>土地价款</translation>
     </message>
@@ -2333,49 +2287,34 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>指标“{0}”在 {2} 中出现 {1} 次：每个指标只能有一行。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="153"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="205"/>
         <source>Cannot write the indicator store: {}</source>
         <translation>无法写入指标库：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="93"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="147"/>
         <source>{} has no features: the survey measures are not recorded.</source>
         <translation>{} 没有要素：国土调查监测项未记录。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="102"/>
-        <source>{} has no polygons: {} is not recorded.</source>
-        <translation>{} 没有面要素：{} 未记录。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="168"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="254"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="169"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="255"/>
         <source>is negative</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="170"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="256"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="171"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="257"/>
         <source>is not a fraction 0–1 (or a percent 0–100)</source>
         <translation>不是 0–1 的系数（或 0–100 的百分数）</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="173"/>
-        <source>{}, feature {}: {} “{}” {}; nothing was recorded.</source>
-        <translation>{}，要素 {}：{}“{}”{}；未记录任何数值。</translation>
-    </message>
-    <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="183"/>
-        <source>{} needs the fields DLBM and TBMJ (三调 names) to measure the survey indicators.</source>
-        <translation>{} 需要 DLBM 和 TBMJ 字段（三调字段名）才能测算国土调查指标。</translation>
     </message>
     <message>
         <location filename="../processing/algorithms/farmland_balance.py" line="266"/>
@@ -2383,7 +2322,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>占用表没有记录：无可平衡的内容，不作结论。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="632"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="635"/>
         <source>{} projects lie partly or wholly outside the land-use survey “{}”; their figures cover only the surveyed part (uncovered_m2, planar): {}.</source>
         <translation>{} 个项目部分或全部位于土地利用调查“{}”范围之外，其面积只含调查覆盖部分（uncovered_m2，平面面积）：{}。</translation>
     </message>
@@ -2661,32 +2600,32 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
         <translation>地类面积表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="640"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="643"/>
         <source>Class table not adjusted (平差) for {} projects: the rows differ from the control area by more than rounding, so the survey does not cover the project or its 图斑 overlap: {}.</source>
         <translation>{} 个项目的地类面积表未平差：各行之和与控制面积之差超过取整误差，说明三调数据未覆盖项目或图斑重叠：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="654"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="657"/>
         <source>Pieces whose ownership type (QSXZ) is neither 国有 (10, 20) nor 集体 (30–33, 40) are in neither state_m2 nor collective_m2: {}.</source>
         <translation>权属性质（QSXZ）既非国有（10、20）也非集体（30–33、40）的图斑面积不计入 state_m2 和 collective_m2：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="664"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="667"/>
         <source>Projects occupying permanent basic farmland without a project type: whether the occupation is permitted (土地管理法 Art. 35) is not checked: {}.</source>
         <translation>以下项目占用永久基本农田但未填项目类型，是否符合《土地管理法》第三十五条未核查：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="672"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="675"/>
         <source>Projects occupying permanent basic farmland that are not of a permitted type (土地管理法 Art. 35: national energy, transport, water and military key projects): {}.</source>
         <translation>以下项目占用永久基本农田，但不属于允许占用的项目类型（《土地管理法》第三十五条：国家能源、交通、水利、军事设施等重点建设项目）：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="722"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="725"/>
         <source>Project {} has several approval dates; the earliest ({}) is used.</source>
         <translation>项目 {} 有多个批准日期，采用最早的日期（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="728"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="731"/>
         <source>{}: unreadable approval dates for {}; their order check cannot be made.</source>
         <translation>{}：{} 的批准日期无法识别，无法核查先补后占。</translation>
     </message>
@@ -2823,6 +2762,292 @@ Layers in other CRSs are reprojected to the land-use layer's CRS. Invalid geomet
 其他坐标系的图层会重投影到地类图斑图层的坐标系。无效几何按“处理”设置跳过或中止；勾选“修复无效几何”则用 makeValid 修复。不修改任何输入数据。
 
 Cuts each project by the 三调 land use and the basic-farmland boundary and reports the land it takes, with the 报批 class table by ownership (平差 to the control area) and the Art. 35 check.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="69"/>
+        <source>Finds land approved for construction (批准用地, by approval batch) that has not been supplied (批而未供): each batch is dissolved and the supplied parcels are cut out. OUTPUT_UNSUPPLIED holds the remaining polygons per batch; OUTPUT_SUMMARY gives approved, supplied and unsupplied area, the supply rate (supplied ÷ approved) and the years since approval (days ÷ 365.25; full_years in calendar years). Areas are ellipsoidal (mode 1, default, the same figure idle land analysis gives a parcel) or planar (mode 2). Supplied parcels in another CRS are reprojected. With SUPPLY_DATE_FIELD, parcels supplied after the date of the check are not counted (a parcel without a date is counted and warned). The last summary row, batch_id '*', totals all batches and gives supply_rate_5y, the 近五年平均供地率: supplied ÷ approved over the batches approved in the five calendar years before the year of the check.</source>
+        <translation>查找已批准建设用地（按批次）中尚未供应的土地（批而未供）：每个批次合并后扣除已供地宗地。OUTPUT_UNSUPPLIED 为各批次剩余的未供地范围；OUTPUT_SUMMARY 给出批准面积、已供面积、未供面积、供地率（已供 ÷ 批准）和批准至今年数（天数 ÷ 365.25；full_years 为整年数）。面积为椭球面积（口径 1，默认，与闲置土地分析中同一宗地的面积一致）或平面面积（口径 2）。其他坐标系的供地图层会重投影。指定 SUPPLY_DATE_FIELD 时，核查日期之后供应的宗地不计入（无日期的宗地计入并提示）。汇总表最后一行 batch_id 为“*”，为全部批次合计，并给出 supply_rate_5y（近五年平均供地率）：核查年份之前五个日历年内批准的批次的已供面积 ÷ 批准面积。
+
+Finds approved construction land not yet supplied, per approval batch, with the five-year supply rate.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="105"/>
+        <source>Supply date field (供地日期)</source>
+        <translation>供地日期字段（供地日期）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="318"/>
+        <source>{} supplied parcels are dated after the date of the check and are not counted.</source>
+        <translation>{} 宗供地日期晚于核查日期，不计入已供地。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="324"/>
+        <source>{} supplied parcels have no readable supply date and are counted as supplied.</source>
+        <translation>{} 宗供地没有可识别的供地日期，按已供地计。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/stock_land.py" line="330"/>
+        <source>No batch was approved in {}–{}: supply_rate_5y is empty.</source>
+        <translation>{}–{} 年没有批准的批次：supply_rate_5y 为空。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="186"/>
+        <source>Unit of the price field</source>
+        <translation>价款字段的单位</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="186"/>
+        <source>yuan (元)</source>
+        <translation>元</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="186"/>
+        <source>10,000 yuan (万元)</source>
+        <translation>万元</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="96"/>
+        <source>Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – and reports where farmland went and came from.
+
+Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 (自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.
+
+Farmland figures are net (地类) areas: 田坎 is not farmland. Before-figures use each piece’s share of the BEFORE 图斑, after-figures its share of the AFTER 图斑 (mode 0: TBMJ/TBDLMJ shares). The matrix and the changes use the BEFORE share; the matrix keeps 田坎 as its own group so unchanged farmland stays on the diagonal. Area not covered by the other survey is reported (uncovered_*_m2 in the total row; planar in modes 1 and 2), not counted as change. The layers are streamed in tiles; AFTER, zones and basic farmland are reprojected to BEFORE’s CRS when they differ.
+
+Verdict (自然资发〔2021〕166号): 平衡 only when the inflow covers the outflow (balance_ok), the 水田 inflow covers the 水田 outflow (paddy_ok), the inflow's area-weighted 等别 (GRADE_FIELD, lower = better) is no worse than the outflow's (quality_ok, NULL without grades: 未核查) and no 永久基本农田 turned into other agricultural land (basic_to_agri_m2, prohibited); otherwise 不平衡 with the reasons. GRASS_AS_AGRICULTURAL (default on) counts 0404 其他草地 as other agricultural land as 166号 names 草地; off keeps the 三大类 reading (未利用地). Outflow inside EXEMPT polygons (approved 生态退耕, 灾毁 …) is exempt_out_m2, not counted as outflow. Every row satisfies net_m2 = in + reclaimed + from_unused − out − nonagri − to_unused, and net_change_m2 (after − before) = net_m2 − exempt_out_m2 + restated_m2 (farmland that stayed farmland with another net area, or changed to or from an unknown code).
+
+GROUP_BY: 0 = zone polygons (cut by geometry); 1 = 坐落单位代码 (ZLDWDM_FIELD): outflow belongs to the before 图斑's ZLDWDM, inflow to the after 图斑's, without any geometric cut.</source>
+        <translation>按几何（而非标识码）叠加前后两期地类图斑（如三调与年度变更调查），分析耕地的去向与来源。
+
+变化类型：farmland_to_agricultural（耕地转为园地、林地、草地、设施农用地等其他农用地，即进出平衡的“出”）、agricultural_to_farmland（“进”）、farmland_to_construction（非农化）、construction_to_farmland（复垦）、farmland_to_unused、unused_to_farmland、other。进出平衡（自然资发〔2021〕166号）：期内流入不少于流出时 inout_ok 为 1。basic_farmland_out_m2：永久基本农田内耕地转为其他地类的面积。
+
+耕地面积为扣除田坎后的地类面积。前期指标按切割图斑占前期图斑的份额计算，后期指标按占后期图斑的份额计算（口径 0 为 TBMJ/TBDLMJ 份额）。转移矩阵和变化图斑采用前期份额；矩阵中田坎单列，未变化的耕地位于对角线。未被另一期覆盖的面积单独报告（合计行 uncovered_*_m2；口径 1、2 为平面面积），不计为变化。数据分块流式处理；后期、区域和永久基本农田图层坐标系不同时重投影到前期坐标系。
+
+结论（自然资发〔2021〕166号）：只有流入不少于流出（balance_ok）、水田流入不少于水田流出（paddy_ok）、流入耕地按面积加权的质量等别（GRADE_FIELD，数值越小越好）不低于流出耕地（quality_ok，缺少等别时为空值：未核查），且没有永久基本农田转为其他农用地（basic_to_agri_m2，禁止）时才为“平衡”；否则为“不平衡”并列出原因。GRASS_AS_AGRICULTURAL（默认勾选）将 0404 其他草地计为其他农用地（166号所称草地）；不勾选则按三大类计为未利用地。EXEMPT 图层（经批准的生态退耕、灾毁等范围）内的流出计入 exempt_out_m2，不计为流出。每行均满足 net_m2 = 流入 + 复垦 + 未利用地开发 − 流出 − 非农化 − 转为未利用地，且 net_change_m2（后期 − 前期）= net_m2 − exempt_out_m2 + restated_m2（仍为耕地但地类净面积变化，或涉及未知地类代码的面积）。
+
+GROUP_BY：0 = 区域图层（按几何切割）；1 = 坐落单位代码（ZLDWDM_FIELD）：流出归前期图斑的坐落单位，流入归后期图斑的坐落单位，不做几何切割。
+
+Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡 (with 水田, quality and 永农 checks), 非农化 and a transition matrix.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="183"/>
+        <source>Group by</source>
+        <translation>分组方式</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="183"/>
+        <source>Zone polygons</source>
+        <translation>区域图层</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="183"/>
+        <source>坐落单位代码 (ZLDWDM field)</source>
+        <translation>坐落单位代码（ZLDWDM 字段）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="191"/>
+        <source>Count 0404 其他草地 as other agricultural land (166号)</source>
+        <translation>将 0404 其他草地计为其他农用地（166号）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="198"/>
+        <source>Approved exempt areas (生态退耕, 灾毁 …)</source>
+        <translation>经批准的核减范围（生态退耕、灾毁等）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="206"/>
+        <source>Exempt type field</source>
+        <translation>核减类型字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="211"/>
+        <source>Year of the earlier survey</source>
+        <translation>前期调查年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="211"/>
+        <source>Year of the later survey</source>
+        <translation>后期调查年份</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="261"/>
+        <source>exempt</source>
+        <translation>核减</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_change.py" line="342"/>
+        <source>Grouping by 坐落单位代码: the zone polygons are not used.</source>
+        <translation>按坐落单位代码分组：不使用区域图层。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="58"/>
+        <source>Computes the indicators whose measure key is set and records each as an observation for YEAR, with this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ total, %), basic_farmland_area, eco_redline_area (ellipsoidal area of the union of the given layer), restoration_area and mine_restoration_area (the same for the restoration projects whose status is one of RESTORATION_DONE_VALUES and whose year is at most YEAR; mine restoration: types containing one of MINE_TYPES). A planned or unfinished project, or one of a later year, has restored nothing yet; a done project without a year is counted and named in a warning. The land-use field names are parameters with 三调 defaults. An empty layer, or area fields that are not numbers, record nothing for the measures they feed (never a 0) and are warned about.</source>
+        <translation>计算设置了监测项的指标，换算为指标自身的单位（公顷、亩、万亩、平方千米、%），作为该年份的监测值记录（来源为本算法）。监测项：farmland_area（耕地保有量：0101/0102/0103 的地类面积 TBDLMJ）、construction_area（建设用地 TBMJ）、forest_area、wetland_area（林地、湿地一级类的 TBMJ）、development_intensity（建设用地 ÷ 总面积，%）、basic_farmland_area、eco_redline_area（相应图层并集的椭球面积）、restoration_area 和 mine_restoration_area（状态属于 RESTORATION_DONE_VALUES 且年份不晚于 YEAR 的修复项目并集的椭球面积；矿山修复为类型包含 MINE_TYPES 之一的项目）。规划中、在建或年份更晚的项目尚未完成修复；已完成但无年份的项目计入并提示。地类图斑字段名可设置，默认为三调字段名。图层为空或面积字段不是数值时，相应监测项不记录（绝不记为 0）并给出提示。
+
+Measures plan indicators from layers and records them; restoration counts only finished projects.</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="95"/>
+        <source>Restoration: status field</source>
+        <translation>修复项目：状态字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="95"/>
+        <source>Restoration: year field</source>
+        <translation>修复项目：年份字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="95"/>
+        <source>Restoration: type field</source>
+        <translation>修复项目：类型字段</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="109"/>
+        <source>Restoration: status values meaning done</source>
+        <translation>修复项目：表示已完成的状态值</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="116"/>
+        <source>Restoration: types that are mine restoration</source>
+        <translation>修复项目：属于矿山修复的类型</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="156"/>
+        <source>{}: {} is not recorded.</source>
+        <translation>{}：{} 未记录。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="245"/>
+        <source>{} has no polygons.</source>
+        <translation>{} 没有面要素。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="226"/>
+        <source>{}: no field “{}” ({}); which projects are done by {} cannot be told.</source>
+        <translation>{}：没有字段“{}”（{}），无法判断哪些项目在 {} 年前已完成。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="239"/>
+        <source>{}: {} done projects have no year; they are counted in {} as done (features {}).</source>
+        <translation>{}：{} 个已完成项目没有年份，按已完成计入 {}（要素 {}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="259"/>
+        <source>{}, feature {}: {} “{}” {}; the survey measures are not recorded.</source>
+        <translation>{}，要素 {}：{}“{}”{}；国土调查监测项不记录。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/measure_indicators.py" line="270"/>
+        <source>{} needs the fields {} and {} to measure the survey indicators.</source>
+        <translation>{} 需要字段 {} 和 {} 才能计算国土调查监测项。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/idle_land.py" line="92"/>
+        <source>Classifies supplied land parcels under the 闲置土地处置办法 (国土资源部令第53号, 2012). The start deadline is the agreed start date (约定动工日期), else one year after delivery (交地日期).
+
+Periods follow 民法典 Arts. 201–202: a period in years starts the day after its start date and ends on the corresponding day (the month-end when there is none); a year is full on the day after. An agreed start of 2023-06-30 makes an unstarted parcel idle_1y on 2024-07-01; 29 Feb plus one year ends on 28 Feb and is reached on 1 Mar. No holiday extension is applied.
+
+Statuses, first match wins: check when the records and the imagery (built-up raster) fall on different sides of DEVELOPED_THRESHOLD, started or not (an unstarted parcel is 0 % developed by its records); not started: idle_2y two years after the deadline (无偿收回), idle_1y one year after (土地闲置费 = 20 % of the price), warning within WARNING_DAYS before becoming idle, overdue (逾期未动工) when past the deadline but not yet in the warning window; started: idle_partial when the developed share &lt; 1/3 or the invested share &lt; 25 % and development has been suspended one full year (fee, Art. 2 and Art. 14), idle_partial_2y when suspended two full years (无偿收回), warning within WARNING_DAYS before the year is full. An idle parcel with a government cause (Art. 8) is ‘government’. Investment excludes the land price and taxes (Art. 30). PRICE_UNIT: the unit of the price field (元 or 万元); the fee is in the same unit (fee_unit). AREA_MODE for parcel_area_m2 and the summary: 1 ellipsoidal (default, as in stock land analysis, so a parcel has one area in both), 2 planar; 0 is read as 1 (parcels have no survey area to apportion).
+
+developed_ratio = developed area ÷ parcel area (the 2002 MLR reply reads the total as land area; some provinces use floor area — use your province’s figure in the field), else the raster share. Dates may be date fields or text such as 2023-05-01, 2023/5/1, 2023年5月1日 or 20230501; unreadable dates are reported per parcel in ‘evidence’. The raster is counted with GDAL in bulk (pixel centres inside the parcel; overlapping parcels each get all their pixels); parcels are reprojected to the raster’s CRS when they differ.</source>
+        <translation>依据《闲置土地处置办法》（国土资源部令第53号，2012年）对已供宗地分类。动工期限为约定动工日期；无约定的，为交地之日起一年。
+
+期间按《民法典》第二百零一条、第二百零二条计算：按年计算的期间自开始之日的次日起算，到期年的对应日为最后一日，没有对应日的，月末日为最后一日；次日即为“满一年”。约定动工日期为 2023-06-30 的未动工宗地自 2024-07-01 起为 idle_1y；2月29日起算一年至2月28日届满，3月1日满一年。不考虑法定节假日顺延。
+
+状态（按顺序取第一个符合的）：记录与影像（建成区栅格）分处 DEVELOPED_THRESHOLD 两侧时为 check（需实地核查），已动工和未动工宗地均适用（未动工宗地按记录开发比例为 0%）；未动工：动工期限届满后满两年为 idle_2y（无偿收回），满一年为 idle_1y（征缴价款20%的土地闲置费），距满一年不足 WARNING_DAYS 天为 warning（预警），已超过动工期限但尚未进入预警期为 overdue（逾期未动工）；已动工：开发面积不足三分之一或已投资额不足25%，且中止开发建设满一年为 idle_partial（征缴土地闲置费，第二条、第十四条），满两年为 idle_partial_2y（无偿收回），距满一年不足 WARNING_DAYS 天为 warning。闲置且有政府原因（第八条）的为 government。投资额不含土地价款和税费（第三十条）。PRICE_UNIT：价款字段的单位（元或万元），土地闲置费采用同一单位（fee_unit）。AREA_MODE 用于 parcel_area_m2 和汇总：1 椭球面积（默认，与批而未供分析一致，同一宗地面积相同），2 平面面积；0 按 1 处理（宗地没有可分摊的调查面积）。
+
+developed_ratio = 已开发面积 ÷ 宗地面积（原国土资源部2002年复函将总面积理解为土地面积，部分省份采用建筑面积，请按本省口径填写字段），无此字段时用栅格比例。日期可为日期字段或“2023-05-01”“2023/5/1”“2023年5月1日”“20230501”等文本；无法识别的日期在 evidence 字段中逐宗说明。栅格用 GDAL 批量统计（像元中心落在宗地内；重叠宗地各自计全部像元）；坐标系不同时宗地重投影到栅格坐标系。
+
+Classifies supplied parcels under the 2012 idle-land rules with periods per 民法典 Arts. 201–202: idle (1 or 2 years), partially developed (1 or 2 years), overdue, warning, government cause or field check, with the fee and disposal.</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="178"/>
+        <source>Paddy out (m²)</source>
+        <translation>水田流出（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="179"/>
+        <source>Paddy in (m²)</source>
+        <translation>水田流入（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="180"/>
+        <source>Paddy balanced (1 = yes)</source>
+        <translation>水田平衡（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="181"/>
+        <source>Grade of farmland out</source>
+        <translation>流出耕地等别</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="182"/>
+        <source>Grade of farmland in</source>
+        <translation>流入耕地等别</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="183"/>
+        <source>Basic farmland to other agricultural land (m²)</source>
+        <translation>永农转其他农用地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="184"/>
+        <source>Basic farmland to construction (m²)</source>
+        <translation>永农转建设用地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="185"/>
+        <source>Reclaimed from construction (m²)</source>
+        <translation>复垦为耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="186"/>
+        <source>From unused land (m²)</source>
+        <translation>未利用地开发为耕地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="187"/>
+        <source>To unused land (m²)</source>
+        <translation>耕地转为未利用地（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="188"/>
+        <source>Exempt outflow (m²)</source>
+        <translation>核减流出（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="189"/>
+        <source>Restated farmland (m²)</source>
+        <translation>口径调整（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="190"/>
+        <source>Net of the flows (m²)</source>
+        <translation>流量净增减（平方米）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="191"/>
+        <source>In-out balanced (1 = yes)</source>
+        <translation>进出平衡（1=是）</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="192"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="193"/>
+        <source>Developed share on imagery</source>
+        <translation>影像已建设比例</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="194"/>
+        <source>Fee unit</source>
+        <translation>闲置费单位</translation>
+    </message>
+    <message>
+        <location filename="../core/outputfields.py" line="195"/>
+        <source>Five-year supply rate</source>
+        <translation>近五年平均供地率</translation>
     </message>
 </context>
 </TS>
