@@ -177,7 +177,6 @@ LABELS = {
     # 进出平衡, idle land and supply rules (issue 16)
     "paddy_out_m2": QT_TRANSLATE_NOOP("@default", "Paddy out (m²)"),
     "paddy_in_m2": QT_TRANSLATE_NOOP("@default", "Paddy in (m²)"),
-    "paddy_ok": QT_TRANSLATE_NOOP("@default", "Paddy balanced (1 = yes)"),
     "grade_out": QT_TRANSLATE_NOOP("@default", "Grade of farmland out"),
     "grade_in": QT_TRANSLATE_NOOP("@default", "Grade of farmland in"),
     "basic_to_agri_m2": QT_TRANSLATE_NOOP("@default", "Basic farmland to other agricultural land (m²)"),
@@ -187,7 +186,6 @@ LABELS = {
     "to_unused_m2": QT_TRANSLATE_NOOP("@default", "To unused land (m²)"),
     "exempt_out_m2": QT_TRANSLATE_NOOP("@default", "Exempt outflow (m²)"),
     "restated_m2": QT_TRANSLATE_NOOP("@default", "Restated farmland (m²)"),
-    "net_m2": QT_TRANSLATE_NOOP("@default", "Net of the flows (m²)"),
     "balance_ok": QT_TRANSLATE_NOOP("@default", "In-out balanced (1 = yes)"),
     "reasons": QT_TRANSLATE_NOOP("@default", "Reasons"),
     "imagery_ratio": QT_TRANSLATE_NOOP("@default", "Developed share on imagery"),

@@ -2152,12 +2152,12 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>数值年份</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="198"/>
+        <location filename="../core/outputfields.py" line="196"/>
         <source>{} (ha)</source>
         <translation>{}（公顷）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="198"/>
+        <location filename="../core/outputfields.py" line="196"/>
         <source>{} (mu)</source>
         <translation>{}（亩）</translation>
     </message>
@@ -2971,81 +2971,71 @@ Classifies supplied parcels under the 2012 idle-land rules with periods per 民�
     </message>
     <message>
         <location filename="../core/outputfields.py" line="180"/>
-        <source>Paddy balanced (1 = yes)</source>
-        <translation>水田平衡（1=是）</translation>
-    </message>
-    <message>
-        <location filename="../core/outputfields.py" line="181"/>
         <source>Grade of farmland out</source>
         <translation>流出耕地等别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="182"/>
+        <location filename="../core/outputfields.py" line="181"/>
         <source>Grade of farmland in</source>
         <translation>流入耕地等别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="183"/>
+        <location filename="../core/outputfields.py" line="182"/>
         <source>Basic farmland to other agricultural land (m²)</source>
         <translation>永农转其他农用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="184"/>
+        <location filename="../core/outputfields.py" line="183"/>
         <source>Basic farmland to construction (m²)</source>
         <translation>永农转建设用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="185"/>
+        <location filename="../core/outputfields.py" line="184"/>
         <source>Reclaimed from construction (m²)</source>
         <translation>复垦为耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="186"/>
+        <location filename="../core/outputfields.py" line="185"/>
         <source>From unused land (m²)</source>
         <translation>未利用地开发为耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="187"/>
+        <location filename="../core/outputfields.py" line="186"/>
         <source>To unused land (m²)</source>
         <translation>耕地转为未利用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="188"/>
+        <location filename="../core/outputfields.py" line="187"/>
         <source>Exempt outflow (m²)</source>
         <translation>核减流出（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="189"/>
+        <location filename="../core/outputfields.py" line="188"/>
         <source>Restated farmland (m²)</source>
         <translation>口径调整（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="190"/>
-        <source>Net of the flows (m²)</source>
-        <translation>流量净增减（平方米）</translation>
-    </message>
-    <message>
-        <location filename="../core/outputfields.py" line="191"/>
+        <location filename="../core/outputfields.py" line="189"/>
         <source>In-out balanced (1 = yes)</source>
         <translation>进出平衡（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="192"/>
+        <location filename="../core/outputfields.py" line="190"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="193"/>
+        <location filename="../core/outputfields.py" line="191"/>
         <source>Developed share on imagery</source>
         <translation>影像已建设比例</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="194"/>
+        <location filename="../core/outputfields.py" line="192"/>
         <source>Fee unit</source>
         <translation>闲置费单位</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="195"/>
+        <location filename="../core/outputfields.py" line="193"/>
         <source>Five-year supply rate</source>
         <translation>近五年平均供地率</translation>
     </message>
