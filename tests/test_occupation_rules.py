@@ -219,8 +219,8 @@ def test_adjustment_rules_in_core():
     assert classtable.adjust_cents([500000, 300000, 100000], 900005) == [500002, 300002, 100001]
     # −0.04 over two rows: −0.02 each; a row of 0.00 never takes a step
     assert classtable.adjust_cents([0, 70000, 30000], 99996) == [0, 69998, 29998]
-    # half-up from the float's exact value: 2.675 is 2.67499999… in binary
-    assert classtable.to_cents(0.125) == 13 and classtable.to_cents(2.675) == 267
+    # half-up as printed, like every output: 2.675 → 2.68 (its binary value is 2.67499…)
+    assert classtable.to_cents(0.125) == 13 and classtable.to_cents(2.675) == 268
     assert classtable.ownership_group("10") == "国有" and classtable.ownership_group(33) == "集体"
     assert classtable.ownership_group("") == "未知" and classtable.ownership_group(None) == "未知"
     assert classtable.gap_limit_m2(50000.0) == 5.0 and classtable.gap_limit_m2(2000.0) == 1.0

@@ -9,8 +9,8 @@ project's own area).  Rules (standards.md §3.4, issue 15):
 * rows are keyed by (project_id, qsxz_group, qsdwdm, qsdwmc, dlbm, dlmc);
   the land-class row holds the net area (TBDLMJ share); the 田坎 row has
   ``dlbm`` = the piece's KCDLBM (1203 when empty) and the deducted area;
-* ``area_m2`` is each row's sum rounded half-up to 0.01 m² (from the exact
-  value: rounding only at output);
+* ``area_m2`` is each row's sum rounded half-up to 0.01 m² (the number as
+  printed, as every LandPlan output is rounded: core.units.round_half_up);
 * 平差: the difference between the control area (rounded to 0.01) and the
   sum of the rounded rows is spread in 0.01 m² steps, one step per row,
   largest rows first, round after round, until the sum equals the control
@@ -62,8 +62,8 @@ def ownership_group(qsxz):
 
 
 def to_cents(value):
-    """m² → whole hundredths, rounded half-up from the float's exact value."""
-    return int(Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
+    """m² → whole hundredths, rounded half-up as printed (2.675 → 268)."""
+    return int(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
 
 
 def gap_limit_m2(control_m2):

@@ -156,6 +156,29 @@ def feature_key(geometry, attributes):
     return bytes(geometry.asWkb()), tuple(str(a) for a in attributes)
 
 
+class DuplicateFilter:
+    """Tells exact copies (same geometry bytes and attributes) apart cheaply:
+    features are first bucketed by bounding box and attributes, and the
+    geometry bytes are compared only within a bucket (rarely more than one)."""
+
+    def __init__(self):
+        self._buckets = {}
+
+    def seen(self, geometry, attributes):
+        """True when an exact copy was offered before (then it is not kept)."""
+        box = geometry.boundingBox()
+        coarse = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum(), tuple(map(str, attributes)))
+        bucket = self._buckets.get(coarse)
+        if bucket is None:
+            self._buckets[coarse] = [geometry]
+            return False
+        wkb = bytes(geometry.asWkb())
+        if any(bytes(other.asWkb()) == wkb for other in bucket):
+            return True
+        bucket.append(geometry)
+        return False
+
+
 def polygonal(geometry):
     """Only the polygon parts of a GEOS result (drops lines and points)."""
     if geometry is None or geometry.isEmpty():
@@ -180,15 +203,22 @@ class PreparedRegion:
         self.engine.prepareGeometry()
 
     def cut(self, other):
-        """Part of ``other`` inside the region, or None (no area in common)."""
+        """Part of ``other`` inside the region, or None (no area in common).
+
+        The intersection runs on the prepared engine, which already holds
+        the region in GEOS form (``QgsGeometry.intersection`` would convert
+        the region again for every 图斑); a neighbour that only touches
+        gives a line, dropped by the area test (cheaper than a ``touches``
+        test on every candidate)."""
         const = other.constGet()
         if not self.engine.intersects(const):
             return None
         if self.engine.contains(const):
             return other
-        if self.engine.touches(const):
+        result = self.engine.intersection(const)
+        if result is None:
             return None
-        piece = polygonal(other.intersection(self.geometry))
+        piece = polygonal(QgsGeometry(result))
         if piece is None or piece.isEmpty() or piece.area() <= 0:
             return None
         return piece
@@ -263,7 +293,7 @@ def cut_base_by_region(
         return
     request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setSubsetOfAttributes(attribute_indexes)
     pieces = {in_mask: [] for in_mask, _part in prepared}
-    seen = set()
+    duplicates = DuplicateFilter()
     for feature in base_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
         if feedback is not None and feedback.isCanceled():
             return
@@ -278,11 +308,9 @@ def cut_base_by_region(
                 continue
             if parent_planar is None:
                 attributes = [feature.attribute(i) for i in attribute_indexes]
-                key = feature_key(geometry, attributes)
-                if key in seen:
+                if duplicates.seen(geometry, attributes):
                     policy.duplicates.setdefault(base_label, set()).add(feature.id())
                     break
-                seen.add(key)
                 parent_planar = geometry.area()
             planar = parent_planar if piece is geometry else piece.area()
             pieces[in_mask].append(Piece(region_key, piece, feature.id(), attributes, parent_planar, planar, in_mask))

@@ -20,14 +20,11 @@ def _environment():
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["ha"] = (
-        lambda v, d=4: ""
-        if v is None
-        else "{:,.{d}f}".format(units.round_half_up(units.from_m2(v, units.HECTARE), d), d=d)
-    )
-    env.filters["mu"] = (
-        lambda v, d=2: "" if v is None else "{:,.{d}f}".format(units.round_half_up(units.from_m2(v, units.MU), d), d=d)
-    )
+    # divisors looked up once: a county report formats hundreds of thousands of cells
+    per_ha = float(units.M2_PER_UNIT[units.HECTARE])
+    per_mu = float(units.M2_PER_UNIT[units.MU])
+    env.filters["ha"] = lambda v, d=4: "" if v is None else "{:,.{d}f}".format(units.round_half_up(v / per_ha, d), d=d)
+    env.filters["mu"] = lambda v, d=2: "" if v is None else "{:,.{d}f}".format(units.round_half_up(v / per_mu, d), d=d)
     env.filters["m2"] = lambda v, d=2: "" if v is None else "{:,.{d}f}".format(units.round_half_up(v, d), d=d)
     env.filters["num"] = lambda v, d=2: "" if v is None else "{:,.{d}f}".format(units.round_half_up(v, d), d=d)
     env.filters["yesno"] = lambda v: "—" if v is None else ("是 ✔" if v else "否 ✘")

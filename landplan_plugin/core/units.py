@@ -8,6 +8,7 @@ the customary truncated 666.67.
 Pure Python: no Qt, no QGIS.
 """
 
+import math
 from fractions import Fraction
 
 M2 = "m2"
@@ -81,13 +82,33 @@ def convert(value, from_unit, to_unit):
 
 def round_half_up(value, decimals=2):
     """Round for display the way Chinese statistical tables do (四舍五入),
-    not Python's banker's rounding."""
+    not Python's banker's rounding: the number as printed (its shortest
+    repr) is rounded, so 2.675 gives 2.68."""
     if value is None:
         return None
+    value = float(value)
+    if value != value or value in (_INF, -_INF):
+        return value
+    # fast path: away from a tie the scaled float decides; near one (where
+    # binary representation matters) the decimal text decides
+    scale = _POW10[decimals] if 0 <= decimals < len(_POW10) else 10.0**decimals
+    scaled = value * scale
+    floor = math.floor(scaled)
+    fraction = scaled - floor
+    if abs(fraction - 0.5) > 1e-6 + abs(scaled) * 1e-15:
+        return (floor + (1.0 if fraction > 0.5 else 0.0)) / scale
+    return _round_half_up_decimal(value, decimals)
+
+
+def _round_half_up_decimal(value, decimals):
     from decimal import Decimal, ROUND_HALF_UP
 
     quantum = Decimal(1).scaleb(-decimals)
     return float(Decimal(repr(float(value))).quantize(quantum, rounding=ROUND_HALF_UP))
+
+
+_INF = float("inf")
+_POW10 = tuple(10.0**n for n in range(16))
 
 
 def format_area(value_m2, unit=HECTARE, decimals=2, with_unit=True, lang="zh"):

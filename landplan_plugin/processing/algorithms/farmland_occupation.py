@@ -472,6 +472,9 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report_path:
             adjustment_by_project = {a.project_id: a for a in adjustments}
+            rows_by_project = {}
+            for class_row in class_rows:
+                rows_by_project.setdefault(class_row["project_id"], []).append(class_row)
             report.write(
                 report_path,
                 "occupation_report.html.j2",
@@ -481,7 +484,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                         "name": names.get(row["project_id"], ""),
                         "classes": occupation.class_table(records_by_project.get(row["project_id"], [])),
                         "grades": occupation.grade_table(records_by_project.get(row["project_id"], [])),
-                        "class_rows": [c for c in class_rows if c["project_id"] == row["project_id"]],
+                        "class_rows": rows_by_project.get(row["project_id"], []),
                         "adjustment": adjustment_by_project.get(row["project_id"]),
                     }
                     for row in rows
@@ -547,13 +550,16 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
     ):
         """Cut every project, write its pieces, return (records by project,
         uncovered planar m² by project, fallbacks, unknown codes)."""
-        pieces_sink, piece_fields = sink
+        pieces_sink, _piece_fields = sink
         attribute_indexes = sorted({i for i in indexes.values() if i >= 0})
         position = {i: n for n, i in enumerate(attribute_indexes)}
+        # where each key sits in a piece's attribute list (None: field not used)
+        slot = {key: (position[index] if index >= 0 else None) for key, index in indexes.items()}
+        survey_slots = [(key, slot[key]) for key in SURVEY_KEYS]
 
-        def value(piece, key):
-            index = indexes[key]
-            return piece.attributes[position[index]] if index >= 0 else None
+        def value(attributes, key):
+            n = slot[key]
+            return attributes[n] if n is not None else None
 
         records_by_project = {}
         uncovered = {}
@@ -568,38 +574,39 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             for piece in overlay.cut_base_by_region(
                 project_id, region, landuse, attribute_indexes, policy, landuse_label, basic, basic_label, feedback
             ):
+                attributes = piece.attributes
                 area, tk, net, fell_back = occupation.piece_areas(
                     mode,
                     piece.planar,
                     piece.parent_planar,
                     lambda g=piece.geometry: ellipsoid.area(g),
-                    value(piece, "tbmj"),
-                    value(piece, "tbdlmj"),
-                    value(piece, "kcxs"),
+                    value(attributes, "tbmj"),
+                    value(attributes, "tbdlmj"),
+                    value(attributes, "kcxs"),
                 )
                 fallbacks += fell_back
                 covered.append(piece.planar)
+                survey = {key: (key_text(attributes[n]) if n is not None else None) for key, n in survey_slots}
                 record = occupation.make_record(
                     project_id,
-                    value(piece, "dlbm"),
-                    key_text(value(piece, "zldwdm")),
-                    value(piece, "grade"),
+                    value(attributes, "dlbm"),
+                    key_text(value(attributes, "zldwdm")),
+                    value(attributes, "grade"),
                     piece.in_mask,
                     area,
                     tk,
                     net,
-                    **{key: key_text(value(piece, key)) for key in SURVEY_KEYS},
+                    **survey,
                 )
                 if record.category is None:
                     unknown_codes[record.dlbm] = unknown_codes.get(record.dlbm, 0) + 1
                 records.append(record)
-                feature = QgsFeature(piece_fields)
                 geometry = piece.geometry
                 if not QgsWkbTypes.isMultiType(geometry.wkbType()):
                     geometry = QgsGeometry(geometry)
                     geometry.convertToMultiType()
-                feature.setGeometry(geometry)
-                feature.setAttributes(
+                written = pieces_sink.add_values(
+                    geometry,
                     [
                         record.project_id,
                         record.dlbm,
@@ -614,9 +621,10 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                         record.category,
                         piece.planar,
                     ]
-                    + [getattr(record, key) for key in SURVEY_KEYS[:-1]]
+                    + [survey[key] for key in SURVEY_KEYS[:-1]],
                 )
-                add_feature(pieces_sink, feature)
+                if not written:
+                    raise QgsProcessingException(tr("Could not write a feature: {}").format(pieces_sink.lastError()))
             uncovered[project_id] = occupation.uncovered_area(region.area(), covered)
             feedback.setProgress(int(100.0 * (step + 1) / total))
         return records_by_project, uncovered, fallbacks, unknown_codes
