@@ -113,12 +113,26 @@ def classification():
     return table
 
 
+_LOOKUP_CACHE = {}
+
+
 def lookup(raw):
     """LandClass for a raw code, or None when the code is unknown.
 
     A suffixed code that is not listed (e.g. ``0101K``) still resolves to its
-    base class's group and category but is never farmland.
+    base class's group and category but is never farmland.  Results are
+    cached per raw text code (a county has a few dozen codes, read per piece).
     """
+    if type(raw) is str:
+        try:
+            return _LOOKUP_CACHE[raw]
+        except KeyError:
+            result = _LOOKUP_CACHE[raw] = _lookup(raw)
+            return result
+    return _lookup(raw)
+
+
+def _lookup(raw):
     parsed = normalize_code(raw)
     if parsed is None:
         return None

@@ -14,7 +14,14 @@ How it stays fast at county scale (250k 图斑, thousands of regions):
 * each region (and its in/out-of-mask parts) gets a prepared GEOS engine;
   a 图斑 wholly inside is taken as is, only boundary 图斑 are intersected;
 * the mask is unioned per region from the mask features in the region's
-  box, never over the whole layer.
+  box, never over the whole layer;
+* ``cut_regions`` reads each region's candidates on the calling thread
+  (feature sources are not thread-safe) and can cut regions on a pool of
+  threads (``LANDPLAN_THREADS``); results come back in region order, so
+  the output is the same whatever the number of threads.  Measured on 2
+  cores (250,000 图斑, 2,000 projects) two threads took 21.5 s against
+  15.0 s for one: every PyQGIS call releases and retakes the GIL, and per
+  图斑 calls make the threads fight for it.  One thread is the default.
 
 Invalid geometries follow the Processing context's setting: skip (counted),
 abort (error naming the feature), or ignore – which for an overlay means
@@ -23,6 +30,10 @@ losing area.  ``repair=True`` repairs regardless of the setting.  Every
 skipped or repaired geometry is counted and reported.
 """
 
+import os
+import threading
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -53,11 +64,14 @@ class GeometryPolicy:
     duplicates: dict = field(default_factory=dict)  # layer label → {ids of exact copies, counted once}
     overlaps: dict = field(default_factory=dict)  # layer label → {(id kept, id cut): overlap m²}
     empty_regions: dict = field(default_factory=dict)  # layer label → [keys whose features have no area]
+    # regions are cut on worker threads: counters are updated under this lock
+    lock: object = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def apply(self, geometry, layer_label, feature_id):
         """Return a usable polygon geometry, or None when it must be skipped."""
         if geometry is None or geometry.isEmpty():
-            self.empty.setdefault(layer_label, set()).add(feature_id)
+            with self.lock:
+                self.empty.setdefault(layer_label, set()).add(feature_id)
             return None
         if not all(map(_finite, _box_values(geometry))):
             raise QgsProcessingException(
@@ -73,10 +87,12 @@ class GeometryPolicy:
         if self.repair or self.mode == CHECK_NONE:
             fixed = geometry.makeValid()
             fixed = polygonal(fixed)
-            self.repaired[layer_label] = self.repaired.get(layer_label, 0) + 1
+            with self.lock:
+                self.repaired[layer_label] = self.repaired.get(layer_label, 0) + 1
             return fixed if fixed is not None and not fixed.isEmpty() else None
         if self.mode == CHECK_SKIP:
-            self.skipped[layer_label] = self.skipped.get(layer_label, 0) + 1
+            with self.lock:
+                self.skipped[layer_label] = self.skipped.get(layer_label, 0) + 1
             return None
         raise QgsProcessingException(
             tr(
@@ -245,25 +261,87 @@ def dissolve(geometries):
     return polygonal(QgsGeometry.unaryUnion(geometries))
 
 
-def mask_parts(region, mask_source, policy, mask_label):
+@dataclass
+class RegionJob:
+    """What a region's cut needs, read from the layers on the main thread."""
+
+    key: object
+    region: QgsGeometry
+    candidates: list  # QgsFeature copies of the base layer in the region's box
+    mask_geometries: object  # None without a mask layer, else [valid mask polygons in the box]
+    has_mask: bool
+
+
+def read_region(key, region, base_source, attribute_indexes, policy, mask_source=None, mask_label=""):
+    """Read what cutting ``region`` needs (feature sources are used here only)."""
+    mask_geometries = None
+    if mask_source is not None:
+        request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setNoAttributes()
+        mask_geometries = []
+        for feature in mask_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
+            geometry = policy.apply(feature.geometry(), mask_label, feature.id())
+            if geometry is not None:
+                mask_geometries.append(geometry)
+    request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setSubsetOfAttributes(attribute_indexes)
+    candidates = list(base_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks))
+    return RegionJob(key, region, candidates, mask_geometries, mask_source is not None)
+
+
+def mask_parts(region, mask_geometries):
     """Split ``region`` into (inside mask, outside mask) with the mask
-    features in the region's bounding box.  Either may be None."""
-    if mask_source is None:
+    polygons of its box.  Either may be None."""
+    if mask_geometries is None:
         return None, region
-    request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setNoAttributes()
-    parts = []
     engine = QgsGeometry.createGeometryEngine(region.constGet())
     engine.prepareGeometry()
-    for feature in mask_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
-        geometry = policy.apply(feature.geometry(), mask_label, feature.id())
-        if geometry is not None and engine.intersects(geometry.constGet()):
-            parts.append(geometry)
+    parts = [g for g in mask_geometries if engine.intersects(g.constGet())]
     if not parts:
         return None, region
     mask = dissolve(parts)
     inside = polygonal(region.intersection(mask))
     outside = polygonal(region.difference(mask))
     return inside, outside
+
+
+def cut_job(job, attribute_indexes, policy, base_label, feedback=None):
+    """The pieces of one region (a list, in a deterministic order): each
+    candidate checked for validity, cut by the region's prepared parts,
+    exact copies counted once, overlaps between 图斑 counted once."""
+    inside, outside = mask_parts(job.region, job.mask_geometries)
+    prepared = []
+    if inside is not None and not inside.isEmpty():
+        prepared.append((1, PreparedRegion(inside)))
+    if outside is not None and not outside.isEmpty():
+        prepared.append((0 if job.has_mask else None, PreparedRegion(outside)))
+    if not prepared:
+        return []
+    pieces = {in_mask: [] for in_mask, _part in prepared}
+    duplicates = DuplicateFilter()
+    for feature in job.candidates:
+        if feedback is not None and feedback.isCanceled():
+            return []
+        geometry = policy.apply(feature.geometry(), base_label, feature.id())
+        if geometry is None:
+            continue
+        parent_planar = None
+        attributes = None
+        for in_mask, part in prepared:
+            piece = part.cut(geometry)
+            if piece is None:
+                continue
+            if parent_planar is None:
+                attributes = [feature.attribute(i) for i in attribute_indexes]
+                if duplicates.seen(geometry, attributes):
+                    with policy.lock:
+                        policy.duplicates.setdefault(base_label, set()).add(feature.id())
+                    break
+                parent_planar = geometry.area()
+            planar = parent_planar if piece is geometry else piece.area()
+            pieces[in_mask].append(Piece(job.key, piece, feature.id(), attributes, parent_planar, planar, in_mask))
+    result = []
+    for in_mask, part in prepared:
+        result.extend(count_overlaps_once(pieces[in_mask], part.geometry.area(), policy, base_label))
+    return result
 
 
 def cut_base_by_region(
@@ -283,39 +361,62 @@ def cut_base_by_region(
     mask, each piece is split into its inside (in_mask=1) and outside (0)
     parts; without one, in_mask is None.
     """
-    inside, outside = mask_parts(region, mask_source, policy, mask_label)
-    prepared = []
-    if inside is not None and not inside.isEmpty():
-        prepared.append((1, PreparedRegion(inside)))
-    if outside is not None and not outside.isEmpty():
-        prepared.append((0 if mask_source is not None else None, PreparedRegion(outside)))
-    if not prepared:
+    job = read_region(region_key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
+    yield from cut_job(job, attribute_indexes, policy, base_label, feedback)
+
+
+def thread_count():
+    """Worker threads for region cutting: LANDPLAN_THREADS, else 1 (see the
+    module docstring for why more threads are slower with PyQGIS today)."""
+    text = os.environ.get("LANDPLAN_THREADS", "").strip()
+    if text.isdigit() and int(text) > 0:
+        return int(text)
+    return 1
+
+
+def cut_regions(
+    regions,
+    base_source,
+    attribute_indexes,
+    policy,
+    base_label,
+    mask_source=None,
+    mask_label="",
+    feedback=None,
+    workers=None,
+):
+    """Yield (key, region, pieces) for each (key, region), in order.
+
+    Reading stays on this thread; cutting runs on ``workers`` threads with at
+    most two regions per thread read ahead (memory stays bounded).  With one
+    worker everything runs here, serially.  The pieces, their order and every
+    figure are the same whatever the number of workers."""
+    workers = workers or thread_count()
+    if workers <= 1:
+        for key, region in regions:
+            if feedback is not None and feedback.isCanceled():
+                return
+            job = read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
+            yield key, region, cut_job(job, attribute_indexes, policy, base_label, feedback)
         return
-    request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setSubsetOfAttributes(attribute_indexes)
-    pieces = {in_mask: [] for in_mask, _part in prepared}
-    duplicates = DuplicateFilter()
-    for feature in base_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
-        if feedback is not None and feedback.isCanceled():
-            return
-        geometry = policy.apply(feature.geometry(), base_label, feature.id())
-        if geometry is None:
-            continue
-        parent_planar = None
-        attributes = None
-        for in_mask, part in prepared:
-            piece = part.cut(geometry)
-            if piece is None:
-                continue
-            if parent_planar is None:
-                attributes = [feature.attribute(i) for i in attribute_indexes]
-                if duplicates.seen(geometry, attributes):
-                    policy.duplicates.setdefault(base_label, set()).add(feature.id())
+    pending = deque()
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="landplan-cut") as pool:
+        try:
+            for key, region in regions:
+                if feedback is not None and feedback.isCanceled():
                     break
-                parent_planar = geometry.area()
-            planar = parent_planar if piece is geometry else piece.area()
-            pieces[in_mask].append(Piece(region_key, piece, feature.id(), attributes, parent_planar, planar, in_mask))
-    for in_mask, part in prepared:
-        yield from count_overlaps_once(pieces[in_mask], part.geometry.area(), policy, base_label)
+                job = read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
+                future = pool.submit(cut_job, job, attribute_indexes, policy, base_label, feedback)
+                pending.append((key, region, future))
+                while len(pending) > 2 * workers:
+                    done_key, done_region, done = pending.popleft()
+                    yield done_key, done_region, done.result()
+            while pending:
+                done_key, done_region, done = pending.popleft()
+                yield done_key, done_region, done.result()
+        finally:
+            for _key, _region, future in pending:
+                future.cancel()
 
 
 def count_overlaps_once(pieces, part_area, policy, base_label):
@@ -340,9 +441,10 @@ def count_overlaps_once(pieces, part_area, policy, base_label):
             overlap = polygonal(geometry.intersection(other.geometry))
             if overlap is None or overlap.area() <= OVERLAP_TOLERANCE_M2:
                 continue
-            pairs = policy.overlaps.setdefault(base_label, {})
-            pair = (other.parent_id, piece.parent_id)
-            pairs[pair] = pairs.get(pair, 0.0) + overlap.area()
+            with policy.lock:
+                pairs = policy.overlaps.setdefault(base_label, {})
+                pair = (other.parent_id, piece.parent_id)
+                pairs[pair] = pairs.get(pair, 0.0) + overlap.area()
             geometry = polygonal(geometry.difference(other.geometry))
             if geometry is None:
                 break

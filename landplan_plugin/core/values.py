@@ -30,6 +30,10 @@ def is_null(value):
 def parse_number(value):
     """A finite float, or None for NULL/empty; NumberError for text that is
     not a number and for NaN/infinity."""
+    if type(value) is float:  # the common case, per piece: no further tests
+        if math.isfinite(value):
+            return value
+        raise NumberError(value)
     if is_null(value):
         return None
     if isinstance(value, bool):

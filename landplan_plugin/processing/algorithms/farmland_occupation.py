@@ -566,14 +566,15 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         fallbacks = 0
         unknown_codes = {}
         total = len(regions) or 1
-        for step, (project_id, region) in enumerate(regions):
+        cut = overlay.cut_regions(
+            regions, landuse, attribute_indexes, policy, landuse_label, basic, basic_label, feedback
+        )
+        for step, (project_id, region, pieces) in enumerate(cut):
             if feedback.isCanceled():
                 break
             records = records_by_project.setdefault(project_id, [])
             covered = []
-            for piece in overlay.cut_base_by_region(
-                project_id, region, landuse, attribute_indexes, policy, landuse_label, basic, basic_label, feedback
-            ):
+            for piece in pieces:
                 attributes = piece.attributes
                 area, tk, net, fell_back = occupation.piece_areas(
                     mode,
