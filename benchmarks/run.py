@@ -2,10 +2,13 @@
 
     python3 benchmarks/run.py [--parcels 250000] [--repeat 3] [--only occupation]
 
-For each benchmark both chains run in this one process, alternating, several
-times; the table reports medians, their ratio (LandPlan ÷ native), the peak
-resident memory of the process during each run (VmHWM, reset before each
-run through /proc/self/clear_refs), and whether both gave the same totals.
+First the whole-process comparison (bench_process): LandPlan and the native
+chain each run as one ``qgis_process`` command, alternated, both layer orders
+of native:intersection timed and the faster taken as the baseline, at the
+benchmark size and at the larger sizes of --process-sizes.  Then the
+in-process benchmarks: both chains in this one process, alternating; medians,
+ratio (LandPlan ÷ native), the peak resident memory of the process during
+each run (VmHWM, reset through /proc/self/clear_refs), same totals or not.
 Results go to benchmarks/results/latest.md.  Not part of `make test`.
 """
 
@@ -108,6 +111,52 @@ def growth(args, rows):
     return lines
 
 
+def process_section(args, county):
+    """The whole-process table (qgis_process for LandPlan and for the native
+    chains, both layer orders) at the benchmark size and the larger sizes."""
+    import bench_process
+    from make_county import make_county
+
+    runner = bench_process.Runner(ROOT / "build")
+    work = Path(args.cache) / "process"
+    lines = [
+        "## Whole process: qgis_process, LandPlan against the fastest native chain",
+        "",
+        "Each chain is one `qgis_process` command on the same GeoPackage, writing its pieces and its table; runs "
+        "alternate; medians of {} runs; peak = maximum resident memory of the process. The native chain is "
+        "timed with both layer orders of native:intersection and the faster is the baseline.".format(args.repeat),
+        "",
+        "| benchmark | parcels | LandPlan s | native chain s | ratio | LandPlan peak MB | native peak MB | same totals |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    details = []
+    sizes = [args.parcels] + [int(n) for n in args.process_sizes.split(",") if n.strip()]
+    for size in sizes:
+        data = county if size == args.parcels else make_county(size, args.cache)
+        print("whole process: farmlandoccupation at {} parcels".format(size), flush=True)
+        # the 三调-as-INPUT order is timed at the benchmark size only (it is several times
+        # slower); above 1,000,000 parcels LandPlan runs alone (time and memory at scale)
+        orders = ("small", "survey") if size == args.parcels else ("small",) if size <= 1000000 else ()
+        repeat = args.repeat if size == args.parcels else max(1, args.repeat - 2)
+        summary, values = bench_process.occupation(runner, data, work, repeat, orders)
+        if orders:
+            result = bench_process.row("farmlandoccupation", summary, values, "")
+            lines.append(
+                "| {name} | {size} | {ours:.1f} | {native:.1f} | {ratio:.2f}× | {ours_peak:.0f} | {native_peak:.0f} | "
+                "{same} |".format(size=size, **result)
+            )
+            details.append("- **{} at {} parcels**: {}".format(result["name"], size, result["detail"]))
+        else:
+            ours = summary["landplan"]
+            lines.append(
+                "| farmlandoccupation (LandPlan alone) | {} | {:.1f} | — | — | {:.0f} | — | — |".format(
+                    size, ours[0], ours[1]
+                )
+            )
+        print(lines[-1], flush=True)
+    return lines + [""] + details + [""]
+
+
 def init_qgis():
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from qgis.core import QgsApplication
@@ -132,6 +181,23 @@ def main():
     parser.add_argument("--cache", default=str(HERE / "cache"))
     parser.add_argument("--only", default="")
     parser.add_argument(
+        "--in-process",
+        type=int,
+        default=int(os.environ.get("BENCH_IN_PROCESS", 1)),
+        help="run the in-process benchmarks (0 = only the whole-process table)",
+    )
+    parser.add_argument(
+        "--process",
+        type=int,
+        default=int(os.environ.get("BENCH_PROCESS", 1)),
+        help="also run the whole-process (qgis_process) comparison (0 = skip)",
+    )
+    parser.add_argument(
+        "--process-sizes",
+        default=os.environ.get("BENCH_PROCESS_SIZES", "1000000"),
+        help="larger counties for the whole-process growth table (comma separated; '' = none)",
+    )
+    parser.add_argument(
         "--growth",
         type=int,
         default=int(os.environ.get("BENCH_GROWTH", 4)),
@@ -154,7 +220,7 @@ def main():
 
     benchmarks = [bench_occupation, bench_change, bench_idle, bench_restoration]
     rows = []
-    for module in benchmarks:
+    for module in benchmarks if args.in_process else []:
         if args.only and args.only not in module.NAME:
             continue
         print("running", module.NAME, flush=True)
@@ -170,6 +236,8 @@ def main():
             datetime.date.today().isoformat(), args.parcels, args.repeat, platform.python_version(), os.cpu_count()
         ),
         "",
+        "## In process: processing.run in one QGIS process (native chain with the 三调 layer as INPUT)",
+        "",
         "| benchmark | LandPlan s | native chain s | ratio | LandPlan peak MB | native peak MB | same totals | notes |",
         "|---|---|---|---|---|---|---|---|",
     ]
@@ -184,6 +252,8 @@ def main():
         lines.append("- **{}**: {}".format(row["name"], row["detail"]))
     if args.growth and not args.only:
         lines += growth(args, rows)
+    if args.process:
+        lines = lines[:4] + process_section(args, county) + lines[4:]
     text = "\n".join(lines) + "\n"
     results = HERE / "results"
     results.mkdir(exist_ok=True)
