@@ -236,7 +236,7 @@ def main():
             datetime.date.today().isoformat(), args.parcels, args.repeat, platform.python_version(), os.cpu_count()
         ),
         "",
-        "## In process: processing.run in one QGIS process (native chain with the 三调 layer as INPUT)",
+        "## In process: processing.run in one QGIS process",
         "",
         "| benchmark | LandPlan s | native chain s | ratio | LandPlan peak MB | native peak MB | same totals | notes |",
         "|---|---|---|---|---|---|---|---|",

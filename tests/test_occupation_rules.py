@@ -330,3 +330,19 @@ def test_same_output_with_one_and_two_threads(landplan, sample_gpkg, monkeypatch
     two = outputs(2)
     assert len(one[0]) > 100
     assert one == two
+
+
+def test_without_ownership_field_state_and_collective_are_null(landplan, make_gpkg):
+    # a survey without QSXZ: ownership is unknown, never 0 m² of 国有 and 集体
+    fields = [("DLBM", "str"), ("TBMJ", "float")]
+    parcels = [(r(0, 0, 100, 100), {"DLBM": "0301", "TBMJ": 10000.0})]
+    path = make_gpkg(
+        "无权属.gpkg",
+        {
+            "DLTB": ("Polygon", "EPSG:4547", fields, parcels),
+            "projects": ("Polygon", "EPSG:4547", PROJECT_FIELDS, [(r(0, 0, 100, 100), {"XMBH": "P"})]),
+        },
+    )
+    _, rows, classes = run(path, BASIC_FARMLAND=None)
+    assert str(rows["P"]["state_m2"]) == "NULL" and str(rows["P"]["collective_m2"]) == "NULL"
+    assert [f["qsxz_group"] for f in classes] == ["未知"]

@@ -313,11 +313,14 @@ def summarize(
     basic_known=True,
     town_codes=DEFAULT_TOWN_CODES,
     permitted_types=DEFAULT_PERMITTED_TYPES,
+    ownership_known=True,
 ):
     """Summary rows in the order of ``project_ids`` (projects without any
     piece get a row of zeros, so every project is reported).  ``uncovered``:
     {project id: planar m² outside the survey}; ``projects``: {project id:
-    ProjectInfo}; ``basic_known``: a basic-farmland layer was given."""
+    ProjectInfo}; ``basic_known``: a basic-farmland layer was given;
+    ``ownership_known``: the survey has a QSXZ field (else state_m2 and
+    collective_m2 are NULL, not 0)."""
     totals = {pid: ProjectTotals(pid) for pid in project_ids}
     for pid, area in (uncovered or {}).items():
         if pid in totals:
@@ -336,6 +339,8 @@ def summarize(
         row["basic_farmland_permitted"] = basic_farmland_permitted(
             row["basic_farmland_m2"], basic_known, info.project_type, permitted_types
         )
+        if not ownership_known:
+            row["state_m2"] = row["collective_m2"] = None
         rows.append(row)
     return rows
 

@@ -442,11 +442,20 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             basic_known=basic is not None,
             town_codes=town_codes,
             permitted_types=permitted_types,
+            ownership_known=indexes["qsxz"] >= 0,
         )
         class_rows, adjustments = classtable.build(all_records, {pid: infos[pid].control_m2 for pid, _ in regions})
         notes.extend(
             self._data_notes(
-                rows, adjustments, all_records, uncovered, fallbacks, unknown_codes, landuse_label, feedback
+                rows,
+                adjustments,
+                # without a QSXZ field ownership is not reported (NULL), so not warned per project
+                all_records if indexes["qsxz"] >= 0 else [],
+                uncovered,
+                fallbacks,
+                unknown_codes,
+                landuse_label,
+                feedback,
             )
         )
         policy.report(feedback)
