@@ -73,7 +73,7 @@ class GeometryPolicy:
             with self.lock:
                 self.empty.setdefault(layer_label, set()).add(feature_id)
             return None
-        if not all(map(_finite, _box_values(geometry))):
+        if not geometry.boundingBox().isFinite():
             raise QgsProcessingException(
                 tr(
                     "Feature {} of “{}” has coordinates that are not numbers (NaN or infinite, e.g. after a "
@@ -158,20 +158,6 @@ def id_list(ids):
     return text + (" …" if len(ids) > MAX_LISTED else "")
 
 
-def _box_values(geometry):
-    box = geometry.boundingBox()
-    return box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()
-
-
-def _finite(value):
-    return value == value and value not in (float("inf"), float("-inf"))
-
-
-def feature_key(geometry, attributes):
-    """What makes two features exact copies: geometry bytes and attributes."""
-    return bytes(geometry.asWkb()), tuple(str(a) for a in attributes)
-
-
 class DuplicateFilter:
     """Tells exact copies (same geometry bytes and attributes) apart cheaply:
     features are first bucketed by bounding box and attributes, and the
@@ -182,17 +168,28 @@ class DuplicateFilter:
 
     def seen(self, geometry, attributes):
         """True when an exact copy was offered before (then it is not kept)."""
+        return self.first(geometry, attributes, None) is not None
+
+    def first(self, geometry, attributes, fid):
+        """The id of the first exact copy offered before (``fid`` itself when
+        the same feature is offered again, e.g. from another tile), or None
+        for a feature not seen before (it is registered under ``fid``)."""
         box = geometry.boundingBox()
         coarse = (box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum(), tuple(map(str, attributes)))
         bucket = self._buckets.get(coarse)
         if bucket is None:
-            self._buckets[coarse] = [geometry]
-            return False
+            self._buckets[coarse] = [(geometry, fid)]
+            return None
+        if fid is not None:
+            for _other, other_fid in bucket:
+                if other_fid == fid:
+                    return fid
         wkb = bytes(geometry.asWkb())
-        if any(bytes(other.asWkb()) == wkb for other in bucket):
-            return True
-        bucket.append(geometry)
-        return False
+        for other, other_fid in bucket:
+            if bytes(other.asWkb()) == wkb:
+                return other_fid if other_fid is not None else True
+        bucket.append((geometry, fid))
+        return None
 
 
 def polygonal(geometry):
@@ -535,7 +532,7 @@ def overlay_surveys(
     nx = max(1, int((extent.width() / size) + 1))
     ny = max(1, int((extent.height() / size) + 1))
     after_cover = {}  # fid → [attributes, planar, covered planar]; None: skipped
-    after_keys = {}  # feature_key → fid of the first AFTER copy
+    after_keys = DuplicateFilter()  # exact AFTER copies: the first fid is kept
     done = 0
     for ty in range(ny):
         for tx in range(nx):
@@ -546,7 +543,7 @@ def overlay_surveys(
             tile = QgsRectangle(x0, y0, x0 + size, y0 + size)
             request = QgsFeatureRequest().setFilterRect(tile).setSubsetOfAttributes(before_indexes)
             befores = []
-            seen_before = set()
+            seen_before = DuplicateFilter()  # copies share a box centre, so a tile
             reach = QgsRectangle(tile)
             for feature in before_source.getFeatures(
                 request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks
@@ -559,11 +556,9 @@ def overlay_surveys(
                 if geometry is None:
                     continue
                 attributes = [feature.attribute(i) for i in before_indexes]
-                key = feature_key(geometry, attributes)
-                if key in seen_before:  # copies share a box centre, so a tile
+                if seen_before.seen(geometry, attributes):
                     policy.duplicates.setdefault(before_label, set()).add(feature.id())
                     continue
-                seen_before.add(key)
                 befores.append((feature.id(), attributes, geometry))
                 reach.combineExtentWith(box)
             after_request = QgsFeatureRequest().setFilterRect(reach).setSubsetOfAttributes(after_indexes)
@@ -581,8 +576,7 @@ def overlay_surveys(
                         after_cover[fid] = None
                         continue
                     attributes = [feature.attribute(i) for i in after_indexes]
-                    key = feature_key(geometry, attributes)
-                    if after_keys.setdefault(key, fid) != fid:
+                    if after_keys.first(geometry, attributes, fid) not in (None, fid):
                         policy.duplicates.setdefault(after_label, set()).add(fid)
                         after_cover[fid] = None
                         continue
@@ -667,7 +661,7 @@ def overlay_surveys(
             if geometry is None:
                 continue
             attributes = [feature.attribute(i) for i in after_indexes]
-            if after_keys.setdefault(feature_key(geometry, attributes), fid) != fid:
+            if after_keys.first(geometry, attributes, fid) not in (None, fid):
                 policy.duplicates.setdefault(after_label, set()).add(fid)
                 continue
             planar = geometry.area()
