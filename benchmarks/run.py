@@ -194,14 +194,15 @@ def main():
     )
     parser.add_argument(
         "--process-sizes",
-        default=os.environ.get("BENCH_PROCESS_SIZES", "1000000"),
+        default=os.environ.get("BENCH_PROCESS_SIZES", "1000000,4000000"),
         help="larger counties for the whole-process growth table (comma separated; '' = none)",
     )
     parser.add_argument(
         "--growth",
         type=int,
-        default=int(os.environ.get("BENCH_GROWTH", 4)),
-        help="also time LandPlan alone on a county this many times larger (0 = skip)",
+        default=int(os.environ.get("BENCH_GROWTH", 0)),
+        help="also time LandPlan alone in process on a county this many times larger (0 = skip; the "
+        "whole-process table's --process-sizes is the growth table now)",
     )
     args = parser.parse_args()
 
