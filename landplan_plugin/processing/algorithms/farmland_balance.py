@@ -347,7 +347,7 @@ def _warn_misdrawn(allocations, supplements, reader):
         if (a.farmland and not kinds[a.supplement_id].quantity) or (a.paddy and not kinds[a.supplement_id].paddy)
     ]
     if wrong:
-        reader._warn(
+        reader.warn(
             tr(
                 "Allocations draw farmland or paddy from supplements whose type adds none; that part is not "
                 "counted: {}."
@@ -392,7 +392,7 @@ class _RowReader:
         self.dates = {}  # label → date field present
         self.notes = []
 
-    def _warn(self, text):
+    def warn(self, text):
         self.feedback.pushWarning(text)
         self.notes.append(text)
 
@@ -426,7 +426,7 @@ class _RowReader:
                 if name and name.lower().endswith("_m2"):
                     self.feedback.pushInfo(tr("{}: field “{}” is read as m² (its name says so).").format(label, name))
         if kind_table is not None and type_index < 0:
-            self._warn(
+            self.warn(
                 tr(
                     "{}: no supplement type field; every supplement counts as 新增耕地 (quantity, paddy, capacity)."
                 ).format(label)
@@ -496,11 +496,9 @@ class _RowReader:
                 )
             )
         if bad_dates:
-            self._warn(
-                tr("{}: unreadable dates for {}; their order check is NULL.").format(label, ", ".join(bad_dates))
-            )
+            self.warn(tr("{}: unreadable dates for {}; their order check is NULL.").format(label, ", ".join(bad_dates)))
         if empty_dates:
-            self._warn(tr("{}: no date for {}; their order check is NULL.").format(label, ", ".join(empty_dates[:20])))
+            self.warn(tr("{}: no date for {}; their order check is NULL.").format(label, ", ".join(empty_dates[:20])))
         return list(rows.values())
 
 
