@@ -410,6 +410,26 @@ def _positive(value):
     return number if number is not None and number > 0 else None
 
 
+def report_projects(rows, records_by_project, class_rows, adjustments, names):
+    """What the report shows per project: its summary row, name, class and
+    grade tables, its rows of the 地类面积表 and their 平差."""
+    adjustment_by_project = {a.project_id: a for a in adjustments}
+    rows_by_project = {}
+    for class_row in class_rows:
+        rows_by_project.setdefault(class_row["project_id"], []).append(class_row)
+    return [
+        {
+            "summary": row,
+            "name": names.get(row["project_id"], ""),
+            "classes": class_table(records_by_project.get(row["project_id"], [])),
+            "grades": grade_table(records_by_project.get(row["project_id"], [])),
+            "class_rows": rows_by_project.get(row["project_id"], []),
+            "adjustment": adjustment_by_project.get(row["project_id"]),
+        }
+        for row in rows
+    ]
+
+
 def county_total(records, capacity_table=None, town_codes=DEFAULT_TOWN_CODES):
     """One row over all projects (the county total of the report): the sum of
     the projects' figures, so land under two overlapping projects counts in

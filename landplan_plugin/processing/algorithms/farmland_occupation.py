@@ -480,24 +480,10 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
 
         report_path = self.parameterAsFileOutput(parameters, self.OUTPUT_REPORT, context)
         if report_path:
-            adjustment_by_project = {a.project_id: a for a in adjustments}
-            rows_by_project = {}
-            for class_row in class_rows:
-                rows_by_project.setdefault(class_row["project_id"], []).append(class_row)
             report.write(
                 report_path,
                 "occupation_report.html.j2",
-                projects=[
-                    {
-                        "summary": row,
-                        "name": names.get(row["project_id"], ""),
-                        "classes": occupation.class_table(records_by_project.get(row["project_id"], [])),
-                        "grades": occupation.grade_table(records_by_project.get(row["project_id"], [])),
-                        "class_rows": rows_by_project.get(row["project_id"], []),
-                        "adjustment": adjustment_by_project.get(row["project_id"]),
-                    }
-                    for row in rows
-                ],
+                projects=occupation.report_projects(rows, records_by_project, class_rows, adjustments, names),
                 county=occupation.county_total(all_records, capacity_table, town_codes),
                 area_mode_text=area_mode_label(mode),
                 method_text=AREA_MODE_NAMES[mode][1],
