@@ -303,9 +303,8 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 "tbdlmj": require_field(source, names["tbdlmj"], label, numeric=True, optional=True, default="TBDLMJ"),
                 "kcxs": require_field(source, names["kcxs"], label, numeric=True, optional=True, default="KCXS"),
                 "grade": require_field(source, names["grade"], label, optional=True, default="GDDB"),
-                "zldwdm": require_field(
-                    source, names["zldwdm"], label, optional=not by_code, default=None if by_code else "ZLDWDM"
-                ),
+                # read only when grouping by it (one attribute less per 图斑 and side otherwise)
+                "zldwdm": require_field(source, names["zldwdm"], label) if by_code else -1,
             }
             check_survey_numbers(source, result, names, label, feedback)
             if source.fields().at(result["dlbm"]).isNumeric():
