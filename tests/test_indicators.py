@@ -268,11 +268,9 @@ def test_import_is_all_or_nothing(landplan, tmp_path, monkeypatch):
         assert db.execute("SELECT count(*) FROM lp_plan WHERE name = '新规划'").fetchone()[0] == 0
 
 
-def test_sample_restoration_indicators_count_only_finished_work(landplan, tmp_path, sample_gpkg):
-    # issue 16: 2023's restoration is the union of projects done (已完成 …) by 2023:
-    # 石桥 quarry 1 and 2 (mines), 龙岗 brickworks, 桃源 erosion control and 杨柳 (done,
-    # no year: counted, warned) = 114.99 ha; 新塘 (在建) and 白鹭 (规划, 2024) are left out.
-    # Mine restoration: 52.00 ha. Before issue 16 both read 312.98 ha.
+def county_store_measured(tmp_path, landuse, restoration):
+    """The county's target table imported into a fresh store, then measured
+    for 2023 from ``landuse`` and ``restoration``: (store path, result)."""
     store_path = tmp_path / "指标.gpkg"
     table = Path(__file__).resolve().parent.parent / "resources" / "indicators"
     processing.run(
@@ -289,10 +287,21 @@ def test_sample_restoration_indicators_count_only_finished_work(landplan, tmp_pa
             "STORE": str(store_path),
             "PLAN_NAME": "样例县",
             "YEAR": 2023,
-            "LANDUSE": str(sample_gpkg) + "|layername=DLTB_2023",
-            "RESTORATION": str(sample_gpkg) + "|layername=restoration",
+            "LANDUSE": landuse,
+            "RESTORATION": restoration,
             "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
         },
+    )
+    return store_path, result
+
+
+def test_sample_restoration_indicators_count_only_finished_work(landplan, tmp_path, sample_gpkg):
+    # issue 16: 2023's restoration is the union of projects done (已完成 …) by 2023:
+    # 石桥 quarry 1 and 2 (mines), 龙岗 brickworks, 桃源 erosion control and 杨柳 (done,
+    # no year: counted, warned) = 114.99 ha; 新塘 (在建) and 白鹭 (规划, 2024) are left out.
+    # Mine restoration: 52.00 ha. Before issue 16 both read 312.98 ha.
+    store_path, result = county_store_measured(
+        tmp_path, str(sample_gpkg) + "|layername=DLTB_2023", str(sample_gpkg) + "|layername=restoration"
     )
     values = {f["indicator"]: f for f in result["OUTPUT"].getFeatures()}
     assert values["新增生态修复面积"]["measure"] == "restoration_area"
@@ -309,27 +318,7 @@ def test_sample_restoration_indicators_count_only_finished_work(landplan, tmp_pa
 
 def test_empty_restoration_layer_records_nothing(landplan, tmp_path, sample_gpkg, make_gpkg):
     empty = make_gpkg("空.gpkg", {"r": ("Polygon", "EPSG:4547", [("ZT", "str"), ("ND", "int"), ("XFLX", "str")], [])})
-    store_path = tmp_path / "指标.gpkg"
-    table = Path(__file__).resolve().parent.parent / "resources" / "indicators"
-    processing.run(
-        "landplan:importindicators",
-        {
-            "INPUT": str(table / "county_14th_natural_resources_targets.csv"),
-            "STORE": str(store_path),
-            "PLAN_NAME": "样例县",
-        },
-    )
-    result = processing.run(
-        "landplan:measureindicators",
-        {
-            "STORE": str(store_path),
-            "PLAN_NAME": "样例县",
-            "YEAR": 2023,
-            "LANDUSE": str(sample_gpkg) + "|layername=DLTB_2023",
-            "RESTORATION": empty + "|layername=r",
-            "OUTPUT": QgsProcessing.TEMPORARY_OUTPUT,
-        },
-    )
+    _, result = county_store_measured(tmp_path, str(sample_gpkg) + "|layername=DLTB_2023", empty + "|layername=r")
     measured = {f["measure"] for f in result["OUTPUT"].getFeatures()}
     assert "restoration_area" not in measured and "mine_restoration_area" not in measured
     assert "farmland_area" in measured

@@ -239,18 +239,8 @@ def test_ellipsoidal_control_area_in_xian80(landplan, make_gpkg):
             "projects": ("Polygon", "EPSG:2383", [("XMBH", "str")], [(xian[0][0], {"XMBH": "P"})]),
         },
     )
-    result = processing.run(
-        "landplan:farmlandoccupation",
-        {
-            "PROJECTS": path + "|layername=projects",
-            "PROJECT_ID_FIELD": "XMBH",
-            "LANDUSE": path + "|layername=DLTB",
-            "AREA_MODE": 1,
-            "OUTPUT_PIECES": QgsProcessing.TEMPORARY_OUTPUT,
-            "OUTPUT_SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
-        },
-    )
-    row = next(result["OUTPUT_SUMMARY"].getFeatures())
+    _, rows, _ = run(path, BASIC_FARMLAND=None, AREA_MODE=1)
+    row = rows["P"]
     dense = QgsGeometry.fromWkt(xian[0][0]).densifyByDistance(50.0)
     dense.transform(
         QgsCoordinateTransform(
@@ -276,30 +266,10 @@ def test_other_ellipsoid_refused_in_ellipsoidal_mode(landplan, make_gpkg):
         },
     )
     with pytest.raises(QgsProcessingException, match="WGS 84|7030"):
-        processing.run(
-            "landplan:farmlandoccupation",
-            {
-                "PROJECTS": path + "|layername=projects",
-                "PROJECT_ID_FIELD": "XMBH",
-                "LANDUSE": path + "|layername=DLTB",
-                "AREA_MODE": 1,
-                "OUTPUT_PIECES": QgsProcessing.TEMPORARY_OUTPUT,
-                "OUTPUT_SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
-            },
-        )
+        run(path, BASIC_FARMLAND=None, AREA_MODE=1)
     # planar mode needs no ellipsoid
-    result = processing.run(
-        "landplan:farmlandoccupation",
-        {
-            "PROJECTS": path + "|layername=projects",
-            "PROJECT_ID_FIELD": "XMBH",
-            "LANDUSE": path + "|layername=DLTB",
-            "AREA_MODE": 2,
-            "OUTPUT_PIECES": QgsProcessing.TEMPORARY_OUTPUT,
-            "OUTPUT_SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
-        },
-    )
-    assert next(result["OUTPUT_SUMMARY"].getFeatures())["control_m2"] == 10000.0
+    _, rows, _ = run(path, BASIC_FARMLAND=None, AREA_MODE=2)
+    assert rows["P"]["control_m2"] == 10000.0
 
 
 def test_same_output_with_one_and_two_threads(landplan, sample_gpkg, monkeypatch):

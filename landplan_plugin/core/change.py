@@ -202,14 +202,6 @@ class ZoneTotals:
         self.uncovered_before = None
         self.uncovered_after = None
 
-    def add(self, before_cls, after_cls, net_before, net_after, in_basic, **more):
-        """Both sides into this zone (zones cut by geometry)."""
-        kind = self.add_before(before_cls, after_cls, net_before, in_basic, **more)
-        self.add_after(before_cls, after_cls, net_after, **more)
-        self.add_restated(before_cls, after_cls, net_before)
-        self.add_restated_after(before_cls, after_cls, net_after)
-        return kind
-
     def add_before(
         self, before_cls, after_cls, net_before, in_basic, grade_before=None, exempt=False, grass=True, **_ignored
     ):

@@ -31,7 +31,8 @@ Pure Python: no Qt.
 """
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+
+from .units import round_half_up
 
 STATE = "国有"
 COLLECTIVE = "集体"
@@ -62,8 +63,9 @@ def ownership_group(qsxz):
 
 
 def to_cents(value):
-    """m² → whole hundredths, rounded half-up as printed (2.675 → 268)."""
-    return int(Decimal(repr(float(value))).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) * 100)
+    """m² → whole hundredths, rounded half-up as printed (2.675 → 268), the
+    rounding of every LandPlan output."""
+    return int(round(round_half_up(value, 2) * 100))
 
 
 def gap_limit_m2(control_m2):

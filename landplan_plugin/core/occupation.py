@@ -47,7 +47,7 @@ from .area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from .capacity import capacity_per_mu
 from .units import M2_PER_MU
 from .values import number as _num
-from .values import ridge_coefficient
+from .values import positive_number, ridge_coefficient, split_list
 
 SUMMARY_FIELDS = (
     "project_id",
@@ -76,6 +76,8 @@ SUMMARY_FIELDS = (
 )
 
 DEFAULT_TOWN_CODES = ("201", "202", "203", "204", "205")
+# Basic farmland below this is cutting noise, not an occupation (m²).
+EPSILON_M2 = 0.005
 DEFAULT_PERMITTED_TYPES = ("能源", "交通", "水利", "军事")
 
 # A project's planar area the survey does not cover, below this, is the
@@ -151,7 +153,7 @@ def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, ne
         land_group=cls.group_name if cls else None,
         category=cls.category if cls else None,
         zldwdm=zldwdm,
-        grade=_positive(grade),
+        grade=positive_number(grade),
         in_basic_farmland=int(bool(in_basic_farmland)),
         area_m2=area,
         tk_m2=tk,
@@ -162,10 +164,7 @@ def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, ne
 
 def parse_codes(text, default):
     """'201,202' / '201，202' / '能源 交通' → tuple; empty → ``default``."""
-    if text is None or not str(text).strip():
-        return tuple(default)
-    parts = str(text).replace("，", ",").replace("、", ",").replace(";", ",").replace(" ", ",").split(",")
-    return tuple(p.strip() for p in parts if p.strip())
+    return split_list(text, spaces=True) or tuple(default)
 
 
 def in_town(czcsxm, town_codes):
@@ -200,10 +199,6 @@ def basic_farmland_permitted(basic_m2, basic_known, project_type, permitted_type
     if permitted is None:
         return None
     return 0
-
-
-# Basic farmland below this is cutting noise, not an occupation (m²).
-EPSILON_M2 = 0.005
 
 
 @dataclass
@@ -402,12 +397,6 @@ def grade_table(records):
     ):
         rows.append({"dlbm": code, "dlmc": landclass.name_of(code), "grade": grade, "net_m2": net})
     return rows
-
-
-def _positive(value):
-    """Grades are positive numbers (1 = best); anything else is no grade."""
-    number = _num(value)
-    return number if number is not None and number > 0 else None
 
 
 def report_projects(rows, records_by_project, class_rows, adjustments, names):

@@ -389,20 +389,21 @@ def cut_regions(
     worker everything runs here, serially.  The pieces, their order and every
     figure are the same whatever the number of workers."""
     workers = workers or thread_count()
-    if workers <= 1:
+
+    def jobs():
         for key, region in regions:
             if feedback is not None and feedback.isCanceled():
                 return
-            job = read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
+            yield key, region, read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
+
+    if workers <= 1:
+        for key, region, job in jobs():
             yield key, region, cut_job(job, attribute_indexes, policy, base_label, feedback)
         return
     pending = deque()
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="landplan-cut") as pool:
         try:
-            for key, region in regions:
-                if feedback is not None and feedback.isCanceled():
-                    break
-                job = read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
+            for key, region, job in jobs():
                 future = pool.submit(cut_job, job, attribute_indexes, policy, base_label, feedback)
                 pending.append((key, region, future))
                 while len(pending) > 2 * workers:

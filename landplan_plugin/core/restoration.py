@@ -16,9 +16,8 @@
 Pure Python.
 """
 
-import re
-
 from . import landclass
+from .values import split_list
 
 NOT_FILLED = "未填写"
 TOTAL_KEY = "*"
@@ -49,10 +48,9 @@ def parse_filter(text):
     if text is None:
         return None
     if isinstance(text, (list, tuple)):
-        items = [str(t).strip() for t in text]
+        items = {str(t).strip() for t in text} - {""}
     else:
-        items = [t.strip() for t in re.split(r"[,;，；、\n]+", str(text))]
-    items = {t for t in items if t}
+        items = set(split_list(text))
     return items or None
 
 

@@ -17,6 +17,24 @@ _GROUPED = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _PLAIN = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
+_LIST_SEPARATORS = re.compile(r"[,;，；、\n]+")
+_LIST_SEPARATORS_AND_SPACES = re.compile(r"[,;，；、\s]+")
+
+
+def split_list(text, spaces=False):
+    """'已完成,完工' / '已完成，完工' / '已完成、完工' → ('已完成', '完工');
+    with ``spaces`` a space separates too ('能源 交通')."""
+    pattern = _LIST_SEPARATORS_AND_SPACES if spaces else _LIST_SEPARATORS
+    return tuple(p.strip() for p in pattern.split(str(text or "")) if p.strip())
+
+
+def positive_number(value):
+    """A number above zero, or None (e.g. a grade, 等别 1 = best: 0, negative
+    or unreadable is no grade)."""
+    result = number(value)
+    return result if result is not None and result > 0 else None
+
+
 class NumberError(ValueError):
     def __init__(self, value):
         super().__init__("not a number: {!r}".format(value))

@@ -27,7 +27,7 @@ from qgis.core import QgsFeatureRequest, QgsGeometry
 
 from .. import landclass
 from ..area import EllipsoidalArea
-from ..values import NumberError, parse_number, ridge_coefficient
+from ..values import NumberError, parse_number, ridge_coefficient, split_list
 
 SURVEY_MEASURES = ("farmland_area", "construction_area", "forest_area", "wetland_area", "development_intensity")
 LAYER_MEASURES = {
@@ -110,8 +110,7 @@ def _value(feature, index, name):
 
 def parse_list(text):
     """'已完成,完工' / '已完成，完工' / '已完成、完工' → tuple of values."""
-    parts = str(text or "").replace("，", ",").replace("、", ",").replace(";", ",").split(",")
-    return tuple(p.strip() for p in parts if p.strip())
+    return split_list(text)
 
 
 def restoration_filter(done_values, year, mine_types=None):

@@ -72,7 +72,7 @@ def ellipsoidal_area(algorithm, parameters, context, crs, required):
     """An EllipsoidalArea for ``crs`` with the run's DENSIFY_M; ``required``
     checks the CRS's ellipsoid now (a translated error before any output)."""
     densify = area_rules.DENSIFY_M
-    if algorithm.parameterDefinition(DENSIFY_M) is not None and parameters.get(DENSIFY_M) is not None:
+    if algorithm.parameterDefinition(DENSIFY_M) is not None:  # absent: its default, 50 m
         densify = algorithm.parameterAsDouble(parameters, DENSIFY_M, context)
     calculator = area_rules.EllipsoidalArea(crs, context.transformContext(), densify_m=densify or None)
     if required:

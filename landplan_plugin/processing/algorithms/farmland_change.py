@@ -28,7 +28,7 @@ from ...core import crs as crs_rules
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.i18n import tr
 from ...core.occupation import piece_areas
-from ...core.values import number as _num
+from ...core.values import positive_number
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import (
     ellipsoidal_area,
@@ -431,8 +431,8 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
             b_full = b_cls.code if b_cls else key_text(b_code)
             a_full = a_cls.code if a_cls else key_text(a_code)
             changed = b_full != a_full
-            grade_b = _grade(attr(piece.before_attributes, before_idx, before_pos, "grade"))
-            grade_a = _grade(attr(piece.after_attributes, after_idx, after_pos, "grade"))
+            grade_b = positive_number(attr(piece.before_attributes, before_idx, before_pos, "grade"))
+            grade_a = positive_number(attr(piece.after_attributes, after_idx, after_pos, "grade"))
             for zone, zone_geometry, zone_planar in splitter.split(piece.geometry, piece.planar):
                 zone_b = key_text(attr(piece.before_attributes, before_idx, before_pos, "zldwdm")) if by_code else zone
                 zone_a = key_text(attr(piece.after_attributes, after_idx, after_pos, "zldwdm")) if by_code else zone
@@ -440,8 +440,8 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                     zone_geometry, zone_planar, mask, exempt_splitters
                 ):
                     f = planar / piece.planar if piece.planar > 0 else 0.0
-                    side_b = totals.setdefault(zone_b, change.ZoneTotals(zone_b))
-                    side_a = totals.setdefault(zone_a, change.ZoneTotals(zone_a))
+                    side_b = totals.get(zone_b) or totals.setdefault(zone_b, change.ZoneTotals(zone_b))
+                    side_a = totals.get(zone_a) or totals.setdefault(zone_a, change.ZoneTotals(zone_a))
                     exempt = exempt_type is not None
                     kind = side_b.add_before(
                         b_cls, a_cls, net_b * f, in_basic, grade_before=grade_b, exempt=exempt, grass=grass
@@ -592,12 +592,6 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
 
 def _null(value):
     return hasattr(value, "isNull") and value.isNull()
-
-
-def _grade(value):
-    """A positive grade (等别, 1 = best) or None."""
-    number = _num(value)
-    return number if number is not None and number > 0 else None
 
 
 def _parts(geometry, planar, mask, exempt_splitters):
