@@ -1,4 +1,6 @@
-"""The indicator store: a GeoPackage with four attribute tables (a contract).
+"""The indicator store: five tables (a contract), in a GeoPackage (the
+default, one person) or in a PostgreSQL schema (a bureau's shared store,
+core.indicators.pg_store).
 
 * ``lp_plan`` (plan_id, name unique, region_code, region_name, level,
   base_year, target_year, note)
@@ -17,6 +19,12 @@ SQLite transactions (``BEGIN IMMEDIATE``: a second writer waits, then fails
 cleanly instead of corrupting anything).  Each row carries ``row_version``:
 an update or delete states the version it was read at, and is refused when
 someone else changed the row in between (optimistic locking).
+
+The rules (validation, version checks, upserts, the dock's save) live once,
+in ``StoreRules``; a back end supplies connections, transactions, the
+insert statement and the audit (written here for GeoPackages, by database
+triggers on PostgreSQL so that edits made outside LandPlan are audited too).
+``open_store`` picks the back end from the location.
 """
 
 import datetime
@@ -113,9 +121,9 @@ class StoreError(Exception):
 class ConflictError(StoreError):
     """Someone else changed the row since it was read."""
 
-    def __init__(self, message, name=None):
+    def __init__(self, message, name=None, user=None, when=None):
         super().__init__(message)
-        self.name = name
+        self.name, self.user, self.when = name, user, when
 
 
 class StoreBusyError(StoreError):
@@ -124,6 +132,10 @@ class StoreBusyError(StoreError):
     def __init__(self, message, path, waited):
         super().__init__(message)
         self.path, self.waited = path, waited
+
+
+class StorePermissionError(StoreError):
+    """The database refused the write: the user may only read (a viewer)."""
 
 
 class NotAStoreError(StoreError):
@@ -212,8 +224,249 @@ def _create_tables(path):
     ds = None
 
 
-class IndicatorStore:
-    """A store at ``path``.
+
+class StoreRules:
+    """What every back end shares: reads, validated writes, version checks
+    and the dock's one-transaction save.  A back end supplies ``connect``
+    (a connection whose ``execute(sql, args)`` takes ``?`` placeholders and
+    yields rows readable as mappings), ``transaction``, ``_insert``,
+    ``_audit`` and ``LOCK`` (the clause that locks a row read for an update)."""
+
+    LOCK = ""
+    location = ""
+
+    @contextmanager
+    def _reading(self):
+        """The open transaction's connection (its own writes are visible),
+        or a short-lived one."""
+        if self._active is not None:
+            yield self._active
+            return
+        conn = self.connect()
+        try:
+            yield conn
+        finally:
+            conn.close()
+
+    def can_write(self):
+        return not self.readonly
+
+    # -- plans --------------------------------------------------------------------------
+    def plans(self):
+        with self._reading() as conn:
+            return [dict(r) for r in conn.execute("SELECT * FROM lp_plan ORDER BY name")]
+
+    def plan(self, name):
+        with self._reading() as conn:
+            row = conn.execute("SELECT * FROM lp_plan WHERE name = ?", (name,)).fetchone()
+            return dict(row) if row else None
+
+    def upsert_plan(self, name, **fields):
+        with self.transaction() as conn:
+            return self._upsert(conn, "lp_plan", "plan_id", {"name": name}, fields)
+
+    # -- indicators -------------------------------------------------------------------
+    def indicators(self, plan_id):
+        with self._reading() as conn:
+            rows = conn.execute("SELECT * FROM lp_indicator WHERE plan_id = ? ORDER BY seq, indicator_id", (plan_id,))
+            return [dict(r) for r in rows]
+
+    def indicator(self, indicator_id):
+        with self._reading() as conn:
+            row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)).fetchone()
+            return dict(row) if row else None
+
+    def upsert_indicator(self, plan_id, name, **fields):
+        validate_indicator(fields)
+        with self.transaction() as conn:
+            return self._upsert(conn, "lp_indicator", "indicator_id", {"plan_id": plan_id, "name": name}, fields)
+
+    def update_indicator(self, indicator_id, changes, expected_version):
+        """Change fields of one indicator; refused when its row_version is no
+        longer ``expected_version`` (someone else saved in between)."""
+        validate_indicator(changes)
+        with self.transaction() as conn:
+            return self._update(conn, "lp_indicator", "indicator_id", indicator_id, changes, expected_version)
+
+    def delete_indicator(self, indicator_id, expected_version):
+        with self.transaction() as conn:
+            self._delete_indicator(conn, indicator_id, expected_version)
+
+    def _delete_indicator(self, conn, indicator_id, expected_version):
+        row = conn.execute(
+            "SELECT * FROM lp_indicator WHERE indicator_id = ?" + self.LOCK, (indicator_id,)
+        ).fetchone()
+        if row is None:
+            raise ConflictError("indicator {} was deleted by someone else".format(indicator_id), str(indicator_id))
+        if row["row_version"] != expected_version:
+            raise self._conflict(conn, "lp_indicator", indicator_id, row["name"], row["updated_at"])
+        for obs in conn.execute(
+            "SELECT observation_id FROM lp_observation WHERE indicator_id = ?", (indicator_id,)
+        ).fetchall():
+            conn.execute("DELETE FROM lp_observation WHERE observation_id = ?", (obs["observation_id"],))
+            self._audit(conn, "lp_observation", obs["observation_id"], {"*": ("row", None)})
+        conn.execute("DELETE FROM lp_indicator WHERE indicator_id = ?", (indicator_id,))
+        self._audit(conn, "lp_indicator", indicator_id, {k: (row[k], None) for k in row.keys() if row[k] is not None})
+
+    def apply_edits(self, plan_id, changes=None, added=(), deleted=(), expected_versions=None):
+        """Save a user's edits of one plan as one transaction (the dock's save).
+
+        ``changes``: {indicator_id: {field: new value}}; ``added``: [fields];
+        ``deleted``: [indicator_id]; ``expected_versions``: {indicator_id:
+        row_version when read}.  The version check (rows locked), the
+        writes, the version bumps and the audit rows commit together, so of
+        two editors saving the same row from the same version exactly one
+        wins and the other gets ConflictError, whatever the timing."""
+        changes = changes or {}
+        expected_versions = expected_versions or {}
+        for fields in list(changes.values()) + list(added):
+            validate_indicator(fields)
+        with self.transaction() as conn:
+            for indicator_id in list(changes) + list(deleted):
+                row = conn.execute(
+                    "SELECT name, row_version, updated_at FROM lp_indicator WHERE indicator_id = ?" + self.LOCK,
+                    (indicator_id,),
+                ).fetchone()
+                if row is None:
+                    raise ConflictError(
+                        "indicator {} was deleted by someone else".format(indicator_id), str(indicator_id)
+                    )
+                if row["row_version"] != expected_versions.get(indicator_id):
+                    raise self._conflict(conn, "lp_indicator", indicator_id, row["name"], row["updated_at"])
+            for indicator_id, fields in changes.items():
+                self._update(
+                    conn, "lp_indicator", "indicator_id", indicator_id, fields, expected_versions[indicator_id]
+                )
+            for indicator_id in deleted:
+                self._delete_indicator(conn, indicator_id, expected_versions[indicator_id])
+            for fields in added:
+                fields = dict(fields)
+                name = fields.pop("name", None)
+                if not name:
+                    raise StoreError("an indicator needs a name")
+                exists = conn.execute(
+                    "SELECT 1 AS hit FROM lp_indicator WHERE plan_id = ? AND name = ?", (plan_id, name)
+                ).fetchone()
+                if exists:
+                    raise StoreError("the plan already has an indicator named “{}”".format(name))
+                self._upsert(conn, "lp_indicator", "indicator_id", {"plan_id": plan_id, "name": name}, fields)
+
+    # -- observations -------------------------------------------------------------------
+    def observations(self, indicator_id):
+        with self._reading() as conn:
+            rows = conn.execute(
+                "SELECT * FROM lp_observation WHERE indicator_id = ? ORDER BY year, source", (indicator_id,)
+            )
+            return [dict(r) for r in rows]
+
+    def record_observation(self, indicator_id, year, value, source="manual", note=None):
+        with self.transaction() as conn:
+            return self._upsert(
+                conn,
+                "lp_observation",
+                "observation_id",
+                {"indicator_id": indicator_id, "year": int(year), "source": source},
+                {"value": value, "note": note, "recorded_at": _now()},
+                versioned_time=False,
+            )
+
+    def latest_observation(self, indicator_id, year=None):
+        """Latest value (by year, then recorded_at) up to ``year``."""
+        with self._reading() as conn:
+            sql = "SELECT * FROM lp_observation WHERE indicator_id = ? AND value IS NOT NULL"
+            args = [indicator_id]
+            if year is not None:
+                sql += " AND year <= ?"
+                args.append(int(year))
+            sql += " ORDER BY year DESC, recorded_at DESC LIMIT 1"
+            row = conn.execute(sql, args).fetchone()
+            return dict(row) if row else None
+
+    def audit_rows(self, table=None):
+        with self._reading() as conn:
+            if table:
+                rows = conn.execute("SELECT * FROM lp_audit WHERE table_name = ? ORDER BY audit_id", (table,))
+            else:
+                rows = conn.execute("SELECT * FROM lp_audit ORDER BY audit_id")
+            return [dict(r) for r in rows]
+
+    def last_change(self, table, row_id):
+        """(user, time) of the latest audited change of a row, or (None, None)."""
+        with self._reading() as conn:
+            row = conn.execute(
+                "SELECT os_user, changed_at FROM lp_audit WHERE table_name = ? AND row_id = ? "
+                "ORDER BY audit_id DESC LIMIT 1",
+                (table, row_id),
+            ).fetchone()
+        return (row["os_user"], row["changed_at"]) if row else (None, None)
+
+    # -- internals --------------------------------------------------------------------------
+    def _conflict(self, conn, table, row_id, name, updated_at):
+        """ConflictError naming the row and, when the audit knows, who changed it."""
+        row = conn.execute(
+            "SELECT os_user FROM lp_audit WHERE table_name = ? AND row_id = ? ORDER BY audit_id DESC LIMIT 1",
+            (table, row_id),
+        ).fetchone()
+        user = row["os_user"] if row else None
+        return ConflictError(
+            "“{}” was changed by {} at {}; your edits were not saved – reload and try again".format(
+                name, user or "someone else", updated_at or "?"
+            ),
+            name,
+            user=user,
+            when=updated_at,
+        )
+
+    def _upsert(self, conn, table, key, identity, fields, versioned_time=True):
+        where = " AND ".join("{} = ?".format(k) for k in identity)
+        row = conn.execute(
+            "SELECT * FROM {} WHERE {}{}".format(table, where, self.LOCK), tuple(identity.values())
+        ).fetchone()
+        if row is None:
+            values = dict(identity)
+            values.update(fields)
+            values["row_version"] = 1
+            if versioned_time:
+                values["updated_at"] = _now()
+            row_id = self._insert(conn, table, key, values)
+            self._audit(
+                conn, table, row_id, {k: (None, v) for k, v in values.items() if v is not None and k != "updated_at"}
+            )
+            return row_id
+        changes = {k: v for k, v in fields.items() if row[k] != v and k != "recorded_at"}
+        if not changes:
+            return row[key]
+        return self._update(conn, table, key, row[key], dict(fields), row["row_version"], versioned_time)
+
+    def _update(self, conn, table, key, row_id, changes, expected_version, versioned_time=True):
+        row = conn.execute("SELECT * FROM {} WHERE {} = ?{}".format(table, key, self.LOCK), (row_id,)).fetchone()
+        if row is None:
+            raise ConflictError("row {} of {} was deleted by someone else".format(row_id, table), str(row_id))
+        if row["row_version"] != expected_version:
+            name = row["name"] if "name" in row.keys() else str(row_id)
+            raise self._conflict(conn, table, row_id, name, row["updated_at"] if "updated_at" in row.keys() else None)
+        diff = {k: (row[k], v) for k, v in changes.items() if row[k] != v}
+        if not diff:
+            return row_id
+        values = {k: v for k, (_old, v) in diff.items()}
+        values["row_version"] = expected_version + 1
+        if versioned_time:
+            values["updated_at"] = _now()
+        assignments = ", ".join("{} = ?".format(k) for k in values)
+        # compare-and-set in the statement itself: a row changed in between
+        # (whatever the isolation) updates nothing and is refused
+        cursor = conn.execute(
+            "UPDATE {} SET {} WHERE {} = ? AND row_version = ?".format(table, assignments, key),
+            tuple(values.values()) + (row_id, expected_version),
+        )
+        if cursor.rowcount != 1:
+            raise ConflictError("row {} of {} was changed by someone else".format(row_id, table), str(row_id))
+        self._audit(conn, table, row_id, {k: v for k, v in diff.items() if k != "recorded_at"})
+        return row_id
+
+
+class IndicatorStore(StoreRules):
+    """A GeoPackage store at ``path``.
 
     * ``create``: a missing file (or an empty GeoPackage) becomes a new store;
     * ``adopt``: the lp_* tables may be added to a GeoPackage holding other
@@ -224,8 +477,11 @@ class IndicatorStore:
     Anything else that is not a store is refused with NotAStoreError before a
     byte is written."""
 
+    kind = "gpkg"
+
     def __init__(self, path, create=True, adopt=False, readonly=False, busy_timeout=BUSY_TIMEOUT_S):
         self.path = str(path)
+        self.location = self.path
         self.readonly = readonly
         self.busy_timeout = busy_timeout
         self._active = None  # the connection of the open transaction, if any
@@ -269,6 +525,9 @@ class IndicatorStore:
         conn.row_factory = sqlite3.Row
         return conn
 
+    def can_write(self):
+        return not self.readonly and os.access(self.path, os.W_OK)
+
     @contextmanager
     def transaction(self):
         """One write transaction.  Nested calls join the open one, so a
@@ -311,7 +570,12 @@ class IndicatorStore:
         finally:
             conn.close()
 
-    # -- audit ------------------------------------------------------------------------
+    def _insert(self, conn, table, key, values):
+        columns = ", ".join(values)
+        marks = ", ".join("?" for _ in values)
+        cursor = conn.execute("INSERT INTO {} ({}) VALUES ({})".format(table, columns, marks), tuple(values.values()))
+        return cursor.lastrowid
+
     def _audit(self, conn, table, row_id, changes):
         user, now = _user(), _now()
         for field, (old, new) in changes.items():
@@ -321,225 +585,17 @@ class IndicatorStore:
                 (table, row_id, field, None if old is None else str(old), None if new is None else str(new), now, user),
             )
 
-    # -- plans --------------------------------------------------------------------------
-    def plans(self):
-        conn = self.connect()
-        try:
-            return [dict(r) for r in conn.execute("SELECT * FROM lp_plan ORDER BY name")]
-        finally:
-            conn.close()
 
-    def plan(self, name):
-        conn = self.connect()
-        try:
-            row = conn.execute("SELECT * FROM lp_plan WHERE name = ?", (name,)).fetchone()
-            return dict(row) if row else None
-        finally:
-            conn.close()
+def open_store(location, **options):
+    """The store at ``location``: a GeoPackage path, or a
+    pg_store.PgLocation (a PostgreSQL conninfo and schema)."""
+    from .pg_store import PgLocation, PostgresStore
 
-    def upsert_plan(self, name, **fields):
-        with self.transaction() as conn:
-            return self._upsert(conn, "lp_plan", "plan_id", {"name": name}, fields)
-
-    # -- indicators -------------------------------------------------------------------
-    def indicators(self, plan_id):
-        conn = self.connect()
-        try:
-            rows = conn.execute("SELECT * FROM lp_indicator WHERE plan_id = ? ORDER BY seq, indicator_id", (plan_id,))
-            return [dict(r) for r in rows]
-        finally:
-            conn.close()
-
-    def indicator(self, indicator_id):
-        conn = self.connect()
-        try:
-            row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)).fetchone()
-            return dict(row) if row else None
-        finally:
-            conn.close()
-
-    def upsert_indicator(self, plan_id, name, **fields):
-        validate_indicator(fields)
-        with self.transaction() as conn:
-            return self._upsert(conn, "lp_indicator", "indicator_id", {"plan_id": plan_id, "name": name}, fields)
-
-    def update_indicator(self, indicator_id, changes, expected_version):
-        """Change fields of one indicator; refused when its row_version is no
-        longer ``expected_version`` (someone else saved in between)."""
-        validate_indicator(changes)
-        with self.transaction() as conn:
-            return self._update(conn, "lp_indicator", "indicator_id", indicator_id, changes, expected_version)
-
-    def delete_indicator(self, indicator_id, expected_version):
-        with self.transaction() as conn:
-            self._delete_indicator(conn, indicator_id, expected_version)
-
-    def _delete_indicator(self, conn, indicator_id, expected_version):
-        row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)).fetchone()
-        if row is None:
-            raise ConflictError("indicator {} was deleted by someone else".format(indicator_id), str(indicator_id))
-        if row["row_version"] != expected_version:
-            raise ConflictError(
-                "indicator “{}” was changed by someone else at {}; reload before deleting".format(
-                    row["name"], row["updated_at"]
-                ),
-                row["name"],
-            )
-        for obs in conn.execute(
-            "SELECT observation_id FROM lp_observation WHERE indicator_id = ?", (indicator_id,)
-        ).fetchall():
-            conn.execute("DELETE FROM lp_observation WHERE observation_id = ?", (obs[0],))
-            self._audit(conn, "lp_observation", obs[0], {"*": ("row", None)})
-        conn.execute("DELETE FROM lp_indicator WHERE indicator_id = ?", (indicator_id,))
-        self._audit(conn, "lp_indicator", indicator_id, {k: (row[k], None) for k in row.keys() if row[k] is not None})
-
-    def apply_edits(self, plan_id, changes=None, added=(), deleted=(), expected_versions=None):
-        """Save a user's edits of one plan as one transaction (the dock's save).
-
-        ``changes``: {indicator_id: {field: new value}}; ``added``: [fields];
-        ``deleted``: [indicator_id]; ``expected_versions``: {indicator_id:
-        row_version when read}.  The version check, the writes, the version
-        bumps and the audit rows commit together (BEGIN IMMEDIATE), so of two
-        editors saving the same row from the same version exactly one wins
-        and the other gets ConflictError, whatever the timing."""
-        changes = changes or {}
-        expected_versions = expected_versions or {}
-        for fields in list(changes.values()) + list(added):
-            validate_indicator(fields)
-        with self.transaction() as conn:
-            for indicator_id in list(changes) + list(deleted):
-                row = conn.execute(
-                    "SELECT name, row_version, updated_at FROM lp_indicator WHERE indicator_id = ?", (indicator_id,)
-                ).fetchone()
-                if row is None:
-                    raise ConflictError(
-                        "indicator {} was deleted by someone else".format(indicator_id), str(indicator_id)
-                    )
-                if row["row_version"] != expected_versions.get(indicator_id):
-                    raise ConflictError(
-                        "“{}” was changed by someone else at {}; your edits were not saved".format(
-                            row["name"], row["updated_at"]
-                        ),
-                        row["name"],
-                    )
-            for indicator_id, fields in changes.items():
-                self._update(
-                    conn, "lp_indicator", "indicator_id", indicator_id, fields, expected_versions[indicator_id]
-                )
-            for indicator_id in deleted:
-                self._delete_indicator(conn, indicator_id, expected_versions[indicator_id])
-            for fields in added:
-                fields = dict(fields)
-                name = fields.pop("name", None)
-                if not name:
-                    raise StoreError("an indicator needs a name")
-                exists = conn.execute(
-                    "SELECT 1 FROM lp_indicator WHERE plan_id = ? AND name = ?", (plan_id, name)
-                ).fetchone()
-                if exists:
-                    raise StoreError("the plan already has an indicator named “{}”".format(name))
-                self._upsert(conn, "lp_indicator", "indicator_id", {"plan_id": plan_id, "name": name}, fields)
-
-    # -- observations -------------------------------------------------------------------
-    def observations(self, indicator_id):
-        conn = self.connect()
-        try:
-            rows = conn.execute(
-                "SELECT * FROM lp_observation WHERE indicator_id = ? ORDER BY year, source", (indicator_id,)
-            )
-            return [dict(r) for r in rows]
-        finally:
-            conn.close()
-
-    def record_observation(self, indicator_id, year, value, source="manual", note=None):
-        with self.transaction() as conn:
-            return self._upsert(
-                conn,
-                "lp_observation",
-                "observation_id",
-                {"indicator_id": indicator_id, "year": int(year), "source": source},
-                {"value": value, "note": note, "recorded_at": _now()},
-                versioned_time=False,
-            )
-
-    def latest_observation(self, indicator_id, year=None):
-        """Latest value (by year, then recorded_at) up to ``year``."""
-        conn = self.connect()
-        try:
-            sql = "SELECT * FROM lp_observation WHERE indicator_id = ? AND value IS NOT NULL"
-            args = [indicator_id]
-            if year is not None:
-                sql += " AND year <= ?"
-                args.append(int(year))
-            sql += " ORDER BY year DESC, recorded_at DESC LIMIT 1"
-            row = conn.execute(sql, args).fetchone()
-            return dict(row) if row else None
-        finally:
-            conn.close()
-
-    def audit_rows(self, table=None):
-        conn = self.connect()
-        try:
-            if table:
-                rows = conn.execute("SELECT * FROM lp_audit WHERE table_name = ? ORDER BY audit_id", (table,))
-            else:
-                rows = conn.execute("SELECT * FROM lp_audit ORDER BY audit_id")
-            return [dict(r) for r in rows]
-        finally:
-            conn.close()
-
-    # -- internals --------------------------------------------------------------------------
-    def _upsert(self, conn, table, key, identity, fields, versioned_time=True):
-        where = " AND ".join("{} = ?".format(k) for k in identity)
-        row = conn.execute("SELECT * FROM {} WHERE {}".format(table, where), tuple(identity.values())).fetchone()
-        if row is None:
-            values = dict(identity)
-            values.update(fields)
-            values["row_version"] = 1
-            if versioned_time:
-                values["updated_at"] = _now()
-            columns = ", ".join(values)
-            marks = ", ".join("?" for _ in values)
-            cursor = conn.execute(
-                "INSERT INTO {} ({}) VALUES ({})".format(table, columns, marks), tuple(values.values())
-            )
-            row_id = cursor.lastrowid
-            self._audit(
-                conn, table, row_id, {k: (None, v) for k, v in values.items() if v is not None and k != "updated_at"}
-            )
-            return row_id
-        changes = {k: v for k, v in fields.items() if row[k] != v and k != "recorded_at"}
-        if not changes:
-            return row[key]
-        return self._update(conn, table, key, row[key], dict(fields), row["row_version"], versioned_time)
-
-    def _update(self, conn, table, key, row_id, changes, expected_version, versioned_time=True):
-        row = conn.execute("SELECT * FROM {} WHERE {} = ?".format(table, key), (row_id,)).fetchone()
-        if row is None:
-            raise ConflictError("row {} of {} was deleted by someone else".format(row_id, table), str(row_id))
-        if row["row_version"] != expected_version:
-            name = row["name"] if "name" in row.keys() else str(row_id)
-            raise ConflictError(
-                "“{}” was changed by someone else{}; your edit was not saved – reload and try again".format(
-                    name,
-                    " at " + row["updated_at"] if "updated_at" in row.keys() and row["updated_at"] else "",
-                ),
-                name,
-            )
-        diff = {k: (row[k], v) for k, v in changes.items() if row[k] != v}
-        if not diff:
-            return row_id
-        values = {k: v for k, (_old, v) in diff.items()}
-        values["row_version"] = expected_version + 1
-        if versioned_time:
-            values["updated_at"] = _now()
-        assignments = ", ".join("{} = ?".format(k) for k in values)
-        conn.execute(
-            "UPDATE {} SET {} WHERE {} = ? AND row_version = ?".format(table, assignments, key),
-            tuple(values.values()) + (row_id, expected_version),
-        )
-        self._audit(conn, table, row_id, {k: v for k, v in diff.items() if k != "recorded_at"})
-        return row_id
+    if isinstance(location, PgLocation):
+        options.pop("adopt", None)
+        options.pop("busy_timeout", None)
+        return PostgresStore(location, **options)
+    return IndicatorStore(location, **options)
 
 
 def validate_indicator(fields):
