@@ -1,7 +1,8 @@
 """A second program writing the indicator store, for the integrity tests.
 
-Runs without QGIS (the store is plain SQLite), so a test can start, kill
-and race it cheaply:
+Runs without QGIS (the store is plain SQLite or PostgreSQL through
+psycopg2), so a test can start, kill and race it cheaply.  STORE is a
+GeoPackage path or ``pg:SCHEMA:CONNINFO``:
 
 * ``import STORE PLAN COUNT VALUE`` – write a plan of COUNT indicators whose
   targets are all VALUE, in one transaction (core.indicators.importer);
@@ -17,7 +18,15 @@ import time
 sys.path.insert(0, os.environ.get("LANDPLAN_PLUGIN_DIR", os.path.join(os.path.dirname(__file__), "..")))
 
 from landplan_plugin.core.indicators import importer  # noqa: E402
-from landplan_plugin.core.indicators.store import ConflictError, IndicatorStore  # noqa: E402
+from landplan_plugin.core.indicators.pg_store import PgLocation  # noqa: E402
+from landplan_plugin.core.indicators.store import ConflictError, open_store  # noqa: E402
+
+
+def location(text):
+    if text.startswith("pg:"):
+        _pg, schema, conninfo = text.split(":", 2)
+        return PgLocation(conninfo, schema)
+    return text
 
 
 def indicators(count, value):
@@ -26,10 +35,10 @@ def indicators(count, value):
 
 def main(argv):
     if argv[1] == "import":
-        store = IndicatorStore(argv[2])
+        store = open_store(location(argv[2]))
         importer.write_plan(store, argv[3], {"base_year": 2020}, indicators(int(argv[4]), float(argv[5])))
         return 0
-    store = IndicatorStore(argv[2], create=False)
+    store = open_store(location(argv[2]), create=False)
     plan_id = store.plans()[0]["plan_id"]
     for line in sys.stdin:
         indicator_id, version, value, delay = line.split()

@@ -8,7 +8,7 @@ import pytest
 from qgis.core import QgsProcessing, QgsProcessingException, QgsVectorLayer
 
 from landplan_plugin.core.indicators import parse, status
-from landplan_plugin.core.indicators.store import ConflictError, IndicatorStore, StoreError
+from landplan_plugin.core.indicators.store import IndicatorStore
 from landplan_plugin.paths import resource
 from testdata import rect
 
@@ -78,28 +78,6 @@ def test_store_schema_is_registered_and_versioned(tmp_path):
         "note",
     ):
         assert field in layer.fields().names()
-
-
-def test_audit_conflict_and_validation(tmp_path):
-    store = IndicatorStore(tmp_path / "s.gpkg")
-    plan_id = store.upsert_plan("样例县规划", base_year=2020, target_year=2025)
-    ind = store.upsert_indicator(
-        plan_id, "耕地保有量", unit="公顷", target_value=100.0, comparator=">=", attribute="约束性"
-    )
-    row = store.indicator(ind)
-    store.update_indicator(ind, {"target_value": 120.0}, row["row_version"])
-    audit = [a for a in store.audit_rows("lp_indicator") if a["field"] == "target_value"]
-    assert audit[-1]["old_value"] == "100.0" and audit[-1]["new_value"] == "120.0" and audit[-1]["os_user"]
-    with pytest.raises(ConflictError, match="someone else"):
-        store.update_indicator(ind, {"target_value": 130.0}, row["row_version"])  # stale version
-    assert store.indicator(ind)["target_value"] == 120.0
-    with pytest.raises(StoreError):
-        store.update_indicator(ind, {"attribute": "重要"}, store.indicator(ind)["row_version"])
-    with pytest.raises(StoreError):
-        store.upsert_indicator(plan_id, "x", comparator="≥")
-    store.delete_indicator(ind, store.indicator(ind)["row_version"])
-    assert store.indicator(ind) is None
-    assert any(a["new_value"] is None and a["field"] == "name" for a in store.audit_rows("lp_indicator"))
 
 
 def run_import(store_path, path=JIANGXI, plan="江西省十四五自然资源保护和利用规划"):

@@ -26,6 +26,7 @@ VERSION = _metadata_version()
 
 
 def algorithm_classes():
+    from .algorithms.copy_store import CopyStoreAlgorithm
     from .algorithms.ellipsoid_area import EllipsoidAreaAlgorithm
     from .algorithms.export_map_sheets import ExportMapSheetsAlgorithm
     from .algorithms.farmland_balance import FarmlandBalanceAlgorithm
@@ -34,6 +35,7 @@ def algorithm_classes():
     from .algorithms.idle_land import IdleLandAlgorithm
     from .algorithms.import_indicators import ImportIndicatorsAlgorithm
     from .algorithms.indicator_status import IndicatorStatusAlgorithm
+    from .algorithms.init_store import InitStoreAlgorithm
     from .algorithms.measure_indicators import MeasureIndicatorsAlgorithm
     from .algorithms.restoration_stats import RestorationStatsAlgorithm
     from .algorithms.stock_land import StockLandAlgorithm
@@ -52,6 +54,8 @@ def algorithm_classes():
         ImportIndicatorsAlgorithm,
         MeasureIndicatorsAlgorithm,
         IndicatorStatusAlgorithm,
+        InitStoreAlgorithm,
+        CopyStoreAlgorithm,
     ]
 
 

@@ -398,11 +398,7 @@ def _ddl(schema):
             + "')",
         )
         + (
-            (
-                "CREATE TRIGGER lp_stamp BEFORE UPDATE ON {s}."
-                + table
-                + " FOR EACH ROW EXECUTE FUNCTION {s}.lp_stamp()",
-            )
+            ("CREATE TRIGGER lp_stamp BEFORE UPDATE ON {s}." + table + " FOR EACH ROW EXECUTE FUNCTION {s}.lp_stamp()",)
             if stamped
             else ()
         )

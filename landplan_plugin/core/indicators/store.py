@@ -224,7 +224,6 @@ def _create_tables(path):
     ds = None
 
 
-
 class StoreRules:
     """What every back end shares: reads, validated writes, version checks
     and the dock's one-transaction save.  A back end supplies ``connect``
@@ -268,7 +267,9 @@ class StoreRules:
     # -- indicators -------------------------------------------------------------------
     def indicators(self, plan_id):
         with self._reading() as conn:
-            rows = conn.execute("SELECT * FROM lp_indicator WHERE plan_id = ? ORDER BY seq, indicator_id", (plan_id,))
+            rows = conn.execute(
+                "SELECT * FROM lp_indicator WHERE plan_id = ? ORDER BY seq IS NULL, seq, indicator_id", (plan_id,)
+            )
             return [dict(r) for r in rows]
 
     def indicator(self, indicator_id):
@@ -293,9 +294,7 @@ class StoreRules:
             self._delete_indicator(conn, indicator_id, expected_version)
 
     def _delete_indicator(self, conn, indicator_id, expected_version):
-        row = conn.execute(
-            "SELECT * FROM lp_indicator WHERE indicator_id = ?" + self.LOCK, (indicator_id,)
-        ).fetchone()
+        row = conn.execute("SELECT * FROM lp_indicator WHERE indicator_id = ?" + self.LOCK, (indicator_id,)).fetchone()
         if row is None:
             raise ConflictError("indicator {} was deleted by someone else".format(indicator_id), str(indicator_id))
         if row["row_version"] != expected_version:

@@ -13,7 +13,7 @@ from ...core.i18n import tr
 from ...core.indicators import importer
 from ...core.indicators.store import StoreError
 from .base import LandPlanAlgorithm
-from .indicators_common import open_store, store_error_text
+from .indicators_common import add_store_parameters, open_store, store_error_text, store_location
 
 measure_for = importer.measure_for  # kept importable here
 
@@ -51,7 +51,7 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(self.INPUT, tr("Indicator table (CSV or XLSX)")))
-        self.addParameter(QgsProcessingParameterFile(self.STORE, tr("Indicator store (GeoPackage)"), extension="gpkg"))
+        add_store_parameters(self)
         self.addParameter(QgsProcessingParameterString(self.PLAN_NAME, tr("Plan name")))
         self.addParameter(QgsProcessingParameterString(self.REGION_NAME, tr("Region name"), optional=True))
         for name, label in ((self.BASE_YEAR, tr("Base year")), (self.TARGET_YEAR, tr("Target year"))):
@@ -93,7 +93,7 @@ class ImportIndicatorsAlgorithm(LandPlanAlgorithm):
         if not plan_name:
             raise QgsProcessingException(tr("Give the plan a name."))
         store = open_store(
-            self.parameterAsFile(parameters, self.STORE, context),
+            store_location(self, parameters, context),
             create=True,
             adopt=self.parameterAsBoolean(parameters, self.ADD_TO_EXISTING, context),
         )

@@ -4,7 +4,6 @@ from qgis.core import (
     QgsFeature,
     QgsProcessing,
     QgsProcessingParameterFeatureSink,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsCoordinateReferenceSystem,
@@ -16,7 +15,7 @@ from ...core.i18n import tr
 from ...core.indicators import display
 from ...core.indicators import status as rules
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec
-from .indicators_common import open_store, plan_or_raise
+from .indicators_common import add_store_parameters, open_store, plan_or_raise, store_location
 
 FIELDS = (
     ("seq", FieldType.INT),
@@ -89,7 +88,7 @@ class IndicatorStatusAlgorithm(LandPlanAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(self.STORE, tr("Indicator store (GeoPackage)"), extension="gpkg"))
+        add_store_parameters(self)
         self.addParameter(QgsProcessingParameterString(self.PLAN_NAME, tr("Plan name")))
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -106,7 +105,7 @@ class IndicatorStatusAlgorithm(LandPlanAlgorithm):
         )
 
     def processAlgorithm(self, parameters, context, feedback):
-        store = open_store(self.parameterAsFile(parameters, self.STORE, context), readonly=True)
+        store = open_store(store_location(self, parameters, context), readonly=True)
         plan = plan_or_raise(store, self.parameterAsString(parameters, self.PLAN_NAME, context))
         year = (
             self.parameterAsInt(parameters, self.YEAR, context) if parameters.get(self.YEAR) not in (None, "") else None

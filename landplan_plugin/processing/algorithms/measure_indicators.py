@@ -8,7 +8,6 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterField,
-    QgsProcessingParameterFile,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
     QgsWkbTypes,
@@ -20,7 +19,7 @@ from ...core.i18n import tr
 from ...core.indicators import measure
 from ...core.indicators.store import StoreError
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec
-from .indicators_common import open_store, store_error_text, plan_or_raise
+from .indicators_common import add_store_parameters, open_store, store_error_text, plan_or_raise, store_location
 
 
 class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
@@ -70,7 +69,7 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
         )
 
     def initAlgorithm(self, config=None):
-        self.addParameter(QgsProcessingParameterFile(self.STORE, tr("Indicator store (GeoPackage)"), extension="gpkg"))
+        add_store_parameters(self)
         self.addParameter(QgsProcessingParameterString(self.PLAN_NAME, tr("Plan name")))
         self.addParameter(
             QgsProcessingParameterNumber(
@@ -126,7 +125,7 @@ class MeasureIndicatorsAlgorithm(LandPlanAlgorithm):
         self.addOutput(QgsProcessingOutputNumber(self.RECORDED, tr("Values recorded")))
 
     def processAlgorithm(self, parameters, context, feedback):
-        store = open_store(self.parameterAsFile(parameters, self.STORE, context))
+        store = open_store(store_location(self, parameters, context))
         plan = plan_or_raise(store, self.parameterAsString(parameters, self.PLAN_NAME, context))
         year = self.parameterAsInt(parameters, self.YEAR, context)
         landuse = self.source_or_raise(parameters, self.LANDUSE, context)
