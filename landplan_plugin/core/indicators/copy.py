@@ -55,6 +55,12 @@ def copy_store(source, target, replace=False, feedback=None):
     counts = {"plans": 0, "indicators": 0, "observations": 0, "audit": 0}
     new_ids = {"lp_plan": {}, "lp_indicator": {}, "lp_observation": {}}
     with target.transaction() as conn:
+        # history first (it happened first); its row ids are set once the rows have their new ids
+        history = []
+        for row in source.audit_rows():
+            values = {k: row[k] for k in AUDIT_COLUMNS}
+            history.append((_insert_audit(target, conn, values), row["table_name"], row["row_id"]))
+            counts["audit"] += 1
         for name in clashes:
             _delete_plan(target, conn, existing[name]["plan_id"])
         for number, plan in enumerate(plans):
@@ -85,11 +91,10 @@ def copy_store(source, target, replace=False, feedback=None):
                 target._audit(conn, "lp_plan", plan_id, {"*": (None, "copied from {}".format(source.location))})
             if feedback is not None:
                 feedback.setProgress(80.0 * (number + 1) / max(len(plans), 1))
-        for row in source.audit_rows():
-            values = {k: row[k] for k in AUDIT_COLUMNS}
-            values["row_id"] = new_ids.get(row["table_name"], {}).get(row["row_id"])
-            _insert_audit(target, conn, values)
-            counts["audit"] += 1
+        for audit_id, table, old_id in history:
+            new_id = new_ids.get(table, {}).get(old_id)
+            if new_id is not None:
+                conn.execute("UPDATE lp_audit SET row_id = ? WHERE audit_id = ?", (new_id, audit_id))
     return counts
 
 
@@ -107,9 +112,9 @@ def _insert_audit(target, conn, values):
     values = dict(values)
     values["changed_at"] = values.get("changed_at") or _now()
     values["os_user"] = values.get("os_user") or _user()
-    columns = ", ".join(values)
-    marks = ", ".join("?" for _ in values)
-    conn.execute("INSERT INTO lp_audit ({}) VALUES ({})".format(columns, marks), tuple(values.values()))
+    if target.kind == "postgres":
+        return target._insert(conn, "lp_audit", "audit_id", values, keep_stamps=True)
+    return target._insert(conn, "lp_audit", "audit_id", values)
 
 
 def _delete_plan(target, conn, plan_id):
