@@ -88,7 +88,7 @@ def test_dock_save_is_audited_and_conflicts_refused(dock, store_path):
     store.update_indicator(fid, {"target_value": 3200.0}, other["row_version"])
     assert dock.set_value(fid, "target_value", 3300.0)
     assert not dock.save()
-    assert "someone else" in dock.message.text()
+    assert "was changed by" in dock.message.text() and "since you opened it" in dock.message.text()
     assert store.indicator(fid)["target_value"] == 3200.0
 
 
@@ -196,7 +196,7 @@ def test_two_docks_saving_the_same_row_one_wins(qgis_iface, store_path):
         assert second.set_value(fid, "target_value", 3222.0)
         assert first.save()
         assert not second.save()
-        assert "someone else" in second.message.text()
+        assert "was changed by" in second.message.text() and "since you opened it" in second.message.text()
         row = IndicatorStore(store_path).indicator(fid)
         assert row["target_value"] == 3111.0 and row["row_version"] == 2
         # the winner keeps editing on the saved data

@@ -9,6 +9,14 @@ someone else changed any edited row since it was loaded (row_version) and
 refuses with a message if so; after a successful commit the store records
 the audit rows and bumps the versions.  Status colours come from
 core.indicators.status, as in landplan:indicatorstatus.
+
+A shared store on PostgreSQL (core.indicators.pg_store) is chosen with
+QGIS's own connection and schema widgets and shown through the postgres
+provider.  A login without write rights (a viewer) gets the table
+read-only.  Changes saved by others arrive by LISTEN/NOTIFY (a
+QSocketNotifier on the listening connection): with nothing unsaved the
+table reloads; an unsaved edit of a row someone else changed is flagged
+with the row and the editor's name before any save is tried.
 """
 
 import datetime
@@ -24,11 +32,14 @@ from qgis.core import (
     QgsFeatureRequest,
 )
 from qgis.gui import QgsAttributeEditorContext, QgsDockWidget, QgsDualView
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP, QSocketNotifier, Qt, QTimer
 from qgis.PyQt.QtGui import QColor
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QDoubleSpinBox,
     QHeaderView,
     QSpinBox,
@@ -49,19 +60,22 @@ from ..core import outputfields
 from ..core.i18n import tr
 from ..core.indicators import display
 from ..core.indicators import status as rules
+from ..core.indicators.pg_store import DEFAULT_SCHEMA, PgLocation
 from ..core.indicators.store import (
     ATTRIBUTES,
     COMPARATORS,
     ConflictError,
-    IndicatorStore,
     NotAStoreError,
     StoreError,
     inspect_file,
+    open_store as open_any_store,
 )
 from ..processing.algorithms.indicator_status import status_rows
 
 PROJECT_SCOPE = "LandPlan"
 PROJECT_KEY = "indicator_store"
+PROJECT_CONNECTION_KEY = "indicator_store_connection"
+PROJECT_SCHEMA_KEY = "indicator_store_schema"
 
 # aliases of lp_indicator's own columns; the others (seq, name, unit,
 # base_value, target_value …) read as in the outputs (core.outputfields)
@@ -112,11 +126,15 @@ class IndicatorDock(QgsDockWidget):
         self.setObjectName("LandPlanIndicatorDock")
         self.store = None
         self.layer = None
-        self.loaded_versions = {}
+        self.loaded_versions = {}  # feature id → row_version when loaded
+        self.loaded_ids = {}  # feature id → indicator_id (a provider may number features its own way)
+        self.connection_name = None
+        self._listener = None  # (psycopg2 connection, QSocketNotifier) of a shared store
         body = QWidget()
         layout = QVBoxLayout(body)
         bar = QHBoxLayout()
         self.open_button = self._button(bar, tr("Open or create a store…"), self.choose_store)
+        self.shared_button = self._button(bar, tr("Shared store…"), self.choose_shared_store)
         self.plan_combo = QComboBox()
         self.plan_combo.currentIndexChanged.connect(self._plan_changed)
         bar.addWidget(QLabel(tr("Plan")))
@@ -164,7 +182,7 @@ class IndicatorDock(QgsDockWidget):
         self.value_spin.setDecimals(4)
         record_bar.addWidget(self.year_spin)
         record_bar.addWidget(self.value_spin)
-        self._button(record_bar, tr("Record"), self.record_value)
+        self.record_button = self._button(record_bar, tr("Record"), self.record_value)
         obs_box.addLayout(record_bar)
         lower.addLayout(obs_box, 2)
         self.chart = ProgressChart()
@@ -213,21 +231,80 @@ class IndicatorDock(QgsDockWidget):
             adopt = True
         self.open_store(path, adopt=adopt)
 
-    def open_store(self, path, adopt=False):
-        """Open (or reopen) a store; the plan shown stays chosen if it still
-        exists.  A file that is not a store is refused with a message."""
+    def choose_shared_store(self):
+        """A PostgreSQL connection and schema, with QGIS's own widgets."""
+        from qgis.gui import QgsDatabaseSchemaComboBox, QgsProviderConnectionComboBox
+
+        dialog = QDialog(self)
+        dialog.setWindowTitle(tr("Shared indicator store (PostgreSQL)"))
+        form = QFormLayout(dialog)
+        connections = QgsProviderConnectionComboBox("postgres", dialog)
+        schemas = QgsDatabaseSchemaComboBox("postgres", connections.currentConnection(), dialog)
+        connections.connectionChanged.connect(schemas.setConnectionName)
+        form.addRow(tr("Connection"), connections)
+        form.addRow(tr("Schema"), schemas)
+        if schemas.comboBox().findText(DEFAULT_SCHEMA) >= 0:
+            schemas.setSchema(DEFAULT_SCHEMA)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        form.addRow(buttons)
+        if dialog.exec() != QDialog.DialogCode.Accepted or not connections.currentConnection():
+            return
+        self.open_shared_store(connections.currentConnection(), schemas.currentSchema())
+
+    def open_shared_store(self, connection, schema):
+        """Open the store of a QGIS PostgreSQL connection (or a conninfo)."""
+        from qgis.core import QgsProcessingException
+
+        from ..processing.algorithms.indicators_common import pg_location
+
+        try:
+            location = pg_location(connection, schema)
+        except QgsProcessingException as error:
+            return self._refuse(error.message())
+        if self.open_store(location):
+            self.connection_name = location.label
+            QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_CONNECTION_KEY, location.label or "")
+            QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_SCHEMA_KEY, location.schema)
+            return True
+        return False
+
+    def open_store(self, location, adopt=False):
+        """Open (or reopen) a store – a GeoPackage path or a PgLocation; the
+        plan shown stays chosen if it still exists.  Something that is not a
+        store is refused with a message."""
         keep = self.plan_combo.currentText() if self.store is not None else None
         try:
-            store = IndicatorStore(path, adopt=adopt)
-        except NotAStoreError:
-            self._refuse(tr("{} is not an indicator store; nothing was written.").format(path))
+            store = open_any_store(location, adopt=adopt)
+        except NotAStoreError as error:
+            if isinstance(location, PgLocation):
+                self._refuse(
+                    tr(
+                        "The schema “{}” holds no LandPlan indicator store; create it with “Initialise a shared "
+                        "indicator store” (landplan:initstore)."
+                    ).format(location.schema)
+                )
+            else:
+                self._refuse(tr("{} is not an indicator store; nothing was written.").format(location))
+            del error
             return False
         except StoreError as error:
-            self._refuse(tr("Cannot open the indicator store: {}").format(error))
+            from ..processing.algorithms.indicators_common import store_error_text
+
+            self._refuse(tr("Cannot open the indicator store: {}").format(store_error_text(error)))
             return False
         self._release_layer()
+        self._stop_listening()
+        if self.store is not None and self.store is not store:
+            getattr(self.store, "close", lambda: None)()
         self.store = store
-        QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_KEY, path)
+        if isinstance(location, PgLocation):
+            self._start_listening()
+        else:
+            self.connection_name = None
+            QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_KEY, location)
+            QgsProject.instance().writeEntry(PROJECT_SCOPE, PROJECT_CONNECTION_KEY, "")
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for plan in self.store.plans():
@@ -239,21 +316,47 @@ class IndicatorDock(QgsDockWidget):
         return True
 
     def restore_from_project(self):
+        connection, ok = QgsProject.instance().readEntry(PROJECT_SCOPE, PROJECT_CONNECTION_KEY, "")
+        if ok and connection:
+            schema, _ok = QgsProject.instance().readEntry(PROJECT_SCOPE, PROJECT_SCHEMA_KEY, DEFAULT_SCHEMA)
+            self.open_shared_store(connection, schema)
+            return
         path, ok = QgsProject.instance().readEntry(PROJECT_SCOPE, PROJECT_KEY, "")
         if ok and path:
             self.open_store(path)
+
+    def _indicator_layer(self, plan_id):
+        if self.store.kind == "postgres":
+            from qgis.core import QgsDataSourceUri
+
+            location = self.store.location_object
+            uri = QgsDataSourceUri(location.conninfo)
+            uri.setDataSource(location.schema, "lp_indicator", "", "plan_id = {}".format(int(plan_id)), "indicator_id")
+            return QgsVectorLayer(uri.uri(False), tr("Indicators"), "postgres")
+        layer = QgsVectorLayer("{}|layername=lp_indicator".format(self.store.path), tr("Indicators"), "ogr")
+        layer.setSubsetString("plan_id = {}".format(int(plan_id)))
+        return layer
 
     def _plan_changed(self):
         plan_id = self.plan_combo.currentData()
         if self.store is None or plan_id is None:
             return
         self._release_layer()
-        layer = QgsVectorLayer("{}|layername=lp_indicator".format(self.store.path), tr("Indicators"), "ogr")
-        layer.setSubsetString("plan_id = {}".format(int(plan_id)))
+        layer = self._indicator_layer(plan_id)
         self._configure(layer, int(plan_id))
         self.layer = layer
-        self.loaded_versions = {f.id(): f["row_version"] for f in layer.getFeatures()}
-        layer.startEditing()  # before the models: they read the editable state once
+        self._remember_loaded()
+        writable = self.store.can_write()
+        for button in (self.add_button, self.delete_button, self.save_button, self.import_button, self.record_button):
+            button.setEnabled(writable)
+        if writable:
+            layer.startEditing()  # before the models: they read the editable state once
+        else:
+            self.message.setText(
+                tr(
+                    "Read-only: your database login may only read this indicator store (a viewer); the table cannot be edited."
+                )
+            )
         # A fresh QgsDualView per layer (QGIS's own attribute table widget):
         # a QgsAttributeTableView keeps the selection model made for its first
         # layer, and painting it after that layer is gone aborts QGIS.  The old
@@ -403,12 +506,14 @@ class IndicatorDock(QgsDockWidget):
             return True
         buffer = self.layer.editBuffer()
         fields = self.layer.fields()
+        ids = self.loaded_ids
         changed = {
-            fid: {fields.at(i).name(): _plain(value) for i, value in values.items()}
+            ids[fid]: {fields.at(i).name(): _plain(value) for i, value in values.items()}
             for fid, values in buffer.changedAttributeValues().items()
-            if fid >= 0
+            if fid in ids
         }
-        deleted = [fid for fid in buffer.deletedFeatureIds() if fid >= 0]
+        deleted = [ids[fid] for fid in buffer.deletedFeatureIds() if fid in ids]
+        versions = {ids[fid]: version for fid, version in self.loaded_versions.items() if fid in ids}
         added = [
             {
                 fields.at(i).name(): _plain(value)
@@ -427,26 +532,102 @@ class IndicatorDock(QgsDockWidget):
                 changed,
                 added,
                 deleted,
-                {fid: self.loaded_versions.get(fid) for fid in list(changed) + deleted},
+                {indicator_id: versions.get(indicator_id) for indicator_id in list(changed) + deleted},
             )
         except ConflictError as error:
-            text = tr(
-                "“{}” was changed by someone else since you opened it; your edits were not saved. "
-                "Reload the plan and edit again."
-            ).format(error.name)
+            if error.user:
+                text = tr(
+                    "“{}” was changed by {} at {} since you opened it; your edits were not saved. "
+                    "Reload the plan and edit again."
+                ).format(error.name, error.user, error.when or "?")
+            else:
+                text = tr(
+                    "“{}” was changed by someone else since you opened it; your edits were not saved. "
+                    "Reload the plan and edit again."
+                ).format(error.name)
             return self._refuse(text)
         except StoreError as error:
             from ..processing.algorithms.indicators_common import store_error_text
 
             return self._refuse(tr("Not saved: {}").format(store_error_text(error)))
         # the store has the edits: drop the buffer and show what was saved
+        self.reload_table()
+        self.message.setText(tr("Saved."))
+        return True
+
+    def _remember_loaded(self):
+        request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry)
+        features = list(self.layer.getFeatures(request))
+        self.loaded_versions = {f.id(): f["row_version"] for f in features}
+        self.loaded_ids = {f.id(): int(f["indicator_id"]) for f in features}
+
+    def reload_table(self):
+        """Show the store's current rows (drops the empty or saved buffer)."""
         self.layer.rollBack()
         self.layer.dataProvider().reloadData()
         self.layer.startEditing()
-        self.loaded_versions = {f.id(): f["row_version"] for f in self.layer.getFeatures()}
-        self.message.setText(tr("Saved."))
+        self._remember_loaded()
         self.refresh_status()
-        return True
+        self.show_observations()
+
+    # -- live refresh (shared store) ---------------------------------------------------------------
+    def _start_listening(self):
+        try:
+            raw = self.store.listen()
+        except StoreError as error:
+            self.message.setText(tr("Changes by others will not show live: {}").format(error))
+            return
+        notifier = QSocketNotifier(raw.fileno(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(self._notified)
+        self._listener = (raw, notifier)
+
+    def _stop_listening(self):
+        if self._listener is not None:
+            raw, notifier = self._listener
+            notifier.setEnabled(False)
+            notifier.deleteLater()
+            raw.close()
+            self._listener = None
+
+    def _notified(self, *_args):
+        """Others saved: reload when nothing is unsaved, else say which of
+        the user's edited rows someone else changed, and who."""
+        if self._listener is None or self.store is None:
+            return
+        try:
+            changes = self.store.notifications(self._listener[0])
+        except Exception:  # noqa: BLE001 - a dropped connection must not break the dock
+            self._stop_listening()
+            self.message.setText(tr("The connection to the shared store was lost; changes by others no longer show."))
+            return
+        plan_id = self.plan_combo.currentData()
+        if plan_id is None:
+            return
+        mine = [c for c in changes if c.get("plan_id") in (None, int(plan_id))]
+        if not mine or self.layer is None:
+            return
+        buffer = self.layer.editBuffer() if self.layer.isEditable() else None
+        edited = set()
+        if buffer is not None:
+            edited = {fid for fid in buffer.changedAttributeValues() if fid >= 0} | {
+                fid for fid in buffer.deletedFeatureIds() if fid >= 0
+            }
+        fids = {indicator_id: fid for fid, indicator_id in self.loaded_ids.items()}
+        clashes = [c for c in mine if c.get("table") == "lp_indicator" and fids.get(c.get("id")) in edited]
+        users = "、".join(sorted({c.get("user") or "?" for c in mine}))
+        if clashes:
+            names = "、".join("“{}”".format(self.layer.getFeature(fids[c["id"]])["name"]) for c in clashes)
+            self._refuse(
+                tr(
+                    "{} was changed by {} while you were editing it; saving your edit of it will be refused. "
+                    "Note your value, undo, and save again after the table reloads."
+                ).format(names, "、".join(sorted({c.get("user") or "?" for c in clashes})))
+            )
+        elif buffer is not None and buffer.isModified():
+            self.message.setText(tr("{} changed this plan; the changes show after you save.").format(users))
+        else:
+            self.reload_table()
+            self.message.setText(tr("Updated: {} changed this plan.").format(users))
 
     def _refuse(self, text):
         self.message.setText(text)
@@ -465,7 +646,9 @@ class IndicatorDock(QgsDockWidget):
                 return None
             model = self.view.model()
             ids = [model.rowToId(rows[0])] if hasattr(model, "rowToId") else []
-        return ids[0] if ids and ids[0] >= 0 else None
+        if not ids or ids[0] < 0:
+            return None
+        return self.loaded_ids.get(ids[0], ids[0])  # the store's indicator_id
 
     def show_observations(self, *_args):
         self.observation_list.clear()
@@ -500,7 +683,14 @@ class IndicatorDock(QgsDockWidget):
                 tr("{} is outside the plan period {}–{}: nothing recorded.").format(self.year_spin.value(), first, last)
             )
             return
-        self.store.record_observation(indicator_id, self.year_spin.value(), self.value_spin.value(), source="manual")
+        try:
+            self.store.record_observation(
+                indicator_id, self.year_spin.value(), self.value_spin.value(), source="manual"
+            )
+        except StoreError as error:
+            from ..processing.algorithms.indicators_common import store_error_text
+
+            return self._refuse(tr("Not recorded: {}").format(store_error_text(error)))
         self.show_observations()
         self.refresh_status()
 
@@ -511,8 +701,14 @@ class IndicatorDock(QgsDockWidget):
         import processing
 
         name = self.plan_combo.currentText() or os.path.splitext(os.path.basename(path))[0]
-        processing.run("landplan:importindicators", {"INPUT": path, "STORE": self.store.path, "PLAN_NAME": name})
-        self.open_store(self.store.path)
+        if self.store.kind == "postgres":
+            location = self.store.location_object
+            target = {"STORE_CONNECTION": location.conninfo, "STORE_SCHEMA": location.schema}
+        else:
+            location = self.store.path
+            target = {"STORE": self.store.path}
+        processing.run("landplan:importindicators", dict(target, INPUT=path, PLAN_NAME=name))
+        self.open_store(location)
 
     def export_table(self):
         path, _ = QFileDialog.getSaveFileName(
@@ -643,6 +839,7 @@ class IndicatorDock(QgsDockWidget):
 
     def closeEvent(self, event):  # noqa: N802 (Qt API name)
         self._release_layer()
+        self._stop_listening()
         super().closeEvent(event)
 
 
