@@ -617,7 +617,8 @@ class IndicatorDock(QgsDockWidget):
         users = "、".join(sorted({c.get("user") or "?" for c in mine}))
         if clashes:
             names = "、".join("“{}”".format(self.layer.getFeature(fids[c["id"]])["name"]) for c in clashes)
-            self._refuse(
+            # not modal: it arrives in the middle of the user's typing
+            self._notify_warning(
                 tr(
                     "{} was changed by {} while you were editing it; saving your edit of it will be refused. "
                     "Note your value, undo, and save again after the table reloads."
@@ -628,6 +629,15 @@ class IndicatorDock(QgsDockWidget):
         else:
             self.reload_table()
             self.message.setText(tr("Updated: {} changed this plan.").format(users))
+
+    def _notify_warning(self, text):
+        self.message.setText(text)
+        from qgis.utils import iface
+
+        if iface is not None and self.isVisible():
+            from qgis.core import Qgis
+
+            iface.messageBar().pushMessage(tr("Plan indicators"), text, Qgis.MessageLevel.Warning, 15)
 
     def _refuse(self, text):
         self.message.setText(text)
