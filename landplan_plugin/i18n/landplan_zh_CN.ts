@@ -9,7 +9,7 @@
         <translation>在处理工具箱中打开 LandPlan 算法</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="94"/>
+        <location filename="../processing/provider.py" line="98"/>
         <source>Could not load model {}</source>
         <translation>无法加载模型 {}</translation>
     </message>
@@ -299,12 +299,12 @@
         <translation>{}：{} 的日期无法识别，其时序核查为空值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="548"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="546"/>
         <source>An allocation row of {} lacks a project or supplement id.</source>
         <translation>{} 中有一行缺少项目编号或补充耕地项目编号。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="551"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="549"/>
         <source>Allocation {} → {}: negative farmland {}.</source>
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
@@ -394,12 +394,12 @@
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="523"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="521"/>
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="538"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="536"/>
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
@@ -419,27 +419,27 @@
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="682"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="686"/>
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="686"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="690"/>
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="96"/>
+        <location filename="../core/overlay.py" line="112"/>
         <source>{} invalid geometries in “{}” were skipped.</source>
         <translation>“{1}”中 {0} 个无效几何已跳过。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="98"/>
+        <location filename="../core/overlay.py" line="114"/>
         <source>{} invalid geometries in “{}” were repaired (makeValid).</source>
         <translation>“{1}”中 {0} 个无效几何已修复（makeValid）。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="81"/>
+        <location filename="../core/overlay.py" line="97"/>
         <source>Feature {} of “{}” has an invalid geometry. Repair it (Fix geometries), tick “Repair invalid geometries”, or set Processing’s invalid-feature filtering to skip.</source>
         <translation>“{1}”的要素 {0} 几何无效。请先修复（“修复几何”工具），或勾选“修复无效几何”，或将“处理”的无效要素过滤设置为跳过。</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/base.py" line="141"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="623"/>
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
@@ -679,27 +679,27 @@
         <translation>耕地变化汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="338"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="337"/>
         <source>{} zone polygons without a name were left out.</source>
         <translation>{} 个区域要素没有名称，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="486"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="485"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so that no area is counted twice. Check the topology of the later survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：已按比例缩放份额，避免重复计算面积。请检查后期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="493"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="492"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count the overlap twice. Check the topology of the earlier survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：这些位置的后期指标重复计算了重叠部分。请检查前期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="503"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="502"/>
         <source>Unknown land-class code “{}”: its pieces count as ‘other’.</source>
         <translation>未知地类编码“{}”：其图斑计为“其他变化”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="505"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="504"/>
         <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
         <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
     </message>
@@ -1003,129 +1003,129 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>规划指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="119"/>
+        <location filename="../ui/indicator_dock.py" line="136"/>
         <source>Open or create a store…</source>
         <translation>打开或新建指标库…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="122"/>
+        <location filename="../ui/indicator_dock.py" line="140"/>
         <source>Plan</source>
         <translation>规划</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="124"/>
+        <location filename="../ui/indicator_dock.py" line="142"/>
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="125"/>
+        <location filename="../ui/indicator_dock.py" line="143"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="130"/>
+        <location filename="../ui/indicator_dock.py" line="148"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="151"/>
+        <location filename="../ui/indicator_dock.py" line="169"/>
         <source>Monitoring status</source>
         <translation>监测状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="204"/>
+        <location filename="../ui/indicator_dock.py" line="222"/>
         <source>Indicator store</source>
         <translation>指标库</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="189"/>
+        <location filename="../ui/indicator_dock.py" line="207"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="251"/>
+        <location filename="../ui/indicator_dock.py" line="336"/>
         <source>Indicators</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="272"/>
+        <location filename="../ui/indicator_dock.py" line="375"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="273"/>
+        <location filename="../ui/indicator_dock.py" line="376"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="328"/>
+        <location filename="../ui/indicator_dock.py" line="431"/>
         <source>must be one of {}</source>
         <translation>必须为 {} 之一</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="371"/>
+        <location filename="../ui/indicator_dock.py" line="474"/>
         <source>Edit {}</source>
         <translation>编辑 {}</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="382"/>
+        <location filename="../ui/indicator_dock.py" line="485"/>
         <source>New indicator</source>
         <translation>新指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="384"/>
+        <location filename="../ui/indicator_dock.py" line="487"/>
         <source>Add indicator</source>
         <translation>添加指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="394"/>
+        <location filename="../ui/indicator_dock.py" line="497"/>
         <source>Delete indicators</source>
         <translation>删除指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="433"/>
+        <location filename="../ui/indicator_dock.py" line="544"/>
         <source>“{}” was changed by someone else since you opened it; your edits were not saved. Reload the plan and edit again.</source>
         <translation>“{}”在您打开后已被他人修改，您的修改未保存。请重新加载规划后再编辑。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="447"/>
+        <location filename="../ui/indicator_dock.py" line="555"/>
         <source>Saved.</source>
         <translation>已保存。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="24"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="118"/>
         <source>Choose the indicator store (GeoPackage).</source>
         <translation>请选择指标库（GeoPackage）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="37"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="138"/>
         <source>Cannot open the indicator store: {}</source>
         <translation>无法打开指标库：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="46"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="147"/>
         <source>No plan “{}” in the store (plans: {}).</source>
         <translation>指标库中没有规划“{}”（现有规划：{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="77"/>
+        <location filename="../processing/algorithms/indicator_status.py" line="76"/>
         <source>Plan indicator status</source>
         <translation>规划指标监测预警</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="83"/>
+        <location filename="../processing/algorithms/indicator_status.py" line="82"/>
         <source>Status of every indicator of a plan from its latest observation (up to YEAR): no_data, no_target (text target), and for ≥ targets met / on_track (at least on the straight path from the base value in the base year to the target in the target year) / at_risk / not_met (after the target year); for ≤ caps not_met above the target, at_risk above the straight path (from 0 when cumulative), else met; for = targets met when equal, else at_risk before the target year and not_met after.</source>
         <translation>按最新监测值（截至指定年份）给出规划各指标的状态：no_data（无监测数据）、no_target（文字目标）；对“≥”目标：met（已达标）、on_track（不低于从基期年基期值到目标年目标值的直线进度）、at_risk（有风险）、not_met（目标年后仍未达标）；对“≤”上限：超过目标为 not_met，高于直线进度（累计指标从 0 起算）为 at_risk，否则为 met；对“=”目标：相等为 met，否则目标年前为 at_risk、之后为 not_met。
 
 Monitoring status of each plan indicator.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="73"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="49"/>
         <source>Indicator store (GeoPackage)</source>
         <translation>指标库（GeoPackage）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="74"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="73"/>
         <source>Plan name</source>
         <translation>规划名称</translation>
     </message>
@@ -1135,7 +1135,7 @@ Monitoring status of each plan indicator.</translation>
         <translation>年份</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicator_status.py" line="104"/>
+        <location filename="../processing/algorithms/indicator_status.py" line="103"/>
         <source>Indicator status</source>
         <translation>指标状态</translation>
     </message>
@@ -1197,77 +1197,77 @@ Imports a printed indicator table into the GeoPackage store.</translation>
         <translation>已导入 {} 个指标（“{}”，{}–{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="52"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="51"/>
         <source>Measure plan indicators</source>
         <translation>规划指标自动监测</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="85"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="84"/>
         <source>Ecological protection red line (生态保护红线)</source>
         <translation>生态保护红线</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="123"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="122"/>
         <source>Recorded values</source>
         <translation>记录的监测值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="126"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="125"/>
         <source>Values recorded</source>
         <translation>记录的监测值数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="176"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="175"/>
         <source>{}: give the {} layer to measure it.</source>
         <translation>{}：需提供 {} 图层才能计算。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="182"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="181"/>
         <source>{}: unknown measure “{}”.</source>
         <translation>{}：未知监测项“{}”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="191"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="190"/>
         <source>{}: unit “{}” is not an area unit; not recorded.</source>
         <translation>{}：单位“{}”不是面积单位，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="131"/>
+        <location filename="../ui/indicator_dock.py" line="149"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="132"/>
+        <location filename="../ui/indicator_dock.py" line="150"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="155"/>
+        <location filename="../ui/indicator_dock.py" line="173"/>
         <source>Yearly values of the selected indicator</source>
         <translation>所选指标的年度监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="167"/>
+        <location filename="../ui/indicator_dock.py" line="185"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="494"/>
+        <location filename="../ui/indicator_dock.py" line="687"/>
         <source>Select an indicator first.</source>
         <translation>请先选择一个指标。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="508"/>
+        <location filename="../ui/indicator_dock.py" line="708"/>
         <source>Indicator table</source>
         <translation>指标表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="508"/>
+        <location filename="../ui/indicator_dock.py" line="708"/>
         <source>Tables (*.csv *.xlsx)</source>
         <translation>表格 (*.csv *.xlsx)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="518"/>
+        <location filename="../ui/indicator_dock.py" line="724"/>
         <source>Export indicators</source>
         <translation>导出指标</translation>
     </message>
@@ -1297,12 +1297,12 @@ Area mode (default 1): 1 = CGCS2000 ellipsoidal, 2 = planar; 0 = project areas e
 Counts restored land by zone, type, year and direction; overlaps count once.</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="518"/>
+        <location filename="../ui/indicator_dock.py" line="724"/>
         <source>CSV (*.csv);;Excel (*.xlsx);;HTML report (*.html)</source>
         <translation>CSV (*.csv);;Excel (*.xlsx);;HTML 报告 (*.html)</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="582"/>
+        <location filename="../ui/indicator_dock.py" line="788"/>
         <source>Excel export needs openpyxl (python3-openpyxl); export CSV instead.</source>
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
@@ -1372,12 +1372,12 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="141"/>
+        <location filename="../ui/indicator_dock.py" line="159"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="141"/>
+        <location filename="../ui/indicator_dock.py" line="159"/>
         <source>Latest value (year)</source>
         <translation>最新值（年份）</translation>
     </message>
@@ -1387,52 +1387,52 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="317"/>
+        <location filename="../ui/indicator_dock.py" line="420"/>
         <source>Empty</source>
         <translation>空值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="368"/>
+        <location filename="../ui/indicator_dock.py" line="471"/>
         <source>cannot be empty</source>
         <translation>不能为空</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="369"/>
+        <location filename="../ui/indicator_dock.py" line="472"/>
         <source>Refused: {} {}.</source>
         <translation>已拒绝：{}{}。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="499"/>
+        <location filename="../ui/indicator_dock.py" line="692"/>
         <source>{} is outside the plan period {}–{}: nothing recorded.</source>
         <translation>{} 年不在规划期 {}–{} 年内，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="716"/>
+        <location filename="../ui/indicator_dock.py" line="923"/>
         <source>Select an indicator to see its chart</source>
         <translation>选择指标以显示图表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="721"/>
+        <location filename="../ui/indicator_dock.py" line="928"/>
         <source>No values recorded for this indicator yet</source>
         <translation>该指标尚无监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="760"/>
+        <location filename="../ui/indicator_dock.py" line="967"/>
         <source>Target {}</source>
         <translation>目标 {}</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="154"/>
+        <location filename="../processing/presentation.py" line="186"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="196"/>
+        <location filename="../processing/presentation.py" line="228"/>
         <source>LandPlan output style</source>
         <translation>LandPlan 输出样式</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="198"/>
+        <location filename="../processing/presentation.py" line="230"/>
         <source>The style could not be stored in {}: {}</source>
         <translation>无法将样式保存到 {}：{}</translation>
     </message>
@@ -1477,7 +1477,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>基期值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="69"/>
+        <location filename="../ui/indicator_dock.py" line="83"/>
         <source>Base as printed</source>
         <translation>基期值（原文）</translation>
     </message>
@@ -1502,102 +1502,102 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>属性</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="70"/>
+        <location filename="../ui/indicator_dock.py" line="84"/>
         <source>Cumulative</source>
         <translation>累计</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="71"/>
+        <location filename="../ui/indicator_dock.py" line="85"/>
         <source>Measured from data</source>
         <translation>自动监测项</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="72"/>
+        <location filename="../ui/indicator_dock.py" line="86"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="78"/>
+        <location filename="../ui/indicator_dock.py" line="92"/>
         <source>No data</source>
         <translation>无监测数据</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="79"/>
+        <location filename="../ui/indicator_dock.py" line="93"/>
         <source>No numeric target</source>
         <translation>无数值目标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="80"/>
+        <location filename="../ui/indicator_dock.py" line="94"/>
         <source>Met</source>
         <translation>已达标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="81"/>
+        <location filename="../ui/indicator_dock.py" line="95"/>
         <source>On track</source>
         <translation>按进度</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="82"/>
+        <location filename="../ui/indicator_dock.py" line="96"/>
         <source>At risk</source>
         <translation>有风险</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="83"/>
+        <location filename="../ui/indicator_dock.py" line="97"/>
         <source>Not met</source>
         <translation>未达标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="87"/>
+        <location filename="../ui/indicator_dock.py" line="101"/>
         <source>entered by hand</source>
         <translation>手工录入</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="88"/>
+        <location filename="../ui/indicator_dock.py" line="102"/>
         <source>measured from land-use data</source>
         <translation>由国土调查数据测算</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="89"/>
+        <location filename="../ui/indicator_dock.py" line="103"/>
         <source>imported</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="94"/>
+        <location filename="../ui/indicator_dock.py" line="108"/>
         <source>Farmland area (survey)</source>
         <translation>耕地面积（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="95"/>
+        <location filename="../ui/indicator_dock.py" line="109"/>
         <source>Construction land area (survey)</source>
         <translation>建设用地面积（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="96"/>
+        <location filename="../ui/indicator_dock.py" line="110"/>
         <source>Forest area (survey)</source>
         <translation>林地面积（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="97"/>
+        <location filename="../ui/indicator_dock.py" line="111"/>
         <source>Wetland area (survey)</source>
         <translation>湿地面积（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="98"/>
+        <location filename="../ui/indicator_dock.py" line="112"/>
         <source>Development intensity (survey)</source>
         <translation>国土开发强度（国土调查）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="99"/>
+        <location filename="../ui/indicator_dock.py" line="113"/>
         <source>Basic farmland area (layer)</source>
         <translation>永久基本农田面积（图层）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="100"/>
+        <location filename="../ui/indicator_dock.py" line="114"/>
         <source>Ecological red line area (layer)</source>
         <translation>生态保护红线面积（图层）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="101"/>
+        <location filename="../ui/indicator_dock.py" line="115"/>
         <source>Restoration area (layer)</source>
         <translation>生态修复面积（图层）</translation>
     </message>
@@ -2162,7 +2162,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{}（亩）</translation>
     </message>
     <message>
-        <location filename="../processing/provider.py" line="105"/>
+        <location filename="../processing/provider.py" line="109"/>
         <source>Occupation and balance check (model)</source>
         <translation>建设项目占地与占补平衡核查（模型）</translation>
     </message>
@@ -2187,27 +2187,27 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>在线文档</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="341"/>
+        <location filename="../ui/indicator_dock.py" line="444"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="341"/>
+        <location filename="../ui/indicator_dock.py" line="444"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="204"/>
+        <location filename="../ui/indicator_dock.py" line="222"/>
         <source>{} holds other data and is not an indicator store. Add the indicator tables to it?</source>
         <translation>{} 中已有其他数据，不是指标库。是否在其中添加指标表？</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="223"/>
+        <location filename="../ui/indicator_dock.py" line="289"/>
         <source>{} is not an indicator store; nothing was written.</source>
         <translation>{} 不是指标库，未写入任何内容。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="441"/>
+        <location filename="../ui/indicator_dock.py" line="552"/>
         <source>Not saved: {}</source>
         <translation>未保存：{}</translation>
     </message>
@@ -2247,17 +2247,17 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{1} 的字段“{0}”为文本型，其值已按数字读取{2}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="28"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="129"/>
         <source>tick “Add the indicator tables to an existing GeoPackage of other data” to keep the indicators in it</source>
         <translation>如需把指标存入该文件，请勾选“在已有数据的 GeoPackage 中添加指标表”</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="28"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="129"/>
         <source>import an indicator table into it first (Import plan indicators)</source>
         <translation>请先用“导入规划指标”导入指标表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="33"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="134"/>
         <source>{} is not a LandPlan indicator store; nothing was written to it ({}).</source>
         <translation>{} 不是 LandPlan 指标库，未向其写入任何内容（{}）。</translation>
     </message>
@@ -2287,32 +2287,32 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>指标“{0}”在 {2} 中出现 {1} 次：每个指标只能有一行。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="205"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="204"/>
         <source>Cannot write the indicator store: {}</source>
         <translation>无法写入指标库：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="147"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="146"/>
         <source>{} has no features: the survey measures are not recorded.</source>
         <translation>{} 没有要素：国土调查监测项未记录。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="254"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="253"/>
         <source>is not a number</source>
         <translation>不是数字</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="255"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="254"/>
         <source>is negative</source>
         <translation>为负数</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="256"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="255"/>
         <source>is empty</source>
         <translation>为空</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="257"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="256"/>
         <source>is not a fraction 0–1 (or a percent 0–100)</source>
         <translation>不是 0–1 的系数（或 0–100 的百分数）</translation>
     </message>
@@ -2322,7 +2322,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>占用表没有记录：无可平衡的内容，不作结论。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="635"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="639"/>
         <source>{} projects lie partly or wholly outside the land-use survey “{}”; their figures cover only the surveyed part (uncovered_m2, planar): {}.</source>
         <translation>{} 个项目部分或全部位于土地利用调查“{}”范围之外，其面积只含调查覆盖部分（uncovered_m2，平面面积）：{}。</translation>
     </message>
@@ -2392,32 +2392,32 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{} 个要素的坐标超出坐标系 {} 的范围（坐标系是否有误？），面积为空且不计入合计：{}。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="63"/>
+        <location filename="../core/overlay.py" line="77"/>
         <source>Feature {} of “{}” has coordinates that are not numbers (NaN or infinite, e.g. after a transformation out of the CRS's range). Check the layer's CRS.</source>
         <translation>“{1}”的要素 {0} 坐标不是有效数字（NaN 或无穷大，例如坐标转换超出坐标系范围）。请检查图层坐标系。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="100"/>
+        <location filename="../core/overlay.py" line="116"/>
         <source>{} features of “{}” have no geometry and were left out: {}.</source>
         <translation>“{1}”中 {0} 个要素没有几何，未参与计算：{2}。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="104"/>
+        <location filename="../core/overlay.py" line="120"/>
         <source>In “{}”, {} have no usable geometry and were not analysed: {}.</source>
         <translation>“{}”中有 {} 个对象没有可用几何，未作分析：{}。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="112"/>
+        <location filename="../core/overlay.py" line="128"/>
         <source>{} features of “{}” are exact copies of another (same geometry and attributes) and were counted once: {}.</source>
         <translation>“{1}”中 {0} 个要素与其他要素完全重复（几何和属性相同），只计一次：{2}。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="123"/>
+        <location filename="../core/overlay.py" line="139"/>
         <source>{} pairs of features of “{}” overlap; the overlap was counted once, for the first feature of each pair (first/second): {}.</source>
         <translation>“{1}”中有 {0} 对要素相互重叠；重叠部分只计一次，计入每对中的第一个要素（第一个/第二个）：{2}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/indicators_common.py" line="12"/>
+        <location filename="../processing/algorithms/indicators_common.py" line="35"/>
         <source>The indicator store {} is locked by another program or user (another QGIS saving, or a database tool with an open transaction); waited {:g} s. Try again later.</source>
         <translation>指标库 {} 被其他程序或用户锁定（另一个 QGIS 正在保存，或数据库工具有未结束的事务）；已等待 {:g} 秒。请稍后再试。</translation>
     </message>
@@ -2530,12 +2530,12 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
         <translation>{}：补充耕地类型不在对照表中（新增耕地 / 旱改水 / 提质改造及其别名）：{}。请改正取值或将其加入对照表。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="503"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="501"/>
         <source>{}: no date for {}; their order check is NULL.</source>
         <translation>{}：{} 没有日期，其先补后占核查为空值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_balance.py" line="529"/>
+        <location filename="../processing/algorithms/farmland_balance.py" line="527"/>
         <source>Supplement {} has rows of different types ({} and {}).</source>
         <translation>补充耕地项目 {} 的各行类型不同（{} 和 {}）。</translation>
     </message>
@@ -2600,32 +2600,32 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
         <translation>地类面积表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="643"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="647"/>
         <source>Class table not adjusted (平差) for {} projects: the rows differ from the control area by more than rounding, so the survey does not cover the project or its 图斑 overlap: {}.</source>
         <translation>{} 个项目的地类面积表未平差：各行之和与控制面积之差超过取整误差，说明三调数据未覆盖项目或图斑重叠：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="657"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="661"/>
         <source>Pieces whose ownership type (QSXZ) is neither 国有 (10, 20) nor 集体 (30–33, 40) are in neither state_m2 nor collective_m2: {}.</source>
         <translation>权属性质（QSXZ）既非国有（10、20）也非集体（30–33、40）的图斑面积不计入 state_m2 和 collective_m2：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="667"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="671"/>
         <source>Projects occupying permanent basic farmland without a project type: whether the occupation is permitted (土地管理法 Art. 35) is not checked: {}.</source>
         <translation>以下项目占用永久基本农田但未填项目类型，是否符合《土地管理法》第三十五条未核查：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="675"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="679"/>
         <source>Projects occupying permanent basic farmland that are not of a permitted type (土地管理法 Art. 35: national energy, transport, water and military key projects): {}.</source>
         <translation>以下项目占用永久基本农田，但不属于允许占用的项目类型（《土地管理法》第三十五条：国家能源、交通、水利、军事设施等重点建设项目）：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="725"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="729"/>
         <source>Project {} has several approval dates; the earliest ({}) is used.</source>
         <translation>项目 {} 有多个批准日期，采用最早的日期（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="731"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="735"/>
         <source>{}: unreadable approval dates for {}; their order check cannot be made.</source>
         <translation>{}：{} 的批准日期无法识别，无法核查先补后占。</translation>
     </message>
@@ -2874,69 +2874,69 @@ Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平
         <translation>核减</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="342"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="341"/>
         <source>Grouping by 坐落单位代码: the zone polygons are not used.</source>
         <translation>按坐落单位代码分组：不使用区域图层。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="58"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="57"/>
         <source>Computes the indicators whose measure key is set and records each as an observation for YEAR, with this algorithm as source, converted to the indicator's own unit (公顷, 亩, 万亩, km², %). Measures: farmland_area (耕地保有量: net area of 0101/0102/0103, TBDLMJ), construction_area (建设用地, TBMJ), forest_area, wetland_area (TBMJ of the 林地 / 湿地 groups), development_intensity (construction ÷ total, %), basic_farmland_area, eco_redline_area (ellipsoidal area of the union of the given layer), restoration_area and mine_restoration_area (the same for the restoration projects whose status is one of RESTORATION_DONE_VALUES and whose year is at most YEAR; mine restoration: types containing one of MINE_TYPES). A planned or unfinished project, or one of a later year, has restored nothing yet; a done project without a year is counted and named in a warning. The land-use field names are parameters with 三调 defaults. An empty layer, or area fields that are not numbers, record nothing for the measures they feed (never a 0) and are warned about.</source>
         <translation>计算设置了监测项的指标，换算为指标自身的单位（公顷、亩、万亩、平方千米、%），作为该年份的监测值记录（来源为本算法）。监测项：farmland_area（耕地保有量：0101/0102/0103 的地类面积 TBDLMJ）、construction_area（建设用地 TBMJ）、forest_area、wetland_area（林地、湿地一级类的 TBMJ）、development_intensity（建设用地 ÷ 总面积，%）、basic_farmland_area、eco_redline_area（相应图层并集的椭球面积）、restoration_area 和 mine_restoration_area（状态属于 RESTORATION_DONE_VALUES 且年份不晚于 YEAR 的修复项目并集的椭球面积；矿山修复为类型包含 MINE_TYPES 之一的项目）。规划中、在建或年份更晚的项目尚未完成修复；已完成但无年份的项目计入并提示。地类图斑字段名可设置，默认为三调字段名。图层为空或面积字段不是数值时，相应监测项不记录（绝不记为 0）并给出提示。
 
 Measures plan indicators from layers and records them; restoration counts only finished projects.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="95"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="94"/>
         <source>Restoration: status field</source>
         <translation>修复项目：状态字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="95"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="94"/>
         <source>Restoration: year field</source>
         <translation>修复项目：年份字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="95"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="94"/>
         <source>Restoration: type field</source>
         <translation>修复项目：类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="109"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="108"/>
         <source>Restoration: status values meaning done</source>
         <translation>修复项目：表示已完成的状态值</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="116"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="115"/>
         <source>Restoration: types that are mine restoration</source>
         <translation>修复项目：属于矿山修复的类型</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="156"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="155"/>
         <source>{}: {} is not recorded.</source>
         <translation>{}：{} 未记录。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="245"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="244"/>
         <source>{} has no polygons.</source>
         <translation>{} 没有面要素。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="226"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="225"/>
         <source>{}: no field “{}” ({}); which projects are done by {} cannot be told.</source>
         <translation>{}：没有字段“{}”（{}），无法判断哪些项目在 {} 年前已完成。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="239"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="238"/>
         <source>{}: {} done projects have no year; they are counted in {} as done (features {}).</source>
         <translation>{}：{} 个已完成项目没有年份，按已完成计入 {}（要素 {}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="259"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="258"/>
         <source>{}, feature {}: {} “{}” {}; the survey measures are not recorded.</source>
         <translation>{}，要素 {}：{}“{}”{}；国土调查监测项不记录。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/measure_indicators.py" line="270"/>
+        <location filename="../processing/algorithms/measure_indicators.py" line="269"/>
         <source>{} needs the fields {} and {} to measure the survey indicators.</source>
         <translation>{} 需要字段 {} 和 {} 才能计算国土调查监测项。</translation>
     </message>
@@ -3038,6 +3038,206 @@ Classifies supplied parcels under the 2012 idle-land rules with periods per 民�
         <location filename="../core/outputfields.py" line="193"/>
         <source>Five-year supply rate</source>
         <translation>近五年平均供地率</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="137"/>
+        <source>Shared store…</source>
+        <translation>共享指标库…</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="239"/>
+        <source>Shared indicator store (PostgreSQL)</source>
+        <translation>共享指标库（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="244"/>
+        <source>Connection</source>
+        <translation>数据库连接</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/init_store.py" line="57"/>
+        <source>Schema</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="282"/>
+        <source>The schema “{}” holds no LandPlan indicator store; create it with “Initialise a shared indicator store” (landplan:initstore).</source>
+        <translation>模式“{}”中没有 LandPlan 指标库；请先用“初始化共享指标库”（landplan:initstore）创建。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="355"/>
+        <source>Read-only: your database login may only read this indicator store (a viewer); the table cannot be edited.</source>
+        <translation>只读：您的数据库账号对该指标库只有查看权限（查看者），表格不能编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="539"/>
+        <source>“{}” was changed by {} at {} since you opened it; your edits were not saved. Reload the plan and edit again.</source>
+        <translation>“{}”在您打开后已被 {} 于 {} 修改；您的编辑未保存。请重新加载规划后再编辑。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="578"/>
+        <source>Changes by others will not show live: {}</source>
+        <translation>他人的修改将不能实时显示：{}</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="601"/>
+        <source>The connection to the shared store was lost; changes by others no longer show.</source>
+        <translation>与共享指标库的连接已断开，他人的修改不再实时显示。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="621"/>
+        <source>{} was changed by {} while you were editing it; saving your edit of it will be refused. Note your value, undo, and save again after the table reloads.</source>
+        <translation>{} 在您编辑期间已被 {} 修改；保存您对它的编辑将被拒绝。请记下您的数值，撤销后待表格重新加载再保存。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="628"/>
+        <source>{} changed this plan; the changes show after you save.</source>
+        <translation>{} 修改了本规划；您保存后即显示这些修改。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="631"/>
+        <source>Updated: {} changed this plan.</source>
+        <translation>已更新：{} 修改了本规划。</translation>
+    </message>
+    <message>
+        <location filename="../ui/indicator_dock.py" line="703"/>
+        <source>Not recorded: {}</source>
+        <translation>未记录：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="32"/>
+        <source>Copy an indicator store</source>
+        <translation>复制指标库</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="38"/>
+        <source>Copies every plan of one indicator store into another – GeoPackage to PostgreSQL to move a bureau onto a shared store, or back to hand a plan on as a file – with indicators, yearly values, row versions and the audit history, in one transaction: if anything fails the target is left as it was. A plan the target already has is refused unless REPLACE is ticked. Copying into PostgreSQL needs the store owner's login (the audit history is written). SOURCE and TARGET are GeoPackage files; for a shared store use SOURCE_CONNECTION / TARGET_CONNECTION and the schema instead. A new GeoPackage target is created.</source>
+        <translation>将一个指标库的全部规划复制到另一个指标库——从 GeoPackage 复制到 PostgreSQL 以迁移到共享指标库，或复制回 GeoPackage 以文件形式报送——包括指标、年度监测值、行版本和审计记录，在一个事务中完成：任何一步失败，目标库保持原样。目标库中已有的规划将被拒绝，除非勾选 REPLACE（替换）。复制到 PostgreSQL 需要指标库所有者账号（要写入审计记录）。SOURCE 和 TARGET 为 GeoPackage 文件；共享指标库请改用 SOURCE_CONNECTION / TARGET_CONNECTION 及模式。目标 GeoPackage 不存在时新建。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="48"/>
+        <source>Source store (GeoPackage)</source>
+        <translation>源指标库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="49"/>
+        <source>Target store (GeoPackage)</source>
+        <translation>目标指标库（GeoPackage）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="50"/>
+        <source>Replace plans that exist in the target</source>
+        <translation>替换目标库中已有的规划</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="55"/>
+        <source>Plans copied</source>
+        <translation>已复制规划数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="55"/>
+        <source>Indicators copied</source>
+        <translation>已复制指标数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="55"/>
+        <source>Values copied</source>
+        <translation>已复制监测值数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="55"/>
+        <source>Audit rows copied</source>
+        <translation>已复制审计记录数</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="67"/>
+        <source>SOURCE and TARGET are the same store.</source>
+        <translation>SOURCE 与 TARGET 是同一个指标库。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="73"/>
+        <source>The target store already has {}: nothing was copied. Tick REPLACE to overwrite them.</source>
+        <translation>目标指标库中已有 {}：未复制任何内容。如需覆盖，请勾选 REPLACE（替换）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="79"/>
+        <source>Nothing was copied: {}</source>
+        <translation>未复制任何内容：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/copy_store.py" line="80"/>
+        <source>Copied {} plans, {} indicators, {} values and {} audit rows.</source>
+        <translation>已复制 {} 个规划、{} 个指标、{} 个监测值和 {} 条审计记录。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/init_store.py" line="37"/>
+        <source>Initialise a shared indicator store (PostgreSQL)</source>
+        <translation>初始化共享指标库（PostgreSQL）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/init_store.py" line="43"/>
+        <source>Creates the shared indicator store in a PostgreSQL/PostGIS schema (default landplan): the tables lp_plan, lp_indicator, lp_observation, lp_audit and lp_meta with their constraints, triggers that bump row_version and write the audit with the database login and server time for every change (also changes made with pgAdmin or QGIS&apos;s attribute table), notifications that refresh open docks, and two roles: EDITOR_ROLE (default &lt;schema&gt;_editor) may read and write, VIEWER_ROLE (default &lt;schema&gt;_viewer) may only read. Grant them to the bureau&apos;s logins, e.g. GRANT landplan_editor TO zhang; Run it with a login that may create schemas and roles. Running it again changes no data.</source>
+        <translation>在 PostgreSQL/PostGIS 的一个模式（默认 landplan）中创建共享指标库：lp_plan、lp_indicator、lp_observation、lp_audit 和 lp_meta 五张表及其约束；触发器在每次修改时递增 row_version，并以数据库登录账号和服务器时间写入审计记录（用 pgAdmin 或 QGIS 属性表直接修改的也记录）；通知机制使已打开的指标面板实时刷新；以及两个角色：EDITOR_ROLE（默认 &lt;模式&gt;_editor）可读写，VIEWER_ROLE（默认 &lt;模式&gt;_viewer）只读。请将角色授予局内账号，例如 GRANT landplan_editor TO zhang; 请用可创建模式和角色的账号运行。重复运行不改变数据。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/init_store.py" line="54"/>
+        <source>PostgreSQL connection</source>
+        <translation>PostgreSQL 连接</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/init_store.py" line="64"/>
+        <source>Editor role</source>
+        <translation>编辑者角色</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/init_store.py" line="65"/>
+        <source>Viewer role</source>
+        <translation>查看者角色</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/init_store.py" line="79"/>
+        <source>Cannot create the shared indicator store: {}</source>
+        <translation>无法创建共享指标库：{}</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/init_store.py" line="82"/>
+        <source>Indicator store ready in schema “{}”. Grant the roles to people: GRANT {} TO &lt;login&gt;; GRANT {} TO &lt;login&gt;;</source>
+        <translation>模式“{}”中的指标库已就绪。请将角色授予人员：GRANT {} TO &lt;账号&gt;; GRANT {} TO &lt;账号&gt;;</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="40"/>
+        <source>The database refused the change: your login may only read this indicator store (a viewer). Ask the bureau&apos;s database administrator for the editor role. ({})</source>
+        <translation>数据库拒绝了修改：您的账号对该指标库只有查看权限（查看者）。请向局数据库管理员申请编辑者角色。（{}）</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="54"/>
+        <source>…or a shared store: PostgreSQL connection</source>
+        <translation>…或共享指标库：PostgreSQL 连接</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="59"/>
+        <source>Schema of the shared store</source>
+        <translation>共享指标库所在模式</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="83"/>
+        <source>There is no PostgreSQL connection named “{}” in QGIS (connections: {}).</source>
+        <translation>QGIS 中没有名为“{}”的 PostgreSQL 连接（现有连接：{}）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="95"/>
+        <source>{0}: give either a GeoPackage file or a PostgreSQL connection ({0}_CONNECTION), not both.</source>
+        <translation>{0}：请给出 GeoPackage 文件或 PostgreSQL 连接（{0}_CONNECTION）之一，不能同时给出。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="104"/>
+        <source>{0}: choose the indicator store (a GeoPackage, or a PostgreSQL connection in {0}_CONNECTION).</source>
+        <translation>{0}：请选择指标库（GeoPackage 文件，或在 {0}_CONNECTION 中选择 PostgreSQL 连接）。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/indicators_common.py" line="123"/>
+        <source>The schema “{}” of {} holds no LandPlan indicator store; create it first with “Initialise a shared indicator store” (landplan:initstore).</source>
+        <translation>{1} 的模式“{0}”中没有 LandPlan 指标库；请先用“初始化共享指标库”（landplan:initstore）创建。</translation>
     </message>
 </context>
 </TS>

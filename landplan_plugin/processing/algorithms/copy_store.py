@@ -78,8 +78,8 @@ class CopyStoreAlgorithm(LandPlanAlgorithm):
         except StoreError as error:
             raise QgsProcessingException(tr("Nothing was copied: {}").format(store_error_text(error))) from error
         feedback.pushInfo(
-            tr("Copied {plans} plans, {indicators} indicators, {observations} values and {audit} audit rows.").format(
-                **counts
+            tr("Copied {} plans, {} indicators, {} values and {} audit rows.").format(
+                counts["plans"], counts["indicators"], counts["observations"], counts["audit"]
             )
         )
         return {
