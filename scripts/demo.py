@@ -319,6 +319,54 @@ def step_indicators(qp, out):
     return "\n".join(lines)
 
 
+def step_shared_store(qp, out):
+    """The indicator store moved onto a throw-away PostgreSQL server (as a
+    bureau would with its own), read there, and copied back to a file."""
+    import pg_cluster
+
+    directory = str(ROOT / "build" / "pg-demo")
+    conninfo = pg_cluster.start(directory)
+    try:
+        pg_cluster.wait_ready(conninfo)
+        shared = {"CONNECTION": conninfo, "SCHEMA": "landplan"}
+        roles = qp.run("landplan:initstore", shared)["results"]
+        target = {"TARGET_CONNECTION": conninfo, "TARGET_SCHEMA": "landplan"}
+        copied = qp.run("landplan:copystore", dict(target, SOURCE=str(out / "indicators.gpkg")))["results"]
+        qp.run(
+            "landplan:indicatorstatus",
+            {
+                "STORE_CONNECTION": conninfo,
+                "STORE_SCHEMA": "landplan",
+                "PLAN_NAME": "样例县“十四五”自然资源发展规划",
+                "OUTPUT": str(out / "indicator_status_shared.gpkg"),
+            },
+        )
+        back = qp.run(
+            "landplan:copystore",
+            {
+                "SOURCE_CONNECTION": conninfo,
+                "SOURCE_SCHEMA": "landplan",
+                "TARGET": str(out / "indicators_from_shared.gpkg"),
+            },
+        )["results"]
+    finally:
+        pg_cluster.stop(directory)
+    same = read_table(out / "indicator_status_shared.gpkg") == read_table(out / "indicator_status.gpkg")
+    return (
+        "{} plans, {} indicators, {} values, {} audit rows into PostgreSQL (roles {}, {}); status there {} the "
+        "file's; {} indicators copied back to indicators_from_shared.gpkg"
+    ).format(
+        int(copied["PLANS"]),
+        int(copied["INDICATORS"]),
+        int(copied["OBSERVATIONS"]),
+        int(copied["AUDIT_ROWS"]),
+        roles["EDITOR_ROLE"],
+        roles["VIEWER_ROLE"],
+        "equals" if same else "DIFFERS FROM",
+        int(back["INDICATORS"]),
+    )
+
+
 def step_map_sheets(qp, out):
     styled = out / "sample_styled.gpkg"
     shutil.copy2(SAMPLE, styled)  # the style is stored in a copy, never in the bundled file
@@ -350,6 +398,7 @@ STEPS = [
     ("landplan:idleland", step_idle_land),
     ("landplan:stockland", step_stock_land),
     ("landplan:importindicators", step_indicators),
+    ("landplan:copystore", step_shared_store),
     ("landplan:exportmapsheets", step_map_sheets),
 ]
 
