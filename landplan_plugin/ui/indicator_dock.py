@@ -277,7 +277,7 @@ class IndicatorDock(QgsDockWidget):
         keep = self.plan_combo.currentText() if self.store is not None else None
         try:
             store = open_any_store(location, adopt=adopt)
-        except NotAStoreError as error:
+        except NotAStoreError:
             if isinstance(location, PgLocation):
                 self._refuse(
                     tr(
@@ -287,7 +287,6 @@ class IndicatorDock(QgsDockWidget):
                 )
             else:
                 self._refuse(tr("{} is not an indicator store; nothing was written.").format(location))
-            del error
             return False
         except StoreError as error:
             from ..processing.algorithms.indicators_common import store_error_text

@@ -13,26 +13,19 @@ the inserted rows (login, server time); in a GeoPackage one audit row per
 plan says where it was copied from.
 """
 
-from .store import StoreError, _now, _user
+from .store import TABLES, StoreError, _now, _user
 
-PLAN_COLUMNS = ("name", "region_code", "region_name", "level", "base_year", "target_year", "note")
-INDICATOR_COLUMNS = (
-    "seq",
-    "category",
-    "name",
-    "unit",
-    "base_value",
-    "base_text",
-    "target_value",
-    "target_text",
-    "comparator",
-    "attribute",
-    "cumulative",
-    "measure",
-    "note",
-)
-OBSERVATION_COLUMNS = ("year", "value", "source", "recorded_at", "note")
-AUDIT_COLUMNS = ("table_name", "field", "old_value", "new_value", "changed_at", "os_user")
+
+def _columns(table, *left_out):
+    """The table's own columns (store.TABLES) without the ones the copy sets."""
+    return tuple(c for c, _kind in TABLES[table][1] if c not in left_out)
+
+
+STAMPS = ("row_version", "updated_at")
+PLAN_COLUMNS = _columns("lp_plan", *STAMPS)
+INDICATOR_COLUMNS = _columns("lp_indicator", *STAMPS)  # plan_id included: set to the new plan's id
+OBSERVATION_COLUMNS = _columns("lp_observation", *STAMPS)  # indicator_id included: set to the new id
+AUDIT_COLUMNS = _columns("lp_audit", "row_id")  # row_id is remapped once the rows have new ids
 
 
 class PlanExistsError(StoreError):
@@ -71,9 +64,7 @@ def copy_store(source, target, replace=False, feedback=None):
             counts["plans"] += 1
             for indicator in source.indicators(plan["plan_id"]):
                 values = dict(indicator, plan_id=plan_id)
-                indicator_id = _insert(
-                    target, conn, "lp_indicator", "indicator_id", values, INDICATOR_COLUMNS + ("plan_id",)
-                )
+                indicator_id = _insert(target, conn, "lp_indicator", "indicator_id", values, INDICATOR_COLUMNS)
                 new_ids["lp_indicator"][indicator["indicator_id"]] = indicator_id
                 counts["indicators"] += 1
                 for observation in source.observations(indicator["indicator_id"]):
@@ -87,8 +78,8 @@ def copy_store(source, target, replace=False, feedback=None):
                         OBSERVATION_COLUMNS + ("indicator_id",),
                     )
                     counts["observations"] += 1
-            if target.kind == "gpkg":
-                target._audit(conn, "lp_plan", plan_id, {"*": (None, "copied from {}".format(source.location))})
+            # a no-op on PostgreSQL, whose triggers audit the inserts themselves
+            target._audit(conn, "lp_plan", plan_id, {"*": (None, "copied from {}".format(source.location))})
             if feedback is not None:
                 feedback.setProgress(80.0 * (number + 1) / max(len(plans), 1))
         for audit_id, table, old_id in history:
@@ -103,27 +94,23 @@ def _insert(target, conn, table, key, row, columns):
     values["row_version"] = row.get("row_version") or 1
     if "updated_at" in row:
         values["updated_at"] = row["updated_at"] or _now()
-    if target.kind == "postgres":
-        return target._insert(conn, table, key, values, keep_stamps=True)
-    return target._insert(conn, table, key, values)
+    return target._insert(conn, table, key, values, keep_stamps=True)
 
 
 def _insert_audit(target, conn, values):
     values = dict(values)
     values["changed_at"] = values.get("changed_at") or _now()
     values["os_user"] = values.get("os_user") or _user()
-    if target.kind == "postgres":
-        return target._insert(conn, "lp_audit", "audit_id", values, keep_stamps=True)
-    return target._insert(conn, "lp_audit", "audit_id", values)
+    return target._insert(conn, "lp_audit", "audit_id", values, keep_stamps=True)
 
 
 def _delete_plan(target, conn, plan_id):
-    """Remove a plan being replaced (PostgreSQL cascades and audits itself)."""
-    if target.kind == "gpkg":
-        conn.execute(
-            "DELETE FROM lp_observation WHERE indicator_id IN (SELECT indicator_id FROM lp_indicator WHERE plan_id = ?)",
-            (plan_id,),
-        )
-        conn.execute("DELETE FROM lp_indicator WHERE plan_id = ?", (plan_id,))
-        target._audit(conn, "lp_plan", plan_id, {"*": ("plan", "replaced by a copy")})
+    """Remove a plan being replaced, children first (a GeoPackage has no
+    cascading keys; on PostgreSQL the triggers audit each row)."""
+    conn.execute(
+        "DELETE FROM lp_observation WHERE indicator_id IN (SELECT indicator_id FROM lp_indicator WHERE plan_id = ?)",
+        (plan_id,),
+    )
+    conn.execute("DELETE FROM lp_indicator WHERE plan_id = ?", (plan_id,))
+    target._audit(conn, "lp_plan", plan_id, {"*": ("plan", "replaced by a copy")})
     conn.execute("DELETE FROM lp_plan WHERE plan_id = ?", (plan_id,))

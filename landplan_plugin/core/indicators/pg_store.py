@@ -416,12 +416,7 @@ def initialise(location, editor_role=None, viewer_role=None):
     Returns (editor role, viewer role)."""
     psycopg2 = _psycopg2()
     editor, viewer = role_names(location.schema, editor_role, viewer_role)
-    try:
-        raw = psycopg2.connect(location.conninfo, application_name="LandPlan", connect_timeout=10)
-    except psycopg2.Error as error:
-        raise StoreError(
-            "cannot connect to {}: {}".format(_safe_conninfo(location.conninfo), str(error).strip())
-        ) from error
+    raw = connect_raw(location)
     try:
         with raw:
             with raw.cursor() as cursor:

@@ -569,7 +569,8 @@ class IndicatorStore(StoreRules):
         finally:
             conn.close()
 
-    def _insert(self, conn, table, key, values):
+    def _insert(self, conn, table, key, values, keep_stamps=False):
+        del keep_stamps  # a GeoPackage always stores the stamps it is given
         columns = ", ".join(values)
         marks = ", ".join("?" for _ in values)
         cursor = conn.execute("INSERT INTO {} ({}) VALUES ({})".format(table, columns, marks), tuple(values.values()))
