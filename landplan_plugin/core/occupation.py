@@ -43,7 +43,7 @@ from dataclasses import dataclass
 
 from . import landclass
 from .classtable import COLLECTIVE, RIDGE_CODE, RIDGE_NAME, STATE, ownership_group
-from .area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
+from .areamath import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from .capacity import capacity_per_mu
 from .units import M2_PER_MU
 from .values import number as _num
