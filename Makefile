@@ -8,6 +8,9 @@ VERSION := $(shell sed -n 's/^version=//p' metadata.txt)
 SYS_PYTHON := /usr/bin/python3
 VENV := .venv
 PY := $(VENV)/bin/python
+# The Spark jobs' own venv (no QGIS, newer numpy): see requirements-spark.txt
+SPARK_VENV := .venv-spark
+SPARK_PY := $(SPARK_VENV)/bin/python
 QGIS_PROCESS := /usr/bin/qgis_process.bin
 BUILD := build
 PLUGIN_BUILD := $(BUILD)/$(PLUGIN)
@@ -22,7 +25,7 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg-runtime
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all setup system venv test test-3.22 test-3.40 demo screenshots package check-package deploy lint ts qm sample bench clean distclean
+.PHONY: all setup system venv spark-venv bench-spark test test-3.22 test-3.40 demo screenshots package check-package deploy lint ts qm sample bench clean distclean
 
 all: package
 
@@ -42,7 +45,15 @@ QGIS340 := .qgis-3.40/.complete
 $(QGIS340): scripts/setup_qgis340.sh
 	@bash scripts/setup_qgis340.sh
 
-venv setup: $(VENV)/.installed $(QGIS340)
+$(SPARK_VENV)/.installed: requirements-spark.txt scripts/setup_system.sh
+	@bash scripts/setup_system.sh
+	@test -x $(SPARK_PY) || $(SYS_PYTHON) -m venv $(SPARK_VENV)
+	@$(SPARK_PY) -m pip install -q --disable-pip-version-check -r requirements-spark.txt
+	@touch $@
+
+spark-venv: $(SPARK_VENV)/.installed
+
+venv setup: $(VENV)/.installed $(QGIS340) $(SPARK_VENV)/.installed
 
 # ---- translations -----------------------------------------------------------
 # `make ts` refreshes the .ts from the sources (keeps existing translations);
@@ -92,20 +103,20 @@ sample: $(VENV)/.installed
 # ---- test, lint, demo, bench ---------------------------------------------------
 # Two legs: Debian 12's QGIS 3.22 and QGIS 3.40 LTR (bookworm-backports,
 # unpacked beside it).  Both always run; the target fails if either fails.
-test: $(VENV)/.installed $(QGIS340) $(BUILD)/.plugin
+test: $(VENV)/.installed $(QGIS340) $(SPARK_VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	@status=0; \
 	  bash scripts/test_leg.sh 3.22 $(PYTEST_ARGS) || status=1; \
 	  bash scripts/test_leg.sh 3.40 $(PYTEST_ARGS) || status=1; \
 	  exit $$status
 
-test-3.22 test-3.40: test-%: $(VENV)/.installed $(QGIS340) $(BUILD)/.plugin
+test-3.22 test-3.40: test-%: $(VENV)/.installed $(QGIS340) $(SPARK_VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	bash scripts/test_leg.sh $* $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check $(PLUGIN) tests resources/sample benchmarks scripts
-	$(VENV)/bin/ruff format --check $(PLUGIN) tests resources/sample benchmarks scripts
+	$(VENV)/bin/ruff check $(PLUGIN) landplan_spark tests resources/sample benchmarks scripts
+	$(VENV)/bin/ruff format --check $(PLUGIN) landplan_spark tests resources/sample benchmarks scripts
 
 demo: $(VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
@@ -119,8 +130,13 @@ bench: $(VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) benchmarks/run.py
 
+# Spark jobs against the plugin on the same files (1M and 4M 图斑; long)
+bench-spark: $(VENV)/.installed $(SPARK_VENV)/.installed $(BUILD)/.plugin
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) benchmarks/bench_spark.py --spark-python $(SPARK_PY) $(BENCH_SPARK_ARGS)
+
 clean:
 	rm -rf $(BUILD) $(DIST) $(DEMO_OUT) $(QM) .pytest_cache
 
 distclean: clean
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(SPARK_VENV)

@@ -40,6 +40,10 @@ def series_coefficients(e2):
 
 _COEF = series_coefficients(CGCS2000_E2)
 
+# Overlaps of a land-use layer smaller than this (planar m², per pair) are
+# numerical noise of the survey's own topology and are ignored.
+OVERLAP_TOLERANCE_M2 = 0.01
+
 # Longest segment (m, in the plane) the series may take as straight in (B, L).
 DENSIFY_M = 50.0
 

@@ -5,10 +5,15 @@ source text; ``pylupdate5`` extracts them into ``i18n/landplan_zh_CN.ts``
 under the ``@default`` context, which is the context used here at run time.
 """
 
-from qgis.PyQt.QtCore import QCoreApplication
-
 CONTEXT = "@default"
+
+try:
+    from qgis.PyQt.QtCore import QCoreApplication
+except ImportError:  # outside QGIS (landplan_spark): the English source text
+    QCoreApplication = None
 
 
 def tr(text):
+    if QCoreApplication is None:
+        return text
     return QCoreApplication.translate(CONTEXT, text)

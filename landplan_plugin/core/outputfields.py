@@ -15,7 +15,13 @@ every ``*_m2`` field, named ``*_ha`` and ``*_mu`` and appended after the
 existing fields, so every existing field name keeps its place and meaning.
 """
 
-from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+try:
+    from qgis.PyQt.QtCore import QT_TRANSLATE_NOOP
+except ImportError:  # outside QGIS (landplan_spark): labels stay English
+
+    def QT_TRANSLATE_NOOP(_context, text):  # noqa: N802 (Qt's name)
+        return text
+
 
 from . import units
 from .i18n import tr

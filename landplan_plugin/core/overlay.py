@@ -44,6 +44,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+from .areamath import OVERLAP_TOLERANCE_M2
 from .i18n import tr
 
 CHECK_NONE = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
@@ -146,10 +147,6 @@ class GeometryPolicy:
 
 
 MAX_LISTED = 20
-
-# Overlaps of a land-use layer smaller than this (planar m², per pair) are
-# numerical noise of the survey's own topology and are ignored.
-OVERLAP_TOLERANCE_M2 = 0.01
 
 
 def id_list(ids):

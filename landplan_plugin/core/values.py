@@ -95,3 +95,15 @@ def ridge_coefficient(value):
     if k > 1:
         return k / 100.0, True
     return k, False
+
+
+def key_text(value):
+    """A grouping key as text: NULL → None, 12.0 → '12', strings stripped."""
+    if value is None:
+        return None
+    if hasattr(value, "isNull") and value.isNull():
+        return None
+    if isinstance(value, float) and (value != value or value.is_integer()):
+        return None if value != value else str(int(value))
+    text = str(value).strip()
+    return text or None

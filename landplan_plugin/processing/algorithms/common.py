@@ -15,7 +15,7 @@ from ...core import overlay
 from ...qgis_compat import make_advanced
 from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
-from ...core.values import NumberError, parse_number
+from ...core.values import NumberError, key_text, parse_number  # noqa: F401 (key_text re-exported)
 from .base import text_number_range
 
 AREA_MODE_NAMES = {
@@ -90,18 +90,6 @@ def area_mode_label(mode):
 
 def geometry_policy(context, repair):
     return overlay.GeometryPolicy(mode=int(context.invalidGeometryCheck()), repair=bool(repair))
-
-
-def key_text(value):
-    """A grouping key as text: NULL → None, 12.0 → '12', strings stripped."""
-    if value is None:
-        return None
-    if hasattr(value, "isNull") and value.isNull():
-        return None
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    text = str(value).strip()
-    return text or None
 
 
 def read_regions(source, key_index, target_crs, context, policy, label, feedback):

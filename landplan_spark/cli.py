@@ -1,0 +1,168 @@
+"""``python -m landplan_spark`` – convert, occupation, package.
+
+Local mode is the default (``--master local[2]``); on a cluster the same
+command runs under ``spark-submit`` with the archive ``package`` builds::
+
+    python -m landplan_spark package -o landplan_spark.zip
+    spark-submit --master yarn --py-files landplan_spark.zip \\
+        landplan_spark/__main__.py occupation --landuse hdfs:///sd/dltb.parquet ...
+"""
+
+import argparse
+import os
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+
+
+def _modes(text):
+    try:
+        modes = [int(t) for t in str(text).replace(" ", "").split(",") if t != ""]
+    except ValueError:
+        raise argparse.ArgumentTypeError("area modes are 0, 1 or 2, comma-separated (e.g. 0,1,2)") from None
+    if not modes or any(m not in (0, 1, 2) for m in modes):
+        raise argparse.ArgumentTypeError("area modes are 0, 1 or 2, comma-separated (e.g. 0,1,2)")
+    return list(dict.fromkeys(modes))
+
+
+def parser():
+    from .geoparquet import DEFAULT_CELL_M
+
+    main = argparse.ArgumentParser(prog="python -m landplan_spark", description=__doc__.split("\n\n")[0])
+    sub = main.add_subparsers(dest="command", required=True)
+
+    convert = sub.add_parser("convert", help="vector layer → GeoParquet with a tile key (streamed)")
+    convert.add_argument("source", help="GeoPackage, FileGDB, shapefile … (anything GDAL reads)")
+    convert.add_argument("output", help="GeoParquet file (local path, s3://…, hdfs://…)")
+    convert.add_argument("--layer", help="layer name (default: the first)")
+    convert.add_argument(
+        "--cell", type=float, default=DEFAULT_CELL_M, help="tile size in CRS units (default %(default)s)"
+    )
+    convert.add_argument("--chunk", type=int, default=65536, help="features per chunk / row group")
+
+    occ = sub.add_parser("occupation", help="projects × 三调: the figures of landplan:farmlandoccupation")
+    occ.add_argument("--landuse", required=True, help="三调 DLTB: GeoParquet (from convert) or a vector file")
+    occ.add_argument("--landuse-layer", default="DLTB")
+    occ.add_argument("--projects", required=True, help="project polygons (vector file or GeoParquet)")
+    occ.add_argument("--projects-layer", default="projects")
+    occ.add_argument("--project-id-field", default="XMBH")
+    occ.add_argument("--project-name-field", default="XMMC")
+    occ.add_argument("--basic-farmland", help="永久基本农田 YJJBNT (optional)")
+    occ.add_argument("--basic-farmland-layer", default="YJJBNT")
+    occ.add_argument(
+        "--area-mode", dest="area_modes", type=_modes, default=[0],
+        help="0 apportioned (TBMJ/TBDLMJ share), 1 ellipsoidal, 2 planar; several as 0,1,2 (one folder each)",
+    )  # fmt: skip
+    for key, default in (("dlbm", "DLBM"), ("tbmj", "TBMJ"), ("tbdlmj", "TBDLMJ"), ("kcxs", "KCXS"), ("grade", "GDDB")):
+        occ.add_argument("--{}-field".format(key), dest="{}_field".format(key), default=default)
+    occ.add_argument("--town-codes", default="", help="城镇村 codes counted as in town (default 201–205)")
+    occ.add_argument("--permitted-types", default="", help="project types permitted on basic farmland")
+    occ.add_argument("--capacity-table", default="", help="grain capacity by grade ('default', CSV path, 'g:kg,…')")
+    invalid = occ.add_mutually_exclusive_group()
+    invalid.add_argument("--repair-invalid", dest="invalid", action="store_const", const="repair")
+    invalid.add_argument("--skip-invalid", dest="invalid", action="store_const", const="skip")
+    occ.set_defaults(invalid="abort")
+    occ.add_argument("--cell", type=float, default=DEFAULT_CELL_M, help="tile size when converting vector inputs")
+    occ.add_argument("--gpkg", help="also write a GeoPackage (pieces, summary, classes) for QGIS")
+    occ.add_argument("-o", "--output", required=True, help="output folder")
+    _spark_options(occ)
+
+    package = sub.add_parser("package", help="build the --py-files archive for spark-submit")
+    package.add_argument("-o", "--output", default="dist/landplan_spark.zip")
+    return main
+
+
+def _spark_options(command):
+    command.add_argument("--master", default=os.environ.get("LANDPLAN_SPARK_MASTER", "local[2]"))
+    command.add_argument("--driver-memory", default="2g")
+    command.add_argument("--executor-memory", default=None)
+    command.add_argument("--shuffle-partitions", type=int, default=None)
+
+
+def session(options, app):
+    from pyspark.sql import SparkSession
+
+    # local workers: this interpreter, and the package and the plugin's core
+    # on their path (a cluster gets them from --py-files)
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    paths = [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    builder = SparkSession.builder.appName(app)
+    if not os.environ.get("SPARK_SUBMIT_DEPLOY_MODE") and "spark.master" not in os.environ.get(
+        "PYSPARK_SUBMIT_ARGS", ""
+    ):
+        builder = builder.master(options.master)
+    cores = _cores(options.master)
+    builder = (
+        builder.config("spark.driver.memory", options.driver_memory)
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.sql.shuffle.partitions", str(options.shuffle_partitions or max(4, 4 * cores)))
+        .config("spark.sql.adaptive.enabled", "true")
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.session.timeZone", "UTC")
+    )
+    if options.executor_memory:
+        builder = builder.config("spark.executor.memory", options.executor_memory)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel("ERROR")
+    return spark
+
+
+def _cores(master):
+    if master.startswith("local["):
+        inside = master[len("local[") : -1]
+        return os.cpu_count() or 2 if inside == "*" else max(1, int(inside))
+    return 2
+
+
+def build_package(output):
+    """landplan_spark + the plugin's QGIS-free core and its tables."""
+    output = Path(output)
+    output.parent.mkdir(parents=True, exist_ok=True)
+    plugin = ROOT / "landplan_plugin"
+    with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(HERE.glob("*.py")):
+            archive.write(path, "landplan_spark/" + path.name)
+        for name in ("__init__.py", "paths.py"):
+            archive.write(plugin / name, "landplan_plugin/" + name)
+        for path in sorted((plugin / "core").glob("*.py")):
+            archive.write(path, "landplan_plugin/core/" + path.name)
+        for path in sorted((ROOT / "resources" / "tables").glob("*")):
+            archive.write(path, "landplan_plugin/resources/tables/" + path.name)
+    return output
+
+
+def main(argv=None):
+    options = parser().parse_args(argv)
+    from .geoparquet import InputError
+    from .kernel import GeometryError
+
+    start = time.perf_counter()
+    try:
+        if options.command == "package":
+            print(build_package(options.output))
+            return 0
+        if options.command == "convert":
+            from .geoparquet import convert
+
+            rows = convert(options.source, options.output, layer=options.layer, cell=options.cell, chunk=options.chunk)
+            print("{} features → {} ({:.1f} s)".format(rows, options.output, time.perf_counter() - start))
+            return 0
+        spark = session(options, "landplan-" + options.command)
+        try:
+            from . import occupation
+
+            results = occupation.run(spark, options, log=lambda text: print(text, flush=True))
+        finally:
+            spark.stop()
+        for name, path in results.items():
+            print("{}: {}".format(name, path))
+        print("done in {:.1f} s".format(time.perf_counter() - start))
+        return 0
+    except (InputError, GeometryError) as error:
+        print("landplan_spark: error: {}".format(error), file=sys.stderr)
+        return 2
