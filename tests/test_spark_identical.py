@@ -1,0 +1,187 @@
+"""Identical figures: ``python -m landplan_spark occupation`` (Spark local[2],
+its own venv) against ``landplan:farmlandoccupation`` (processing.run) on
+the same files, every summary and 地类面积表 row equal to 0.01 m² in all
+three area modes.
+
+* the sample county (tiles of 300 m: many 图斑 cross tile borders);
+* a generated county of 100,000 图斑 (50 m cells, tiles of 150 m: about
+  two thirds of the 图斑 cross a tile border), with invalid 图斑 repaired,
+  basic farmland, projects partly outside the survey;
+* one 图斑 spanning four tiles, with figures computed by hand: it must be
+  counted once.
+
+The Spark side runs in ``.venv-spark`` (``make setup``) with a clean
+environment: the QGIS leg's PYTHONPATH must not reach it.
+"""
+
+import csv
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SPARK_PYTHON = Path(os.environ.get("LANDPLAN_SPARK_PYTHON", ROOT / ".venv-spark" / "bin" / "python"))
+TEXT_FIELDS = {"project_id", "project_type", "approval_date", "qsxz_group", "qsdwdm", "qsdwmc", "dlbm", "dlmc"}
+
+
+def spark(*args):
+    if not SPARK_PYTHON.exists():
+        pytest.fail("the Spark venv is missing: run `make setup` (or set LANDPLAN_SPARK_PYTHON)")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QGIS", "LD_LIBRARY", "PYSPARK"))}
+    result = subprocess.run(
+        [str(SPARK_PYTHON), "-m", "landplan_spark", *map(str, args)],
+        cwd=str(ROOT),
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    return result
+
+
+def plugin(county, mode, folder):
+    import processing
+    from qgis.core import QgsProcessingContext
+
+    folder.mkdir(parents=True, exist_ok=True)
+    processing.run(
+        "landplan:farmlandoccupation",
+        {
+            "PROJECTS": "{}|layername=projects".format(county),
+            "PROJECT_ID_FIELD": "XMBH",
+            "LANDUSE": "{}|layername=DLTB".format(county),
+            "BASIC_FARMLAND": "{}|layername=YJJBNT".format(county),
+            "AREA_MODE": mode,
+            "REPAIR_INVALID": True,
+            "OUTPUT_PIECES": str(folder / "pieces.gpkg"),
+            "OUTPUT_SUMMARY": str(folder / "summary.csv"),
+            "OUTPUT_CLASSES": str(folder / "classes.csv"),
+        },
+        context=QgsProcessingContext(),
+    )
+    return folder
+
+
+def read(path, key):
+    with open(path, encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {tuple(row[k].strip('"') for k in key): row for row in rows}
+
+
+def number(text):
+    text = (text or "").strip('"')
+    return None if text == "" else float(text)
+
+
+def assert_same(ours_path, theirs_path, key):
+    """Every row and every numeric field equal to 0.01 (m², 亩; 0.0001 ha)."""
+    ours, theirs = read(ours_path, key), read(theirs_path, key)
+    assert set(ours) == set(theirs)
+    assert ours, "no rows to compare"
+    differences = []
+    for row_key, row in ours.items():
+        other = theirs[row_key]
+        for name, value in row.items():
+            if name in TEXT_FIELDS:
+                if name not in ("approval_date",) and (value or "").strip('"') != (other[name] or "").strip('"'):
+                    differences.append((row_key, name, value, other[name]))
+                continue
+            a, b = number(value), number(other[name])
+            if (a is None) != (b is None) or (a is not None and abs(a - b) > 0.0100001):
+                differences.append((row_key, name, value, other[name]))
+    assert not differences, differences[:10]
+    return len(ours)
+
+
+SUMMARY_KEY = ("project_id",)
+CLASSES_KEY = ("project_id", "qsxz_group", "qsdwdm", "qsdwmc", "dlbm")
+
+
+def compare_county(county, tmp, cell):
+    out = tmp / "spark"
+    spark(
+        "occupation", "--landuse", county, "--projects", county, "--basic-farmland", county,
+        "--repair-invalid", "--area-mode", "0,1,2", "--cell", cell, "--master", "local[2]", "-o", out,
+    )  # fmt: skip
+    counts = {}
+    for mode in (0, 1, 2):
+        ours = plugin(county, mode, tmp / "plugin{}".format(mode))
+        theirs = out / "mode{}".format(mode)
+        counts[mode] = (
+            assert_same(ours / "summary.csv", theirs / "summary.csv", SUMMARY_KEY),
+            assert_same(ours / "classes.csv", theirs / "classes.csv", CLASSES_KEY),
+        )
+    return counts
+
+
+def test_sample_county_identical(landplan, tmp_path):
+    from conftest import SAMPLE_GPKG
+
+    counts = compare_county(SAMPLE_GPKG, tmp_path, 300)
+    assert counts[0][0] == 7 and counts[0][1] > 100
+
+
+def test_generated_county_identical(landplan, tmp_path):
+    subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "make_county.py"), "--parcels", "100000", "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    county = next(tmp_path.glob("county_100000_*.gpkg"))
+    counts = compare_county(county, tmp_path, 150)
+    assert counts[0][0] == 800
+
+
+def test_parcel_across_four_tiles_counted_once(landplan, make_gpkg, tmp_path):
+    """T (0101, 200 × 200 m, TBMJ 40000, TBDLMJ 36000) has its box centre on
+    a tile corner (tiles of 100 m), so it spans four tiles; N (0702, 100 ×
+    200 m, TBMJ 20000) lies east of it.  P covers x −50…150, y −100…100:
+    three quarters of T and half of N.  By hand, apportioned (mode 0):
+    total 0.75 × 40000 + 0.5 × 20000 = 40000; farmland 0.75 × 36000 =
+    27000; 田坎 3000; construction 10000; agricultural 30000; 2 pieces."""
+    from testdata import rect
+
+    x0, y0 = 455000.0, 3092000.0
+
+    def r(x1, y1, x2, y2):
+        return rect(x0 + x1, y0 + y1, x0 + x2, y0 + y2)
+
+    fields = [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float"), ("KCXS", "float")]
+    county = make_gpkg(
+        "four_tiles.gpkg",
+        {
+            "DLTB": (
+                "Polygon",
+                "EPSG:4547",
+                fields,
+                [
+                    (r(-100, -100, 100, 100), {"DLBM": "0101", "TBMJ": 40000.0, "TBDLMJ": 36000.0, "KCXS": 0.1}),
+                    (r(100, -100, 200, 100), {"DLBM": "0702", "TBMJ": 20000.0, "TBDLMJ": 20000.0, "KCXS": 0.0}),
+                ],
+            ),
+            "YJJBNT": ("Polygon", "EPSG:4547", [("BSM", "str")], [(r(300, 300, 400, 400), {"BSM": "J1"})]),
+            "projects": ("Polygon", "EPSG:4547", [("XMBH", "str")], [(r(-50, -100, 150, 100), {"XMBH": "P"})]),
+        },
+    )
+    out = tmp_path / "spark"
+    spark(
+        "occupation", "--landuse", county, "--projects", county, "--basic-farmland", county,
+        "--area-mode", "0", "--cell", "100", "-o", out,
+    )  # fmt: skip
+    row = read(out / "summary.csv", SUMMARY_KEY)[("P",)]
+    expected = {
+        "total_m2": 40000.0,
+        "farmland_m2": 27000.0,
+        "paddy_m2": 27000.0,
+        "tk_m2": 3000.0,
+        "construction_m2": 10000.0,
+        "agricultural_m2": 30000.0,
+        "pieces": 2,
+    }
+    assert {name: number(row[name]) for name in expected} == pytest.approx(expected, abs=0.005)
+    ours = plugin(county, 0, tmp_path / "plugin")
+    assert_same(ours / "summary.csv", out / "summary.csv", SUMMARY_KEY)
