@@ -3,9 +3,9 @@
 Local mode is the default (``--master local[2]``); on a cluster the same
 command runs under ``spark-submit`` with the archive ``package`` builds::
 
-    python -m landplan_spark package -o landplan_spark.zip
-    spark-submit --master yarn --py-files landplan_spark.zip \\
-        landplan_spark/__main__.py occupation --landuse hdfs:///sd/dltb.parquet ...
+    python -m landplan_spark package -o dist/landplan_spark.zip
+    spark-submit --master yarn --py-files dist/landplan_spark.zip \\
+        dist/landplan_spark_main.py occupation --landuse hdfs:///sd/dltb.parquet ...
 """
 
 import argparse
@@ -71,13 +71,19 @@ def parser():
     occ.add_argument("-o", "--output", required=True, help="output folder")
     _spark_options(occ)
 
-    package = sub.add_parser("package", help="build the --py-files archive for spark-submit")
+    package = sub.add_parser(
+        "package", help="build the --py-files archive for spark-submit and its launcher landplan_spark_main.py"
+    )
     package.add_argument("-o", "--output", default="dist/landplan_spark.zip")
     return main
 
 
 def _spark_options(command):
-    command.add_argument("--master", default=os.environ.get("LANDPLAN_SPARK_MASTER", "local[2]"))
+    command.add_argument(
+        "--master",
+        default=os.environ.get("LANDPLAN_SPARK_MASTER"),
+        help="local[N] (default local[2]); under spark-submit its own --master is used unless this is given",
+    )
     command.add_argument("--driver-memory", default="2g")
     command.add_argument("--executor-memory", default=None)
     command.add_argument("--shuffle-partitions", type=int, default=None)
@@ -133,6 +139,13 @@ def build_package(output):
             archive.write(path, "landplan_plugin/core/" + path.name)
         for path in sorted((ROOT / "resources" / "tables").glob("*")):
             archive.write(path, "landplan_plugin/resources/tables/" + path.name)
+    # spark-submit wants a main file: this launcher, with the archive on --py-files
+    launcher = output.parent / "landplan_spark_main.py"
+    launcher.write_text(
+        '"""spark-submit --py-files landplan_spark.zip landplan_spark_main.py <command> …"""\n'
+        "import sys\n\nfrom landplan_spark.cli import main\n\nsys.exit(main())\n",
+        encoding="utf-8",
+    )
     return output
 
 
@@ -144,7 +157,8 @@ def main(argv=None):
     start = time.perf_counter()
     try:
         if options.command == "package":
-            print(build_package(options.output))
+            archive = build_package(options.output)
+            print("{}\n{}".format(archive, archive.parent / "landplan_spark_main.py"))
             return 0
         if options.command == "convert":
             from .geoparquet import convert
