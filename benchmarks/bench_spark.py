@@ -93,7 +93,7 @@ def main():
                     elapsed, peak = timed(
                         [options.spark_python, "-m", "landplan_spark", "occupation", "--landuse", str(parquet),
                          "--projects", str(county), "--basic-farmland", str(county), "--repair-invalid",
-                         "--master", name, "--driver-memory", "4g", "-o", str(work / name)],
+                         "--master", name, "--driver-memory", "4g", "-o", str(work / name.replace("[", "").replace("]", ""))],
                         spark_env(),
                     )  # fmt: skip
                 times[name].append(elapsed)

@@ -19,6 +19,8 @@ Findings come back as rows with a ``note`` (``repaired``, ``skipped``,
 plugin does, deterministically and without accumulators.
 """
 
+import warnings
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -240,7 +242,10 @@ class EllipsoidalAreas:
         self.densify_m = densify_m
         self.transformer = None
         if not crs.is_geographic:
-            source = CRS.from_proj4(datumless(crs.to_proj4(), self.ellipsoid))
+            with warnings.catch_warnings():  # the PROJ string is wanted here: only its projection is kept
+                warnings.simplefilter("ignore", UserWarning)
+                proj = crs.to_proj4()
+            source = CRS.from_proj4(datumless(proj, self.ellipsoid))
             target = CRS.from_proj4(datumless("+proj=longlat", self.ellipsoid))
             self.transformer = Transformer.from_crs(source, target, always_xy=True)
 
