@@ -136,10 +136,7 @@ def write(rows, options):
         "",
         "Plugin: `qgis_process run landplan:farmlandoccupation` (area mode 0, basic farmland, repair) on the "
         "GeoPackage. Spark: `python -m landplan_spark occupation` on the GeoParquet made by `convert` (timed "
-        "apart), projects and basic farmland read from the GeoPackage, driver memory 4g. Peak MB is the "
-        "largest resident set of the measured process (`/usr/bin/time`): for Spark that is the driver's Python; "
-        "the JVM and the Python workers are separate processes, bounded by `--driver-memory` and one tile "
-        "group per task.",
+        "apart), projects and basic farmland read from the GeoPackage, driver memory 4g. Peak MB is GNU time's maximum resident set over the measured process and the children it waited for, i.e. the largest single process of the run: for Spark usually the JVM (the driver's Python and the Python workers are smaller), bounded by `--driver-memory` and one tile group per task.",
     ]
     target = HERE / "results" / "spark.md"
     target.write_text("\n".join(lines) + "\n", encoding="utf-8")

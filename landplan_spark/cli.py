@@ -92,17 +92,19 @@ def _spark_options(command):
 def session(options, app):
     from pyspark.sql import SparkSession
 
-    # local workers: this interpreter, and the package and the plugin's core
-    # on their path (a cluster gets them from --py-files)
-    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    paths = [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-    os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    # spark-submit starts the driver with a gateway and its own --master
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ
+    if not submitted:
+        # local workers: this interpreter, and the package and the plugin's
+        # core on their path (under spark-submit they come from --py-files)
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+        paths = [str(ROOT)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+        os.environ["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
     builder = SparkSession.builder.appName(app)
-    if not os.environ.get("SPARK_SUBMIT_DEPLOY_MODE") and "spark.master" not in os.environ.get(
-        "PYSPARK_SUBMIT_ARGS", ""
-    ):
-        builder = builder.master(options.master)
-    cores = _cores(options.master)
+    master = options.master or (None if submitted else "local[2]")
+    if master:
+        builder = builder.master(master)
+    cores = _cores(master or "")
     builder = (
         builder.config("spark.driver.memory", options.driver_memory)
         .config("spark.sql.execution.arrow.pyspark.enabled", "true")
@@ -121,7 +123,7 @@ def session(options, app):
 def _cores(master):
     if master.startswith("local["):
         inside = master[len("local[") : -1]
-        return os.cpu_count() or 2 if inside == "*" else max(1, int(inside))
+        return (os.cpu_count() or 2) if inside == "*" else max(1, int(inside))
     return 2
 
 

@@ -185,3 +185,45 @@ def test_parcel_across_four_tiles_counted_once(landplan, make_gpkg, tmp_path):
     assert {name: number(row[name]) for name in expected} == pytest.approx(expected, abs=0.005)
     ours = plugin(county, 0, tmp_path / "plugin")
     assert_same(ours / "summary.csv", out / "summary.csv", SUMMARY_KEY)
+
+
+def test_overlapping_parcels_counted_once(landplan, make_gpkg, tmp_path):
+    """A (0101, 0…100) and B (0103, 50…150) overlap by 50 × 100 m; P covers
+    both.  The 图斑 read first (A, lowest fid) keeps the overlap, B keeps
+    its own half: total 10000 + 0.5 × 10000 = 15000 m² (mode 0); farmland
+    likewise, all of it 耕地; paddy 10000, dry 5000."""
+    from testdata import rect
+
+    x0, y0 = 455000.0, 3092000.0
+
+    def r(x1, y1, x2, y2):
+        return rect(x0 + x1, y0 + y1, x0 + x2, y0 + y2)
+
+    fields = [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float")]
+    county = make_gpkg(
+        "overlap.gpkg",
+        {
+            "DLTB": (
+                "Polygon",
+                "EPSG:4547",
+                fields,
+                [
+                    (r(0, 0, 100, 100), {"DLBM": "0101", "TBMJ": 10000.0, "TBDLMJ": 10000.0}),
+                    (r(50, 0, 150, 100), {"DLBM": "0103", "TBMJ": 10000.0, "TBDLMJ": 10000.0}),
+                ],
+            ),
+            "YJJBNT": ("Polygon", "EPSG:4547", [("BSM", "str")], [(r(300, 300, 400, 400), {"BSM": "J1"})]),
+            "projects": ("Polygon", "EPSG:4547", [("XMBH", "str")], [(r(0, 0, 150, 100), {"XMBH": "P"})]),
+        },
+    )
+    out = tmp_path / "spark"
+    spark(
+        "occupation", "--landuse", county, "--projects", county, "--basic-farmland", county,
+        "--area-mode", "0", "--cell", "1000", "-o", out,
+    )  # fmt: skip
+    row = read(out / "summary.csv", SUMMARY_KEY)[("P",)]
+    expected = {"total_m2": 15000.0, "farmland_m2": 15000.0, "paddy_m2": 10000.0, "dry_m2": 5000.0}
+    assert {name: number(row[name]) for name in expected} == pytest.approx(expected, abs=0.005)
+    assert "overlap" in (out / "notes.txt").read_text(encoding="utf-8")
+    ours = plugin(county, 0, tmp_path / "plugin")
+    assert_same(ours / "summary.csv", out / "summary.csv", SUMMARY_KEY)
