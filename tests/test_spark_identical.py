@@ -97,6 +97,13 @@ def assert_same(ours_path, theirs_path, key):
     return len(ours)
 
 
+def r(x1, y1, x2, y2):
+    """A rectangle in EPSG:4547, relative to a tile corner (455000, 3092000)."""
+    from testdata import rect
+
+    return rect(455000.0 + x1, 3092000.0 + y1, 455000.0 + x2, 3092000.0 + y2)
+
+
 SUMMARY_KEY = ("project_id",)
 CLASSES_KEY = ("project_id", "qsxz_group", "qsdwdm", "qsdwmc", "dlbm")
 
@@ -116,6 +123,26 @@ def compare_county(county, tmp, cell):
             assert_same(ours / "classes.csv", theirs / "classes.csv", CLASSES_KEY),
         )
     return counts
+
+
+def small_case(make_gpkg, tmp_path, name, fields, parcels, project, cell):
+    """Run Spark (mode 0) on a hand-built county: DLTB ``parcels``, one
+    project P, basic farmland far away.  Returns (P's summary row, Spark
+    output folder, county path)."""
+    county = make_gpkg(
+        name,
+        {
+            "DLTB": ("Polygon", "EPSG:4547", fields, parcels),
+            "YJJBNT": ("Polygon", "EPSG:4547", [("BSM", "str")], [(r(300, 300, 400, 400), {"BSM": "J1"})]),
+            "projects": ("Polygon", "EPSG:4547", [("XMBH", "str")], [(project, {"XMBH": "P"})]),
+        },
+    )
+    out = tmp_path / "spark"
+    spark(
+        "occupation", "--landuse", county, "--projects", county, "--basic-farmland", county,
+        "--area-mode", "0", "--cell", cell, "-o", out,
+    )  # fmt: skip
+    return read(out / "summary.csv", SUMMARY_KEY)[("P",)], out, county
 
 
 def test_sample_county_identical(landplan, tmp_path):
@@ -143,36 +170,19 @@ def test_parcel_across_four_tiles_counted_once(landplan, make_gpkg, tmp_path):
     three quarters of T and half of N.  By hand, apportioned (mode 0):
     total 0.75 × 40000 + 0.5 × 20000 = 40000; farmland 0.75 × 36000 =
     27000; 田坎 3000; construction 10000; agricultural 30000; 2 pieces."""
-    from testdata import rect
-
-    x0, y0 = 455000.0, 3092000.0
-
-    def r(x1, y1, x2, y2):
-        return rect(x0 + x1, y0 + y1, x0 + x2, y0 + y2)
-
     fields = [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float"), ("KCXS", "float")]
-    county = make_gpkg(
+    row, out, county = small_case(
+        make_gpkg,
+        tmp_path,
         "four_tiles.gpkg",
-        {
-            "DLTB": (
-                "Polygon",
-                "EPSG:4547",
-                fields,
-                [
-                    (r(-100, -100, 100, 100), {"DLBM": "0101", "TBMJ": 40000.0, "TBDLMJ": 36000.0, "KCXS": 0.1}),
-                    (r(100, -100, 200, 100), {"DLBM": "0702", "TBMJ": 20000.0, "TBDLMJ": 20000.0, "KCXS": 0.0}),
-                ],
-            ),
-            "YJJBNT": ("Polygon", "EPSG:4547", [("BSM", "str")], [(r(300, 300, 400, 400), {"BSM": "J1"})]),
-            "projects": ("Polygon", "EPSG:4547", [("XMBH", "str")], [(r(-50, -100, 150, 100), {"XMBH": "P"})]),
-        },
+        fields,
+        [
+            (r(-100, -100, 100, 100), {"DLBM": "0101", "TBMJ": 40000.0, "TBDLMJ": 36000.0, "KCXS": 0.1}),
+            (r(100, -100, 200, 100), {"DLBM": "0702", "TBMJ": 20000.0, "TBDLMJ": 20000.0, "KCXS": 0.0}),
+        ],
+        r(-50, -100, 150, 100),
+        100,
     )
-    out = tmp_path / "spark"
-    spark(
-        "occupation", "--landuse", county, "--projects", county, "--basic-farmland", county,
-        "--area-mode", "0", "--cell", "100", "-o", out,
-    )  # fmt: skip
-    row = read(out / "summary.csv", SUMMARY_KEY)[("P",)]
     expected = {
         "total_m2": 40000.0,
         "farmland_m2": 27000.0,
@@ -192,36 +202,19 @@ def test_overlapping_parcels_counted_once(landplan, make_gpkg, tmp_path):
     both.  The 图斑 read first (A, lowest fid) keeps the overlap, B keeps
     its own half: total 10000 + 0.5 × 10000 = 15000 m² (mode 0); farmland
     likewise, all of it 耕地; paddy 10000, dry 5000."""
-    from testdata import rect
-
-    x0, y0 = 455000.0, 3092000.0
-
-    def r(x1, y1, x2, y2):
-        return rect(x0 + x1, y0 + y1, x0 + x2, y0 + y2)
-
     fields = [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float")]
-    county = make_gpkg(
+    row, out, county = small_case(
+        make_gpkg,
+        tmp_path,
         "overlap.gpkg",
-        {
-            "DLTB": (
-                "Polygon",
-                "EPSG:4547",
-                fields,
-                [
-                    (r(0, 0, 100, 100), {"DLBM": "0101", "TBMJ": 10000.0, "TBDLMJ": 10000.0}),
-                    (r(50, 0, 150, 100), {"DLBM": "0103", "TBMJ": 10000.0, "TBDLMJ": 10000.0}),
-                ],
-            ),
-            "YJJBNT": ("Polygon", "EPSG:4547", [("BSM", "str")], [(r(300, 300, 400, 400), {"BSM": "J1"})]),
-            "projects": ("Polygon", "EPSG:4547", [("XMBH", "str")], [(r(0, 0, 150, 100), {"XMBH": "P"})]),
-        },
+        fields,
+        [
+            (r(0, 0, 100, 100), {"DLBM": "0101", "TBMJ": 10000.0, "TBDLMJ": 10000.0}),
+            (r(50, 0, 150, 100), {"DLBM": "0103", "TBMJ": 10000.0, "TBDLMJ": 10000.0}),
+        ],
+        r(0, 0, 150, 100),
+        1000,
     )
-    out = tmp_path / "spark"
-    spark(
-        "occupation", "--landuse", county, "--projects", county, "--basic-farmland", county,
-        "--area-mode", "0", "--cell", "1000", "-o", out,
-    )  # fmt: skip
-    row = read(out / "summary.csv", SUMMARY_KEY)[("P",)]
     expected = {"total_m2": 15000.0, "farmland_m2": 15000.0, "paddy_m2": 10000.0, "dry_m2": 5000.0}
     assert {name: number(row[name]) for name in expected} == pytest.approx(expected, abs=0.005)
     assert "overlap" in (out / "notes.txt").read_text(encoding="utf-8")
