@@ -83,8 +83,4 @@ def python_value(value):
 def label(path, layer):
     """How messages name a layer: ``county:DLTB`` as the plugin does."""
     stem = os.path.splitext(os.path.basename(str(path).rstrip("/")))[0]
-    return "{}:{}".format(stem, layer) if layer and is_vector(path) else stem
-
-
-def is_vector(path):
-    return geoparquet.is_vector_file(path)
+    return "{}:{}".format(stem, layer) if layer and geoparquet.is_vector_file(path) else stem

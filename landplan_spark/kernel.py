@@ -123,7 +123,7 @@ def cached_regions(token, build):
     return regions
 
 
-def dedupe(frame, geometries, attribute_columns):
+def dedupe(frame, attribute_columns):
     """Boolean mask of rows to keep: exact copies (same WKB, same attributes)
     keep their lowest fid."""
     if len(frame) < 2:
@@ -146,7 +146,7 @@ def cut_tile(frame, regions, attribute_columns, policy, label):
     raw = shapely.from_wkb(frame["geometry"].values, on_invalid="ignore")
     geometries, notes = usable(raw, fids, policy, label)
     keep = np.array([g is not None for g in geometries], dtype=bool)
-    unique = dedupe(frame, geometries, attribute_columns)
+    unique = dedupe(frame, attribute_columns)
     for fid in fids[keep & ~unique]:
         notes.append((int(fid), "duplicate"))
     keep &= unique

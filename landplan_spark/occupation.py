@@ -31,7 +31,6 @@ import shapely
 from landplan_plugin.core import classtable, occupation
 from landplan_plugin.core.areamath import MODE_ELLIPSOIDAL, MODE_PLANAR
 from landplan_plugin.core.capacity import parse_capacity_table
-from landplan_plugin.core.dates import DateError, parse_date
 from landplan_plugin.core.areamath import OVERLAP_TOLERANCE_M2
 from landplan_plugin.core.values import key_text
 
@@ -150,8 +149,7 @@ class Projects:
         )
         self.notes.extend(_finding_notes(pd.DataFrame(geometry_notes, columns=["parent_fid", "note"]), label))
         groups = {}
-        bad_dates = []
-        dates = {}
+        found = occupation.ProjectAttributes()
         for row, geometry in zip(frame.itertuples(index=False), geometries):
             record = row._asdict()
             key = key_text(inputs.python_value(record[id_column]))
@@ -161,23 +159,11 @@ class Projects:
             groups.setdefault(key, [])
             if geometry is not None:
                 groups[key].append(geometry)
-            info = self.infos.setdefault(key, occupation.ProjectInfo())
-            if columns["name"] and key not in self.names:
-                name = key_text(inputs.python_value(record[columns["name"]]))
-                if name:
-                    self.names[key] = name
-            if columns["type"] and not info.project_type:
-                info.project_type = key_text(inputs.python_value(record[columns["type"]]))
-            if columns["date"]:
-                try:
-                    date = parse_date(inputs.python_value(record[columns["date"]]))
-                except DateError:
-                    bad_dates.append(key)
-                    continue
-                if date is not None:
-                    dates.setdefault(key, set()).add(date)
-        for key, found in dates.items():
-            self.infos[key].approval_date = min(found)
+            found.add(
+                key,
+                *(inputs.python_value(record[columns[n]]) if columns[n] else None for n in ("name", "type", "date")),
+            )
+        self.names, self.infos, bad_dates = found.names, found.infos, found.bad_dates
         for key, geometries_of_key in groups.items():
             region = kernel.polygonal([shapely.union_all(geometries_of_key)])[0] if geometries_of_key else None
             if region is None:

@@ -45,9 +45,10 @@ from . import landclass
 from .classtable import COLLECTIVE, RIDGE_CODE, RIDGE_NAME, STATE, ownership_group
 from .areamath import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from .capacity import capacity_per_mu
+from .dates import DateError, parse_date
 from .units import M2_PER_MU
 from .values import number as _num
-from .values import positive_number, ridge_coefficient, split_list
+from .values import key_text, positive_number, ridge_coefficient, split_list
 
 SUMMARY_FIELDS = (
     "project_id",
@@ -208,6 +209,36 @@ class ProjectInfo:
     approval_date: object = None  # datetime.date or None
     project_type: str = None
     control_m2: float = None
+
+
+class ProjectAttributes:
+    """What the project layer's attributes say per project id: the first
+    non-empty name and type, the earliest approval date.  ``bad_dates``
+    lists ids with an unreadable date; ``several_dates()`` the ids whose
+    features disagree (their earliest date is used)."""
+
+    def __init__(self):
+        self.names, self.infos, self.dates, self.bad_dates = {}, {}, {}, []
+
+    def add(self, key, name=None, project_type=None, date_value=None):
+        info = self.infos.setdefault(key, ProjectInfo())
+        name = key_text(name)
+        if name and key not in self.names:
+            self.names[key] = name
+        if not info.project_type:
+            info.project_type = key_text(project_type)
+        try:
+            date = parse_date(date_value)
+        except DateError:
+            self.bad_dates.append(key)
+            return
+        if date is not None:
+            self.dates.setdefault(key, set()).add(date)
+            info.approval_date = min(self.dates[key])
+
+    def several_dates(self):
+        """{project id: earliest date} for projects with several dates."""
+        return {key: min(found) for key, found in self.dates.items() if len(found) > 1}
 
 
 class ProjectTotals:

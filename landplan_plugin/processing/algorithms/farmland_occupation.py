@@ -29,7 +29,6 @@ from ...qgis_compat import FieldType
 from ...core import crs as crs_rules
 from ...core import classtable, occupation, overlay, report
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
-from ...core.dates import DateError, parse_date
 from ...core.capacity import CapacityTableError, parse_capacity_table
 from ...core.i18n import tr
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
@@ -703,38 +702,22 @@ def _project_attributes(source, indexes, label, notes, feedback):
     features of one project disagree)."""
     wanted = sorted(i for i in indexes.values() if i >= 0)
     request = QgsFeatureRequest().setFlags(QgsFeatureRequest.Flag.NoGeometry).setSubsetOfAttributes(wanted)
-    names, infos, dates, bad_dates = {}, {}, {}, []
+    found = occupation.ProjectAttributes()
     for feature in source.getFeatures(request):
         key = key_text(feature.attribute(indexes["id"]))
         if key is None:
             continue
-        info = infos.setdefault(key, occupation.ProjectInfo())
-        if indexes["name"] >= 0:
-            name = key_text(feature.attribute(indexes["name"]))
-            if name and key not in names:
-                names[key] = name
-        if indexes["type"] >= 0 and not info.project_type:
-            info.project_type = key_text(feature.attribute(indexes["type"]))
-        if indexes["date"] >= 0:
-            try:
-                date = parse_date(feature.attribute(indexes["date"]))
-            except DateError:
-                bad_dates.append(key)
-                continue
-            if date is not None:
-                dates.setdefault(key, set()).add(date)
-    for key, found in dates.items():
-        infos[key].approval_date = min(found)
-        if len(found) > 1:
-            warning = tr("Project {} has several approval dates; the earliest ({}) is used.").format(
-                key, min(found).isoformat()
-            )
-            feedback.pushWarning(warning)
-            notes.append(warning)
-    if bad_dates:
-        warning = tr("{}: unreadable approval dates for {}; their order check cannot be made.").format(
-            label, ", ".join(sorted(set(bad_dates)))
+        found.add(key, *(feature.attribute(indexes[n]) if indexes[n] >= 0 else None for n in ("name", "type", "date")))
+    for key, earliest in found.several_dates().items():
+        warning = tr("Project {} has several approval dates; the earliest ({}) is used.").format(
+            key, earliest.isoformat()
         )
         feedback.pushWarning(warning)
         notes.append(warning)
-    return names, infos
+    if found.bad_dates:
+        warning = tr("{}: unreadable approval dates for {}; their order check cannot be made.").format(
+            label, ", ".join(sorted(set(found.bad_dates)))
+        )
+        feedback.pushWarning(warning)
+        notes.append(warning)
+    return found.names, found.infos
