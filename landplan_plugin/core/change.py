@@ -417,3 +417,147 @@ def crosstab(flows, minimum_m2=0.005 * 2000.0 / 3.0):
 
     rows = [(g, [cell(g, c) for c in columns], row_totals[g]) for g in rows_kept]
     return columns, rows, [column_totals[c] for c in columns], sum(cells.values())
+
+
+# ---------------------------------------------------------------------------
+# The accounts of one run: what the plugin and the Spark job both book
+# ---------------------------------------------------------------------------
+
+# survey attributes a piece carries, by key
+SURVEY_KEYS = ("dlbm", "tbmj", "tbdlmj", "kcxs", "grade", "zldwdm")
+
+
+class PieceFigures:
+    """A BEFORE × AFTER piece's classes and areas, computed once; its zone,
+    basic-farmland and exempt parts take ``fraction`` of them."""
+
+    __slots__ = (
+        "before_cls", "after_cls", "before_code", "after_code", "area_before", "net_before", "area_after",
+        "net_after", "grade_before", "grade_after", "zldwdm_before", "zldwdm_after",
+    )  # fmt: skip
+
+    @property
+    def changed(self):
+        return self.before_code != self.after_code
+
+
+class ChangeAccounts:
+    """Totals per zone, the transition matrix, exempt outflow by type, area
+    not covered by the other survey and unknown codes of one run.
+
+    Feed it pieces (``figures`` then ``add_part`` for each zone /
+    basic-farmland / exempt part) and leftovers (``add_leftover``); accounts
+    of parts of the data (Spark tiles) ``merge`` into one."""
+
+    def __init__(self, mode, grass_as_agricultural=True):
+        self.mode = mode
+        self.grass = grass_as_agricultural
+        self.totals = {}
+        self.matrix = {}
+        self.exempt_by_type = {}
+        self.uncovered = {"before": 0.0, "after": 0.0}
+        self.unknown = set()
+
+    def figures(self, planar, before_planar, after_planar, ellipsoidal, before, after):
+        """PieceFigures of a piece: ``before``/``after`` map SURVEY_KEYS to
+        the two 图斑's values; ``ellipsoidal`` is the piece's ellipsoidal
+        area or a callable giving it (called only when the mode needs it)."""
+        from .occupation import piece_areas
+        from .values import key_text, positive_number
+
+        figures = PieceFigures()
+        b_code, a_code = before.get("dlbm"), after.get("dlbm")
+        b_cls, a_cls = landclass.lookup(b_code), landclass.lookup(a_code)
+        for code, cls in ((b_code, b_cls), (a_code, a_cls)):
+            if cls is None:
+                self.unknown.add(str(code))
+        figures.before_cls, figures.after_cls = b_cls, a_cls
+        figures.before_code = b_cls.code if b_cls else key_text(b_code)
+        figures.after_code = a_cls.code if a_cls else key_text(a_code)
+        figures.area_before, _tk, figures.net_before, _fell = piece_areas(
+            self.mode, planar, before_planar, ellipsoidal, before.get("tbmj"), before.get("tbdlmj"), before.get("kcxs")
+        )
+        figures.area_after, _tk, figures.net_after, _fell = piece_areas(
+            self.mode, planar, after_planar, ellipsoidal, after.get("tbmj"), after.get("tbdlmj"), after.get("kcxs")
+        )
+        figures.grade_before = positive_number(before.get("grade"))
+        figures.grade_after = positive_number(after.get("grade"))
+        figures.zldwdm_before = key_text(before.get("zldwdm"))
+        figures.zldwdm_after = key_text(after.get("zldwdm"))
+        return figures
+
+    def _zone(self, key):
+        totals = self.totals.get(key)
+        if totals is None:
+            totals = self.totals[key] = ZoneTotals(key)
+        return totals
+
+    def add_part(self, figures, zone_before, zone_after, fraction, in_basic=False, exempt_type=None):
+        """Book a part (``fraction`` of the piece's planar area); returns
+        (change type, gross before-area) of the part."""
+        b_cls, a_cls = figures.before_cls, figures.after_cls
+        net_b, net_a = figures.net_before * fraction, figures.net_after * fraction
+        side_b, side_a = self._zone(zone_before), self._zone(zone_after)
+        exempt = exempt_type is not None
+        kind = side_b.add_before(
+            b_cls, a_cls, net_b, in_basic, grade_before=figures.grade_before, exempt=exempt, grass=self.grass
+        )
+        side_b.add_restated(b_cls, a_cls, net_b)
+        side_a.add_after(b_cls, a_cls, net_a, grade_after=figures.grade_after, grass=self.grass)
+        side_a.add_restated_after(b_cls, a_cls, net_a)
+        if exempt and kind == FARMLAND_TO_AGRICULTURAL:
+            self.exempt_by_type[exempt_type] = self.exempt_by_type.get(exempt_type, 0.0) + net_b
+        gross = figures.area_before * fraction
+        area_a = figures.area_after
+        net_after_on_before = (figures.net_after / area_a) * gross if area_a > 0 else gross
+        for source, target, area in matrix_flows(gross, net_b, net_after_on_before, group_of(b_cls), group_of(a_cls)):
+            key = (zone_before, source, target)
+            self.matrix[key] = self.matrix.get(key, 0.0) + area
+        return kind, gross
+
+    def add_leftover(self, side, planar, uncovered_planar, tbmj=None):
+        """A 图斑 of ``side`` ('before'/'after') the other survey covers only
+        in part: mode 0 books its TBMJ share, the other modes planar m²."""
+        from .areamath import MODE_APPORTIONED
+        from .values import number
+
+        tbmj = number(tbmj)
+        if self.mode == MODE_APPORTIONED and tbmj is not None:
+            share = uncovered_planar / planar if planar > 0 else 0.0
+            self.uncovered[side] += tbmj * share
+        else:
+            self.uncovered[side] += uncovered_planar
+
+    def merge(self, other):
+        for key, totals in other.totals.items():
+            self._zone(key).merge(totals)
+        for key, area in other.matrix.items():
+            self.matrix[key] = self.matrix.get(key, 0.0) + area
+        for key, area in other.exempt_by_type.items():
+            self.exempt_by_type[key] = self.exempt_by_type.get(key, 0.0) + area
+        for side in self.uncovered:
+            self.uncovered[side] += other.uncovered[side]
+        self.unknown |= other.unknown
+
+    def summary_rows(self, by_zone):
+        """Summary rows: one per zone (when ``by_zone``), then the total '*'."""
+        total = ZoneTotals("*")
+        for zone_totals in self.totals.values():
+            total.merge(zone_totals)
+        total.uncovered_before = self.uncovered["before"]
+        total.uncovered_after = self.uncovered["after"]
+        rows = []
+        if by_zone:
+            rows = [self.totals[z].row() for z in sorted(self.totals, key=lambda z: (z is None, z or ""))]
+        rows.append(total.row())
+        return rows
+
+    def matrix_rows(self):
+        """[{zone, from_group, to_group, area_m2}] with area > 0, sorted."""
+        return [
+            {"zone": zone, "from_group": source, "to_group": target, "area_m2": area}
+            for (zone, source, target), area in sorted(
+                self.matrix.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or "", kv[0][1] or "", kv[0][2] or "")
+            )
+            if area > 0
+        ]

@@ -23,12 +23,10 @@ from qgis.core import (
 )
 
 from ...qgis_compat import FieldType
-from ...core import change, landclass, overlay, report
+from ...core import change, overlay, report
 from ...core import crs as crs_rules
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.i18n import tr
-from ...core.occupation import piece_areas
-from ...core.values import positive_number
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import (
     ellipsoidal_area,
@@ -369,14 +367,11 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
         before_pos = {i: n for n, i in enumerate(before_list)}
         after_pos = {i: n for n, i in enumerate(after_list)}
 
-        def attr(attributes, idx, pos, key):
-            return attributes[pos[idx[key]]] if idx[key] >= 0 else None
+        def survey(attributes, idx, pos):
+            return {key: attributes[pos[idx[key]]] for key in change.SURVEY_KEYS if idx[key] >= 0}
 
-        totals = {}
-        exempt_by_type = {}
-        matrix = {}
-        uncovered = {"before": 0.0, "after": 0.0}
-        unknown = set()
+        accounts = change.ChangeAccounts(mode, grass)
+        has_mask = mask is not None
         stats = {}
         for item in overlay.overlay_surveys(
             before,
@@ -395,70 +390,27 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 break
             if isinstance(item, overlay.CoverageLeftover):
                 idx, pos = (before_idx, before_pos) if item.side == "before" else (after_idx, after_pos)
-                tbmj = attr(item.attributes, idx, pos, "tbmj")
-                share = item.uncovered_planar / item.planar if item.planar > 0 else 0.0
-                if mode == MODE_APPORTIONED and tbmj is not None and not _null(tbmj):
-                    uncovered[item.side] += float(tbmj) * share
-                else:
-                    uncovered[item.side] += item.uncovered_planar
+                tbmj = item.attributes[pos[idx["tbmj"]]] if idx["tbmj"] >= 0 else None
+                accounts.add_leftover(item.side, item.planar, item.uncovered_planar, tbmj)
                 continue
             piece = item
-            b_code = attr(piece.before_attributes, before_idx, before_pos, "dlbm")
-            a_code = attr(piece.after_attributes, after_idx, after_pos, "dlbm")
-            b_cls, a_cls = landclass.lookup(b_code), landclass.lookup(a_code)
-            for code, cls in ((b_code, b_cls), (a_code, a_cls)):
-                if cls is None:
-                    unknown.add(str(code))
-            ellipsoidal = _Lazy(lambda g=piece.geometry: ellipsoid.area(g))
-            area_b, _tk_b, net_b, _fb = piece_areas(
-                mode,
+            figures = accounts.figures(
                 piece.planar,
                 piece.before_planar,
-                ellipsoidal,
-                attr(piece.before_attributes, before_idx, before_pos, "tbmj"),
-                attr(piece.before_attributes, before_idx, before_pos, "tbdlmj"),
-                attr(piece.before_attributes, before_idx, before_pos, "kcxs"),
-            )
-            area_a, _tk_a, net_a, _fa = piece_areas(
-                mode,
-                piece.planar,
                 piece.after_planar,
-                ellipsoidal,
-                attr(piece.after_attributes, after_idx, after_pos, "tbmj"),
-                attr(piece.after_attributes, after_idx, after_pos, "tbdlmj"),
-                attr(piece.after_attributes, after_idx, after_pos, "kcxs"),
+                _Lazy(lambda g=piece.geometry: ellipsoid.area(g)),
+                survey(piece.before_attributes, before_idx, before_pos),
+                survey(piece.after_attributes, after_idx, after_pos),
             )
-            b_full = b_cls.code if b_cls else key_text(b_code)
-            a_full = a_cls.code if a_cls else key_text(a_code)
-            changed = b_full != a_full
-            grade_b = positive_number(attr(piece.before_attributes, before_idx, before_pos, "grade"))
-            grade_a = positive_number(attr(piece.after_attributes, after_idx, after_pos, "grade"))
             for zone, zone_geometry, zone_planar in splitter.split(piece.geometry, piece.planar):
-                zone_b = key_text(attr(piece.before_attributes, before_idx, before_pos, "zldwdm")) if by_code else zone
-                zone_a = key_text(attr(piece.after_attributes, after_idx, after_pos, "zldwdm")) if by_code else zone
+                zone_b = figures.zldwdm_before if by_code else zone
+                zone_a = figures.zldwdm_after if by_code else zone
                 for in_basic, exempt_type, geometry, planar in _parts(
                     zone_geometry, zone_planar, mask, exempt_splitters
                 ):
-                    f = planar / piece.planar if piece.planar > 0 else 0.0
-                    side_b = totals.get(zone_b) or totals.setdefault(zone_b, change.ZoneTotals(zone_b))
-                    side_a = totals.get(zone_a) or totals.setdefault(zone_a, change.ZoneTotals(zone_a))
-                    exempt = exempt_type is not None
-                    kind = side_b.add_before(
-                        b_cls, a_cls, net_b * f, in_basic, grade_before=grade_b, exempt=exempt, grass=grass
-                    )
-                    side_b.add_restated(b_cls, a_cls, net_b * f)
-                    side_a.add_after(b_cls, a_cls, net_a * f, grade_after=grade_a, grass=grass)
-                    side_a.add_restated_after(b_cls, a_cls, net_a * f)
-                    if exempt and kind == change.FARMLAND_TO_AGRICULTURAL:
-                        exempt_by_type[exempt_type] = exempt_by_type.get(exempt_type, 0.0) + net_b * f
-                    gross = area_b * f
-                    net_after_on_before = (net_a / area_a) * gross if area_a > 0 else gross
-                    for flow in change.matrix_flows(
-                        gross, net_b * f, net_after_on_before, change.group_of(b_cls), change.group_of(a_cls)
-                    ):
-                        key = (zone_b, flow[0], flow[1])
-                        matrix[key] = matrix.get(key, 0.0) + flow[2]
-                    if changed:
+                    fraction = planar / piece.planar if piece.planar > 0 else 0.0
+                    kind, gross = accounts.add_part(figures, zone_b, zone_a, fraction, in_basic, exempt_type)
+                    if figures.changed:
                         feature = QgsFeature(change_fields)
                         geometry = QgsGeometry(geometry)
                         geometry.convertToMultiType()
@@ -466,16 +418,16 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                         feature.setAttributes(
                             [
                                 zone_b,
-                                b_full,
-                                a_full,
-                                change.group_of(b_cls),
-                                change.group_of(a_cls),
-                                int(in_basic) if mask is not None else 0,
+                                figures.before_code,
+                                figures.after_code,
+                                change.group_of(figures.before_cls),
+                                change.group_of(figures.after_cls),
+                                int(in_basic) if has_mask else 0,
                                 gross,
                                 kind,
                                 change.CHANGE_TYPES_ZH[kind],
-                                net_b * f,
-                                net_a * f,
+                                figures.net_before * fraction,
+                                figures.net_after * fraction,
                             ]
                         )
                         add_feature(changes_sink, feature)
@@ -498,7 +450,8 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
         for note in notes[-2:]:
             if note and "overlapping" in note:
                 feedback.pushWarning(note)
-        for code in sorted(unknown):
+        uncovered = accounts.uncovered
+        for code in sorted(accounts.unknown):
             feedback.pushWarning(tr("Unknown land-class code “{}”: its pieces count as ‘other’.").format(code))
         if uncovered["before"] > 0 or uncovered["after"] > 0:
             feedback.pushWarning(
@@ -508,13 +461,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 ).format(uncovered["before"], uncovered["after"])
             )
 
-        total = change.ZoneTotals("*")
-        for zone_totals in totals.values():
-            total.merge(zone_totals)
-        total.uncovered_before = uncovered["before"]
-        total.uncovered_after = uncovered["after"]
-        rows = [totals[z].row() for z in sorted(totals, key=lambda z: (z is None, z or ""))] if zones or by_code else []
-        rows.append(total.row())
+        rows = accounts.summary_rows(bool(zones) or by_code)
 
         matrix_fields = fields_from_spec(
             (
@@ -527,16 +474,11 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
         matrix_sink, matrix_dest = self.sink_or_raise(
             parameters, self.OUTPUT_MATRIX, context, matrix_fields, QgsWkbTypes.Type.NoGeometry, crs
         )
-        matrix_rows = []
-        for (zone, from_group, to_group), area in sorted(
-            matrix.items(), key=lambda kv: (kv[0][0] is None, kv[0][0] or "", kv[0][1] or "", kv[0][2] or "")
-        ):
-            if area <= 0:
-                continue
+        matrix_rows = accounts.matrix_rows()
+        for row in matrix_rows:
             feature = QgsFeature(matrix_fields)
-            feature.setAttributes([zone, from_group, to_group, area])
+            feature.setAttributes([row["zone"], row["from_group"], row["to_group"], row["area_m2"]])
             add_feature(matrix_sink, feature)
-            matrix_rows.append({"zone": zone, "from_group": from_group, "to_group": to_group, "area_m2": area})
 
         summary_spec = tuple(
             (
@@ -584,14 +526,10 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 else None,
                 grass_as_agricultural=grass,
                 by_code=by_code,
-                exempt_by_type=sorted(exempt_by_type.items(), key=lambda kv: str(kv[0])),
+                exempt_by_type=sorted(accounts.exempt_by_type.items(), key=lambda kv: str(kv[0])),
             )
             results[self.OUTPUT_REPORT] = report_path
         return results
-
-
-def _null(value):
-    return hasattr(value, "isNull") and value.isNull()
 
 
 def _parts(geometry, planar, mask, exempt_splitters):
