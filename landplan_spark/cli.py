@@ -1,4 +1,4 @@
-"""``python -m landplan_spark`` – convert, occupation, package.
+"""``python -m landplan_spark`` – convert, occupation, change, package.
 
 Local mode is the default (``--master local[2]``); on a cluster the same
 command runs under ``spark-submit`` with the archive ``package`` builds::
@@ -62,20 +62,56 @@ def parser():
     occ.add_argument("--town-codes", default="", help="城镇村 codes counted as in town (default 201–205)")
     occ.add_argument("--permitted-types", default="", help="project types permitted on basic farmland")
     occ.add_argument("--capacity-table", default="", help="grain capacity by grade ('default', CSV path, 'g:kg,…')")
-    invalid = occ.add_mutually_exclusive_group()
-    invalid.add_argument("--repair-invalid", dest="invalid", action="store_const", const="repair")
-    invalid.add_argument("--skip-invalid", dest="invalid", action="store_const", const="skip")
-    occ.set_defaults(invalid="abort")
+    _invalid_options(occ)
     occ.add_argument("--cell", type=float, default=DEFAULT_CELL_M, help="tile size when converting vector inputs")
     occ.add_argument("--gpkg", help="also write a GeoPackage (pieces, summary, classes) for QGIS")
     occ.add_argument("-o", "--output", required=True, help="output folder")
     _spark_options(occ)
+
+    chg = sub.add_parser("change", help="survey × survey: the figures of landplan:farmlandchange")
+    chg.add_argument("--before", required=True, help="earlier DLTB: GeoParquet (from convert) or a vector file")
+    chg.add_argument("--before-layer", default="DLTB")
+    chg.add_argument("--after", required=True, help="later DLTB (same CRS): GeoParquet or a vector file")
+    chg.add_argument("--after-layer", default="DLTB")
+    chg.add_argument("--basic-farmland", help="永久基本农田 YJJBNT (optional)")
+    chg.add_argument("--basic-farmland-layer", default="YJJBNT")
+    chg.add_argument("--zones", help="zone polygons, e.g. villages (optional; a small layer, read on the driver)")
+    chg.add_argument("--zones-layer", default=None)
+    chg.add_argument("--zone-field", default="XZQMC", help="zone name field")
+    chg.add_argument(
+        "--by-code", action="store_true", help="group by 坐落单位代码 (--zldwdm-field) instead of zone polygons"
+    )
+    chg.add_argument("--exempt", help="approved exempt areas (生态退耕, 灾毁 …; optional)")
+    chg.add_argument("--exempt-layer", default=None)
+    chg.add_argument("--exempt-type-field", default="", help="exempt type field")
+    chg.add_argument(
+        "--grass-unused", dest="grass", action="store_false",
+        help="count 0404 其他草地 as 未利用地 (三大类) instead of other agricultural land (166号, the default)",
+    )  # fmt: skip
+    chg.add_argument(
+        "--area-mode", dest="area_modes", type=_modes, default=[0],
+        help="0 apportioned (TBMJ/TBDLMJ share), 1 ellipsoidal, 2 planar; several as 0,1,2 (one folder each)",
+    )  # fmt: skip
+    for key, default in (("dlbm", "DLBM"), ("tbmj", "TBMJ"), ("tbdlmj", "TBDLMJ"), ("kcxs", "KCXS"), ("grade", "GDDB"),
+                         ("zldwdm", "ZLDWDM")):  # fmt: skip
+        chg.add_argument("--{}-field".format(key), dest="{}_field".format(key), default=default)
+    _invalid_options(chg)
+    chg.add_argument("--cell", type=float, default=DEFAULT_CELL_M, help="tile size when converting vector inputs")
+    chg.add_argument("-o", "--output", required=True, help="output folder")
+    _spark_options(chg)
 
     package = sub.add_parser(
         "package", help="build the --py-files archive for spark-submit and its launcher landplan_spark_main.py"
     )
     package.add_argument("-o", "--output", default="dist/landplan_spark.zip")
     return main
+
+
+def _invalid_options(command):
+    invalid = command.add_mutually_exclusive_group()
+    invalid.add_argument("--repair-invalid", dest="invalid", action="store_const", const="repair")
+    invalid.add_argument("--skip-invalid", dest="invalid", action="store_const", const="skip")
+    command.set_defaults(invalid="abort")
 
 
 def _spark_options(command):
@@ -111,6 +147,7 @@ def session(options, app):
         .config("spark.sql.shuffle.partitions", str(options.shuffle_partitions or max(4, 4 * cores)))
         .config("spark.sql.adaptive.enabled", "true")
         .config("spark.ui.enabled", "false")
+        .config("spark.ui.showConsoleProgress", "false")
         .config("spark.sql.session.timeZone", "UTC")
     )
     if options.executor_memory:
@@ -170,9 +207,10 @@ def main(argv=None):
             return 0
         spark = session(options, "landplan-" + options.command)
         try:
-            from . import occupation
+            from . import change, occupation
 
-            results = occupation.run(spark, options, log=lambda text: print(text, flush=True))
+            job = occupation if options.command == "occupation" else change
+            results = job.run(spark, options, log=lambda text: print(text, flush=True))
         finally:
             spark.stop()
         for name, path in results.items():
@@ -182,3 +220,19 @@ def main(argv=None):
     except (InputError, GeometryError) as error:
         print("landplan_spark: error: {}".format(error), file=sys.stderr)
         return 2
+    except Exception as error:
+        # a task's GeometryError/InputError reaches the driver inside Spark's
+        # PythonException: say what it says, without the JVM traceback
+        found = _task_error(str(error))
+        if found is None:
+            raise
+        print("landplan_spark: error: {}".format(found), file=sys.stderr)
+        return 2
+
+
+def _task_error(text):
+    for line in text.splitlines():
+        for name in ("GeometryError: ", "InputError: "):
+            if name in line:
+                return line.split(name, 1)[1].strip()
+    return None

@@ -255,8 +255,134 @@ class EllipsoidalAreas:
             return np.zeros(0)
         if self.transformer is not None:
             if self.densify_m:
-                geometries = shapely.segmentize(geometries, self.densify_m)
+                # QGIS's densifyByDistance (the plugin) cuts an edge of length L
+                # into floor(L/d) + 1 parts, segmentize into ceil(L/d): they
+                # differ on exact multiples (a 50 m edge), so shave d a little
+                geometries = shapely.segmentize(geometries, self.densify_m * (1 - 1e-12))
             coordinates = shapely.get_coordinates(geometries)
             lon, lat = self.transformer.transform(coordinates[:, 0], coordinates[:, 1])
             geometries = shapely.set_coordinates(geometries.copy(), np.column_stack([lon, lat]))
         return np.array([wkb_area_lonlat(w, self.ellipsoid) for w in shapely.to_wkb(geometries)], dtype=float)
+
+
+# ---------------------------------------------------------------------------
+# Survey × survey (the change job): core.overlay.overlay_surveys' semantics
+# ---------------------------------------------------------------------------
+
+
+def overlay_surveys_tile(befores, afters):
+    """Pieces of one tile's BEFORE 图斑 with the AFTER 图斑 around them.
+
+    ``befores``/``afters``: usable shapely geometries (no None).  An AFTER
+    图斑 with the same WKB as a BEFORE 图斑 (unchanged) covers it alone (the
+    lowest AFTER index); an AFTER 图斑 the BEFORE one contains is taken whole;
+    otherwise the intersection's polygon parts, pieces without area dropped.
+    Returns (before index, after index, piece geometries, planar areas)."""
+    empty = np.zeros(0, dtype=np.int64)
+    if not len(befores) or not len(afters):
+        return empty, empty, np.zeros(0, dtype=object), np.zeros(0)
+    tree = STRtree(afters)
+    source, candidate = tree.query(befores, predicate="intersects")
+    order = np.lexsort((candidate, source))
+    source, candidate = source[order], candidate[order]
+    before_wkb = shapely.to_wkb(befores)
+    after_wkb = shapely.to_wkb(afters)
+    twin = np.fromiter(
+        (before_wkb[s] == after_wkb[c] for s, c in zip(source, candidate)), dtype=bool, count=len(source)
+    )
+    first_twin = np.zeros(len(source), dtype=bool)
+    if twin.any():
+        rows = np.flatnonzero(twin)
+        _unique, first = np.unique(source[rows], return_index=True)
+        first_twin[rows[first]] = True
+    has_twin = np.zeros(len(befores), dtype=bool)
+    has_twin[source[first_twin]] = True
+    keep = first_twin | ~has_twin[source]
+    source, candidate, twin = source[keep], candidate[keep], first_twin[keep]
+    pieces = np.empty(len(source), dtype=object)
+    planar = np.zeros(len(source))
+    pieces[twin] = befores[source[twin]]
+    rest = np.flatnonzero(~twin)
+    if len(rest):
+        shapely.prepare(befores)
+        inner, outer = befores[source[rest]], afters[candidate[rest]]
+        whole = shapely.contains(inner, outer)
+        touching = ~whole & shapely.touches(inner, outer)
+        pieces[rest[whole]] = outer[whole]
+        cut = rest[~whole & ~touching]
+        if len(cut):
+            pieces[cut] = polygonal(shapely.intersection(befores[source[cut]], afters[candidate[cut]]))
+    present = np.array([p is not None for p in pieces], dtype=bool)
+    planar[present] = shapely.area(pieces[present])
+    ok = present & (planar > 0)
+    return source[ok], candidate[ok], pieces[ok], planar[ok]
+
+
+class ZoneSet:
+    """Zone polygons (core.overlay.ZoneSplitter): names, prepared, indexed."""
+
+    def __init__(self, names, wkbs):
+        self.names = list(names)
+        self.geometries = shapely.from_wkb(np.asarray(wkbs, dtype=object))
+        shapely.prepare(self.geometries)
+        self.tree = STRtree(self.geometries) if len(self.geometries) else None
+
+    def split(self, geometries, planar):
+        """[(piece index, zone name or None, geometry, planar)]: each zone
+        cut alone (a zone that contains the piece takes it whole); what no
+        zone covers goes to None."""
+        if self.tree is None:
+            return [(n, None, g, a) for n, (g, a) in enumerate(zip(geometries, planar))]
+        source, zone = self.tree.query(geometries, predicate="intersects")
+        order = np.lexsort((zone, source))
+        source, zone = source[order], zone[order]
+        whole = shapely.contains(self.geometries[zone], geometries[source])
+        cuts = np.empty(len(source), dtype=object)
+        cuts[whole] = geometries[source[whole]]
+        if (~whole).any():
+            cuts[~whole] = polygonal(shapely.intersection(self.geometries[zone[~whole]], geometries[source[~whole]]))
+        areas = np.zeros(len(source))
+        present = np.array([c is not None for c in cuts], dtype=bool)
+        areas[present] = shapely.area(cuts[present])
+        areas[whole] = planar[source[whole]]
+        result, parts = [], {}
+        for s, z, c, a, w in zip(source, zone, cuts, areas, whole):
+            if c is None or a <= 0:
+                continue
+            parts.setdefault(s, []).append((self.names[z], c, a, w))
+        for n in range(len(geometries)):
+            found = parts.get(n, [])
+            whole_zone = next((f for f in found if f[3]), None)
+            if whole_zone is not None:
+                result.append((n, whole_zone[0], geometries[n], planar[n]))
+                continue
+            covered = 0.0
+            for name, cut, area, _w in found:
+                result.append((n, name, cut, area))
+                covered += area
+            if planar[n] - covered > max(1e-9 * planar[n], 1e-6):
+                rest = geometries[n]
+                for _name, cut, _area, _w in found:
+                    rest = polygonal([shapely.difference(rest, cut)])[0] if rest is not None else None
+                if rest is not None:
+                    result.append((n, None, rest, rest.area))
+        return result
+
+
+def split_by_mask(geometry, mask_geometries, tree):
+    """core.overlay.MaskSplitter: [(1 inside / 0 outside, geometry)]."""
+    if tree is None:
+        return [(0, geometry)]
+    candidates = tree.query(geometry, predicate="intersects")
+    if not len(candidates):
+        return [(0, geometry)]
+    found = mask_geometries[np.sort(candidates)]
+    if shapely.contains(found, geometry).any():
+        return [(1, geometry)]
+    mask = found[0] if len(found) == 1 else polygonal([shapely.union_all(found)])[0]
+    parts = []
+    for inside, part in ((1, shapely.intersection(geometry, mask)), (0, shapely.difference(geometry, mask))):
+        part = polygonal([part])[0]
+        if part is not None and part.area > 0:
+            parts.append((inside, part))
+    return parts

@@ -25,6 +25,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SPARK_PYTHON = Path(os.environ.get("LANDPLAN_SPARK_PYTHON", ROOT / ".venv-spark" / "bin" / "python"))
 TEXT_FIELDS = {"project_id", "project_type", "approval_date", "qsxz_group", "qsdwdm", "qsdwmc", "dlbm", "dlmc"}
+TEXT_FIELDS |= {"zone", "from_group", "to_group", "verdict", "reasons"}
 
 
 def spark(*args):
@@ -220,3 +221,66 @@ def test_overlapping_parcels_counted_once(landplan, make_gpkg, tmp_path):
     assert "overlap" in (out / "notes.txt").read_text(encoding="utf-8")
     ours = plugin(county, 0, tmp_path / "plugin")
     assert_same(ours / "summary.csv", out / "summary.csv", SUMMARY_KEY)
+
+
+# --- change: survey × survey ------------------------------------------------------------------------
+
+CHANGE_SUMMARY_KEY = ("zone",)
+MATRIX_KEY = ("zone", "from_group", "to_group")
+
+
+def plugin_change(before, after, mode, folder, **extra):
+    import processing
+    from qgis.core import QgsProcessingContext
+
+    folder.mkdir(parents=True, exist_ok=True)
+    processing.run(
+        "landplan:farmlandchange",
+        {
+            "BEFORE": before,
+            "AFTER": after,
+            "AREA_MODE": mode,
+            "REPAIR_INVALID": True,
+            "OUTPUT_CHANGES": str(folder / "changes.gpkg"),
+            "OUTPUT_MATRIX": str(folder / "matrix.csv"),
+            "OUTPUT_SUMMARY": str(folder / "summary.csv"),
+            **extra,
+        },
+        context=QgsProcessingContext(),
+    )
+    return folder
+
+
+def compare_change(tmp, cell, before, after, spark_args, plugin_args, modes=(0, 1, 2)):
+    """Spark ``change`` against farmlandchange: (summary rows, matrix rows)
+    per mode, every one equal to 0.01."""
+    out = tmp / "spark"
+    spark("change", *spark_args, "--repair-invalid", "--area-mode", ",".join(map(str, modes)), "--cell", cell,
+          "--master", "local[2]", "-o", out)  # fmt: skip
+    counts = {}
+    for mode in modes:
+        ours = plugin_change(before, after, mode, tmp / "plugin{}".format(mode), **plugin_args)
+        theirs = out / "mode{}".format(mode) if len(modes) > 1 else out
+        counts[mode] = (
+            assert_same(ours / "summary.csv", theirs / "summary.csv", CHANGE_SUMMARY_KEY),
+            assert_same(ours / "matrix.csv", theirs / "matrix.csv", MATRIX_KEY),
+        )
+    return counts
+
+
+def test_sample_county_change_identical(landplan, tmp_path):
+    """Zones (XZQ), basic farmland, 2019 → 2023, tiles of 300 m."""
+    from conftest import SAMPLE_GPKG
+
+    county = str(SAMPLE_GPKG)
+    counts = compare_change(
+        tmp_path,
+        300,
+        "{}|layername=DLTB".format(county),
+        "{}|layername=DLTB_2023".format(county),
+        ["--before", county, "--after", county, "--after-layer", "DLTB_2023", "--basic-farmland", county,
+         "--zones", county, "--zones-layer", "XZQ", "--zone-field", "XZQMC"],
+        {"BASIC_FARMLAND": "{}|layername=YJJBNT".format(county), "ZONES": "{}|layername=XZQ".format(county),
+         "ZONE_FIELD": "XZQMC"},
+    )  # fmt: skip
+    assert counts[0][0] > 2 and counts[0][1] > 10

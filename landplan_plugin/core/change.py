@@ -173,7 +173,9 @@ def matrix_flows(gross, net_before, net_after, from_group, to_group):
         flows.append((from_group, TIANKAN_GROUP, nb - na))
     elif na > nb:
         flows.append((TIANKAN_GROUP, to_group, na - nb))
-    return [(f, t, a) for f, t, a in flows if a > 1e-12]
+    # below TOLERANCE_M2 a flow is rounding noise of the net shares (a 田坎
+    # flow of 1e-11 m² on an unchanged 图斑), not a row of the matrix
+    return [(f, t, a) for f, t, a in flows if a > TOLERANCE_M2]
 
 
 class ZoneTotals:
@@ -297,7 +299,7 @@ class ZoneTotals:
         elif grade_out is None or grade_in is None or self.grade_out[2] > 0 or self.grade_in[2] > 0:
             quality_ok = None  # some farmland on a side has no grade
         else:
-            quality_ok = grade_in <= grade_out + 1e-9
+            quality_ok = bool(grade_in <= grade_out + 1e-9)
         net = (
             self.in_agri
             + self.from_construction
