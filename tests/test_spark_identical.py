@@ -153,14 +153,20 @@ def test_sample_county_identical(landplan, tmp_path):
     assert counts[0][0] == 7 and counts[0][1] > 100
 
 
-def test_generated_county_identical(landplan, tmp_path):
+@pytest.fixture(scope="module")
+def generated_county(tmp_path_factory):
+    """100,000 图斑 (50 m cells), DLTB_AFTER with 4 % reclassified."""
+    folder = tmp_path_factory.mktemp("county")
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "make_county.py"), "--parcels", "100000", "--out", str(tmp_path)],
+        [sys.executable, str(ROOT / "benchmarks" / "make_county.py"), "--parcels", "100000", "--out", str(folder)],
         check=True,
         capture_output=True,
     )
-    county = next(tmp_path.glob("county_100000_*.gpkg"))
-    counts = compare_county(county, tmp_path, 150)
+    return next(folder.glob("county_100000_*.gpkg"))
+
+
+def test_generated_county_identical(landplan, generated_county, tmp_path):
+    counts = compare_county(generated_county, tmp_path, 150)
     assert counts[0][0] == 800
 
 
@@ -284,3 +290,85 @@ def test_sample_county_change_identical(landplan, tmp_path):
          "ZONE_FIELD": "XZQMC"},
     )  # fmt: skip
     assert counts[0][0] > 2 and counts[0][1] > 10
+
+
+def test_change_across_tiles_by_hand(landplan, make_gpkg, tmp_path):
+    """Tiles of 100 m.  BEFORE: T (0101, −100…100 both ways, TBMJ 40000,
+    TBDLMJ 36000: its box centre is a tile corner) and N (0702, x 100…200,
+    TBMJ = TBDLMJ 20000).  AFTER: A1 (0201, y −100…0, x −100…150, 25000),
+    A2 (0101, y 0…100, x −100…200, TBMJ 30000, TBDLMJ 27000), A3 (0702,
+    x 150…200, y −100…0, 5000).  By hand (mode 0, shares of TBMJ/TBDLMJ):
+    T∩A1 half of T: 18000 farmland out to 种植园用地 (paddy); T∩A2 18000 stays;
+    N∩A2 (half of N, a third of A2): 30000 × 1/3 × 0.9 = 9000 复垦;
+    farmland 36000 → 27000, net −9000 = 0 in + 9000 reclaimed − 18000 out;
+    不平衡.  Matrix: 耕地→种植园 18000, 田坎→种植园 2000, 耕地→耕地 18000,
+    田坎→田坎 2000, 住宅→种植园 5000, 住宅→耕地 9000, 住宅→田坎 1000,
+    住宅→住宅 5000 (60000 in all, each piece once)."""
+    fields = [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float")]
+
+    def parcel(box, code, tbmj, tbdlmj):
+        return (r(*box), {"DLBM": code, "TBMJ": tbmj, "TBDLMJ": tbdlmj})
+
+    county = make_gpkg(
+        "change_tiles.gpkg",
+        {
+            "DLTB": ("Polygon", "EPSG:4547", fields, [
+                parcel((-100, -100, 100, 100), "0101", 40000.0, 36000.0),
+                parcel((100, -100, 200, 100), "0702", 20000.0, 20000.0),
+            ]),
+            "DLTB_AFTER": ("Polygon", "EPSG:4547", fields, [
+                parcel((-100, -100, 150, 0), "0201", 25000.0, 25000.0),
+                parcel((-100, 0, 200, 100), "0101", 30000.0, 27000.0),
+                parcel((150, -100, 200, 0), "0702", 5000.0, 5000.0),
+            ]),
+        },
+    )  # fmt: skip
+    out = tmp_path / "spark"
+    spark("change", "--before", county, "--after", county, "--after-layer", "DLTB_AFTER", "--cell", 100, "-o", out)
+    total = read(out / "summary.csv", CHANGE_SUMMARY_KEY)[("*",)]
+    expected = {
+        "farmland_before_m2": 36000.0,
+        "farmland_after_m2": 27000.0,
+        "out_agricultural_m2": 18000.0,
+        "in_agricultural_m2": 0.0,
+        "reclaimed_m2": 9000.0,
+        "net_m2": -9000.0,
+        "net_change_m2": -9000.0,
+        "restated_m2": 0.0,
+        "paddy_out_m2": 18000.0,
+    }
+    assert {name: number(total[name]) for name in expected} == pytest.approx(expected, abs=0.005)
+    assert total["verdict"] == "不平衡"
+    matrix = {key[1:]: number(row["area_m2"]) for key, row in read(out / "matrix.csv", MATRIX_KEY).items()}
+    assert matrix == pytest.approx(
+        {
+            ("耕地", "种植园用地"): 18000.0,
+            ("田坎", "种植园用地"): 2000.0,
+            ("耕地", "耕地"): 18000.0,
+            ("田坎", "田坎"): 2000.0,
+            ("住宅用地", "种植园用地"): 5000.0,
+            ("住宅用地", "耕地"): 9000.0,
+            ("住宅用地", "田坎"): 1000.0,
+            ("住宅用地", "住宅用地"): 5000.0,
+        },  # fmt: skip
+        abs=0.005,
+    )
+    ours = plugin_change("{}|layername=DLTB".format(county), "{}|layername=DLTB_AFTER".format(county), 0,
+                         tmp_path / "plugin")  # fmt: skip
+    assert_same(ours / "summary.csv", out / "summary.csv", CHANGE_SUMMARY_KEY)
+    assert_same(ours / "matrix.csv", out / "matrix.csv", MATRIX_KEY)
+
+
+def test_generated_county_change_identical(landplan, generated_county, tmp_path):
+    """Grouped by 坐落单位代码, with basic farmland; tiles of 150 m."""
+    county = str(generated_county)
+    counts = compare_change(
+        tmp_path,
+        150,
+        "{}|layername=DLTB".format(county),
+        "{}|layername=DLTB_AFTER".format(county),
+        ["--before", county, "--after", county, "--after-layer", "DLTB_AFTER", "--basic-farmland", county,
+         "--by-code"],
+        {"BASIC_FARMLAND": "{}|layername=YJJBNT".format(county), "GROUP_BY": 1},
+    )  # fmt: skip
+    assert counts[0][0] > 20 and counts[0][1] > 100
