@@ -28,7 +28,7 @@ TEXT_FIELDS = {"project_id", "project_type", "approval_date", "qsxz_group", "qsd
 TEXT_FIELDS |= {"zone", "from_group", "to_group", "verdict", "reasons"}
 
 
-def spark(*args):
+def spark(*args, expect=0):
     if not SPARK_PYTHON.exists():
         pytest.fail("the Spark venv is missing: run `make setup` (or set LANDPLAN_SPARK_PYTHON)")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QGIS", "LD_LIBRARY", "PYSPARK"))}
@@ -40,7 +40,7 @@ def spark(*args):
         text=True,
         timeout=900,
     )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert result.returncode == expect, result.stdout[-3000:] + result.stderr[-3000:]
     return result
 
 
@@ -372,3 +372,22 @@ def test_generated_county_change_identical(landplan, generated_county, tmp_path)
         {"BASIC_FARMLAND": "{}|layername=YJJBNT".format(county), "GROUP_BY": 1},
     )  # fmt: skip
     assert counts[0][0] > 20 and counts[0][1] > 100
+
+
+def test_change_invalid_geometry_is_a_clear_error(make_gpkg, tmp_path):
+    """A bow-tie in BEFORE, no --repair-invalid: the task's refusal reaches
+    the user as one line naming the feature and the layer, exit code 2, no
+    Python or Java traceback."""
+    fields = [("DLBM", "str"), ("TBMJ", "float")]
+    bowtie = "POLYGON((455000 3092000, 455100 3092100, 455100 3092000, 455000 3092100, 455000 3092000))"
+    county = make_gpkg(
+        "bowtie.gpkg",
+        {
+            "DLTB": ("Polygon", "EPSG:4547", fields, [(bowtie, {"DLBM": "0101", "TBMJ": 5000.0})]),
+            "DLTB_AFTER": ("Polygon", "EPSG:4547", fields, [(r(0, 0, 100, 100), {"DLBM": "0101", "TBMJ": 10000.0})]),
+        },
+    )
+    result = spark("change", "--before", county, "--after", county, "--after-layer", "DLTB_AFTER", "-o",
+                   tmp_path / "out", expect=2)  # fmt: skip
+    assert "has an invalid geometry" in result.stderr and "bowtie" in result.stderr
+    assert "Traceback" not in result.stderr and "at org.apache" not in result.stderr
