@@ -51,14 +51,7 @@ def parser():
     occ.add_argument("--projects-layer", default="projects")
     occ.add_argument("--project-id-field", default="XMBH")
     occ.add_argument("--project-name-field", default="XMMC")
-    occ.add_argument("--basic-farmland", help="永久基本农田 YJJBNT (optional)")
-    occ.add_argument("--basic-farmland-layer", default="YJJBNT")
-    occ.add_argument(
-        "--area-mode", dest="area_modes", type=_modes, default=[0],
-        help="0 apportioned (TBMJ/TBDLMJ share), 1 ellipsoidal, 2 planar; several as 0,1,2 (one folder each)",
-    )  # fmt: skip
-    for key, default in (("dlbm", "DLBM"), ("tbmj", "TBMJ"), ("tbdlmj", "TBDLMJ"), ("kcxs", "KCXS"), ("grade", "GDDB")):
-        occ.add_argument("--{}-field".format(key), dest="{}_field".format(key), default=default)
+    _survey_options(occ, ())
     occ.add_argument("--town-codes", default="", help="城镇村 codes counted as in town (default 201–205)")
     occ.add_argument("--permitted-types", default="", help="project types permitted on basic farmland")
     occ.add_argument("--capacity-table", default="", help="grain capacity by grade ('default', CSV path, 'g:kg,…')")
@@ -73,8 +66,6 @@ def parser():
     chg.add_argument("--before-layer", default="DLTB")
     chg.add_argument("--after", required=True, help="later DLTB (same CRS): GeoParquet or a vector file")
     chg.add_argument("--after-layer", default="DLTB")
-    chg.add_argument("--basic-farmland", help="永久基本农田 YJJBNT (optional)")
-    chg.add_argument("--basic-farmland-layer", default="YJJBNT")
     chg.add_argument("--zones", help="zone polygons, e.g. villages (optional; a small layer, read on the driver)")
     chg.add_argument("--zones-layer", default=None)
     chg.add_argument("--zone-field", default="XZQMC", help="zone name field")
@@ -88,13 +79,7 @@ def parser():
         "--grass-unused", dest="grass", action="store_false",
         help="count 0404 其他草地 as 未利用地 (三大类) instead of other agricultural land (166号, the default)",
     )  # fmt: skip
-    chg.add_argument(
-        "--area-mode", dest="area_modes", type=_modes, default=[0],
-        help="0 apportioned (TBMJ/TBDLMJ share), 1 ellipsoidal, 2 planar; several as 0,1,2 (one folder each)",
-    )  # fmt: skip
-    for key, default in (("dlbm", "DLBM"), ("tbmj", "TBMJ"), ("tbdlmj", "TBDLMJ"), ("kcxs", "KCXS"), ("grade", "GDDB"),
-                         ("zldwdm", "ZLDWDM")):  # fmt: skip
-        chg.add_argument("--{}-field".format(key), dest="{}_field".format(key), default=default)
+    _survey_options(chg, (("zldwdm", "ZLDWDM"),))
     _invalid_options(chg)
     chg.add_argument("--cell", type=float, default=DEFAULT_CELL_M, help="tile size when converting vector inputs")
     chg.add_argument("-o", "--output", required=True, help="output folder")
@@ -105,6 +90,19 @@ def parser():
     )
     package.add_argument("-o", "--output", default="dist/landplan_spark.zip")
     return main
+
+
+def _survey_options(command, extra_fields):
+    """Basic farmland, area modes and the survey's field names."""
+    command.add_argument("--basic-farmland", help="永久基本农田 YJJBNT (optional)")
+    command.add_argument("--basic-farmland-layer", default="YJJBNT")
+    command.add_argument(
+        "--area-mode", dest="area_modes", type=_modes, default=[0],
+        help="0 apportioned (TBMJ/TBDLMJ share), 1 ellipsoidal, 2 planar; several as 0,1,2 (one folder each)",
+    )  # fmt: skip
+    fields = (("dlbm", "DLBM"), ("tbmj", "TBMJ"), ("tbdlmj", "TBDLMJ"), ("kcxs", "KCXS"), ("grade", "GDDB"))
+    for key, default in fields + tuple(extra_fields):
+        command.add_argument("--{}-field".format(key), dest="{}_field".format(key), default=default)
 
 
 def _invalid_options(command):

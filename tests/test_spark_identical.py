@@ -44,13 +44,19 @@ def spark(*args, expect=0):
     return result
 
 
-def plugin(county, mode, folder):
+def run_plugin(algorithm, folder, parameters):
     import processing
     from qgis.core import QgsProcessingContext
 
     folder.mkdir(parents=True, exist_ok=True)
-    processing.run(
+    processing.run(algorithm, parameters, context=QgsProcessingContext())
+    return folder
+
+
+def plugin(county, mode, folder):
+    return run_plugin(
         "landplan:farmlandoccupation",
+        folder,
         {
             "PROJECTS": "{}|layername=projects".format(county),
             "PROJECT_ID_FIELD": "XMBH",
@@ -62,9 +68,7 @@ def plugin(county, mode, folder):
             "OUTPUT_SUMMARY": str(folder / "summary.csv"),
             "OUTPUT_CLASSES": str(folder / "classes.csv"),
         },
-        context=QgsProcessingContext(),
     )
-    return folder
 
 
 def read(path, key):
@@ -236,12 +240,9 @@ MATRIX_KEY = ("zone", "from_group", "to_group")
 
 
 def plugin_change(before, after, mode, folder, **extra):
-    import processing
-    from qgis.core import QgsProcessingContext
-
-    folder.mkdir(parents=True, exist_ok=True)
-    processing.run(
+    return run_plugin(
         "landplan:farmlandchange",
+        folder,
         {
             "BEFORE": before,
             "AFTER": after,
@@ -252,9 +253,7 @@ def plugin_change(before, after, mode, folder, **extra):
             "OUTPUT_SUMMARY": str(folder / "summary.csv"),
             **extra,
         },
-        context=QgsProcessingContext(),
     )
-    return folder
 
 
 def compare_change(tmp, cell, before, after, spark_args, plugin_args, modes=(0, 1, 2)):
