@@ -151,7 +151,8 @@ def session(options, app):
     if options.executor_memory:
         builder = builder.config("spark.executor.memory", options.executor_memory)
     spark = builder.getOrCreate()
-    spark.sparkContext.setLogLevel("ERROR")
+    # a task that refuses bad input is reported once, by main(), not by log4j too
+    spark.sparkContext.setLogLevel("FATAL")
     return spark
 
 
