@@ -178,9 +178,7 @@ def run(spark, options, log=print):
             overlaps_before += 1
         elif row.planar - row.covered > max(1e-6 * row.planar, 1e-6):
             for mode in modes:
-                accounts[mode].add_leftover(
-                    "after", float(row.planar), float(row.planar - row.covered), _nan_none(row.tbmj)
-                )
+                accounts[mode].add_leftover("after", float(row.planar), float(row.planar - row.covered), row.tbmj)
     notes.extend(_overlap_notes(stats["overlaps_after"], overlaps_before, layers["before"][2], after_label))
     for code in sorted(accounts[modes[0]].unknown):
         notes.append("Unknown land-class code “{}”: its pieces count as ‘other’.".format(code))
@@ -525,10 +523,6 @@ def _after_check(after_columns, tbmj_column, policy, label):
         return pd.concat([f for f in (result, notes) if len(f)] or [result], ignore_index=True)
 
     return check
-
-
-def _nan_none(value):
-    return None if value is None or value != value else float(value)
 
 
 def _overlap_notes(overlaps_after, overlaps_before, before_label, after_label):
