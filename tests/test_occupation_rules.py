@@ -272,36 +272,6 @@ def test_other_ellipsoid_refused_in_ellipsoidal_mode(landplan, make_gpkg):
     assert rows["P"]["control_m2"] == 10000.0
 
 
-def test_same_output_with_one_and_two_threads(landplan, sample_gpkg, monkeypatch):
-    """Region cutting on worker threads returns results in region order: every
-    piece and figure is the same to the last digit whatever the thread count."""
-
-    def outputs(threads):
-        monkeypatch.setenv("LANDPLAN_THREADS", str(threads))
-        result = processing.run(
-            "landplan:farmlandoccupation",
-            {
-                "PROJECTS": str(sample_gpkg) + "|layername=projects",
-                "PROJECT_ID_FIELD": "XMBH",
-                "LANDUSE": str(sample_gpkg) + "|layername=DLTB",
-                "BASIC_FARMLAND": str(sample_gpkg) + "|layername=YJJBNT",
-                "REPAIR_INVALID": True,
-                "OUTPUT_PIECES": QgsProcessing.TEMPORARY_OUTPUT,
-                "OUTPUT_SUMMARY": QgsProcessing.TEMPORARY_OUTPUT,
-                "OUTPUT_CLASSES": QgsProcessing.TEMPORARY_OUTPUT,
-            },
-        )
-        pieces = [(f.attributes(), f.geometry().asWkb()) for f in result["OUTPUT_PIECES"].getFeatures()]
-        summary = [f.attributes() for f in result["OUTPUT_SUMMARY"].getFeatures()]
-        classes = [f.attributes() for f in result["OUTPUT_CLASSES"].getFeatures()]
-        return pieces, summary, classes
-
-    one = outputs(1)
-    two = outputs(2)
-    assert len(one[0]) > 100
-    assert one == two
-
-
 def test_without_ownership_field_state_and_collective_are_null(landplan, make_gpkg):
     # a survey without QSXZ: ownership is unknown, never 0 m² of 国有 and 集体
     fields = [("DLBM", "str"), ("TBMJ", "float")]

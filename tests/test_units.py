@@ -47,6 +47,22 @@ def test_round_half_up_not_bankers():
     assert units.round_half_up(-1.5, 0) == -2.0
 
 
+def test_round_half_up_list_equals_the_scalar_rule():
+    # ties by the printed decimal, negative ties, ints, NaN, inf, None and text kept
+    values = [2.675, 0.125, -1.5, 1.005, 7, 2500.125, -0.005, float("nan"), float("inf"), None, "0101", True]
+    rounded = units.round_half_up_list(values, 2)
+    assert rounded[:7] == [2.68, 0.13, -1.5, 1.01, 7.0, 2500.13, -0.01]
+    assert rounded[7] != rounded[7] and rounded[8] == float("inf")
+    assert rounded[9:] == [None, "0101", True]
+    # and over many random values exactly what the scalar rule gives
+    import random
+
+    rng = random.Random(7)
+    many = [rng.uniform(-1e6, 1e6) for _ in range(20000)] + [rng.randint(0, 10**6) / 1000 for _ in range(20000)]
+    for places in (0, 2, 4):
+        assert units.round_half_up_list(many, places) == [units.round_half_up(v, places) for v in many]
+
+
 def test_format_area_rounds_only_for_display():
     assert units.format_area(12345.678, "ha", 2) == "1.23 公顷"
     assert units.format_area(12345.678, "亩", 2) == "18.52 亩"  # 18.5185…

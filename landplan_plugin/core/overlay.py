@@ -15,13 +15,16 @@ How it stays fast at county scale (250k 图斑, thousands of regions):
   a 图斑 wholly inside is taken as is, only boundary 图斑 are intersected;
 * the mask is unioned per region from the mask features in the region's
   box, never over the whole layer;
-* ``cut_regions`` reads each region's candidates on the calling thread
-  (feature sources are not thread-safe) and can cut regions on a pool of
-  threads (``LANDPLAN_THREADS``); results come back in region order, so
-  the output is the same whatever the number of threads.  Measured on 2
-  cores (250,000 图斑, 2,000 projects) two threads took 21.5 s against
-  15.0 s for one: every PyQGIS call releases and retakes the GIL, and per
-  图斑 calls make the threads fight for it.  One thread is the default.
+* everything per 图斑 runs on one thread.  PyQGIS releases and retakes
+  the GIL around its calls, so per-图斑 calls on two threads spend more
+  time handing the GIL over than they gain (measured on 2 cores, 250,000
+  图斑: cutting on two threads 21.5 s against 15.0 s on one; a reader
+  thread gained nothing, as the provider's iterator retakes the GIL for
+  every feature; a writer thread taking one batch of output features per
+  region measured no faster either).  So the work per 图斑 is kept small
+  instead: one validity call in the usual case, attributes read in one
+  call, output written in one call per region with its values rounded on
+  arrays (processing.presentation.PresentedSink.add_rows).
 
 Invalid geometries follow the Processing context's setting: skip (counted),
 abort (error naming the feature), or ignore – which for an overlay means
@@ -30,10 +33,7 @@ losing area.  ``repair=True`` repairs regardless of the setting.  Every
 skipped or repaired geometry is counted and reported.
 """
 
-import os
 import threading
-from collections import deque
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -167,6 +167,24 @@ class DuplicateFilter:
         """True when an exact copy was offered before (then it is not kept)."""
         return self.first(geometry, attributes, None) is not None
 
+    def seen_area(self, geometry, area, attributes, fid):
+        """``seen`` for candidates whose planar area is known: the area and
+        the box's west edge bucket them (two calls, no text conversion)."""
+        coarse = (area, geometry.boundingBox().xMinimum())
+        bucket = self._buckets.get(coarse)
+        if bucket is None:
+            self._buckets[coarse] = [(geometry, attributes, None)]
+            return False
+        wkb = None
+        for other, other_attributes, other_wkb in bucket:
+            if other_attributes != attributes:
+                continue
+            wkb = wkb or bytes(geometry.asWkb())
+            if (other_wkb or bytes(other.asWkb())) == wkb:
+                return True
+        bucket.append((geometry, attributes, wkb))
+        return False
+
     def first(self, geometry, attributes, fid):
         """The id of the first exact copy offered before (``fid`` itself when
         the same feature is offered again, e.g. from another tile), or None
@@ -262,23 +280,26 @@ class RegionJob:
     key: object
     region: QgsGeometry
     candidates: list  # QgsFeature copies of the base layer in the region's box
-    mask_geometries: object  # None without a mask layer, else [valid mask polygons in the box]
+    mask_features: object  # None without a mask layer, else [mask features in the box, unchecked]
     has_mask: bool
 
 
+def read_features(source, request):
+    """Every feature of ``request``, unchecked (``cut_job`` checks them)."""
+    return list(source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks))
+
+
 def read_region(key, region, base_source, attribute_indexes, policy, mask_source=None, mask_label=""):
-    """Read what cutting ``region`` needs (feature sources are used here only)."""
-    mask_geometries = None
+    """Read what cutting ``region`` needs (feature sources are used here only).
+    Geometries are checked by ``cut_job``, on the cutting thread."""
+    box = region.boundingBox()
+    mask_features = None
     if mask_source is not None:
-        request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setNoAttributes()
-        mask_geometries = []
-        for feature in mask_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks):
-            geometry = policy.apply(feature.geometry(), mask_label, feature.id())
-            if geometry is not None:
-                mask_geometries.append(geometry)
-    request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setSubsetOfAttributes(attribute_indexes)
-    candidates = list(base_source.getFeatures(request, QgsProcessingFeatureSource.Flag.FlagSkipGeometryValidityChecks))
-    return RegionJob(key, region, candidates, mask_geometries, mask_source is not None)
+        mask_features = read_features(mask_source, QgsFeatureRequest().setFilterRect(box).setNoAttributes())
+    candidates = read_features(
+        base_source, QgsFeatureRequest().setFilterRect(box).setSubsetOfAttributes(attribute_indexes)
+    )
+    return RegionJob(key, region, candidates, mask_features, mask_source is not None)
 
 
 def mask_parts(region, mask_geometries):
@@ -297,11 +318,18 @@ def mask_parts(region, mask_geometries):
     return inside, outside
 
 
-def cut_job(job, attribute_indexes, policy, base_label, feedback=None):
+def cut_job(job, attribute_indexes, policy, base_label, feedback=None, mask_label=""):
     """The pieces of one region (a list, in a deterministic order): each
     candidate checked for validity, cut by the region's prepared parts,
     exact copies counted once, overlaps between 图斑 counted once."""
-    inside, outside = mask_parts(job.region, job.mask_geometries)
+    mask_geometries = None
+    if job.mask_features is not None:
+        mask_geometries = []
+        for feature in job.mask_features:
+            geometry = policy.apply(feature.geometry(), mask_label, feature.id())
+            if geometry is not None:
+                mask_geometries.append(geometry)
+    inside, outside = mask_parts(job.region, mask_geometries)
     prepared = []
     if inside is not None and not inside.isEmpty():
         prepared.append((1, PreparedRegion(inside)))
@@ -312,11 +340,11 @@ def cut_job(job, attribute_indexes, policy, base_label, feedback=None):
     pieces = {in_mask: [] for in_mask, _part in prepared}
     duplicates = DuplicateFilter()
     for feature in job.candidates:
-        if feedback is not None and feedback.isCanceled():
-            return []
-        geometry = policy.apply(feature.geometry(), base_label, feature.id())
-        if geometry is None:
-            continue
+        geometry = feature.geometry()
+        if not geometry.isGeosValid():  # valid: the usual case, one call
+            geometry = policy.apply(geometry, base_label, feature.id())
+            if geometry is None:
+                continue
         parent_planar = None
         attributes = None
         for in_mask, part in prepared:
@@ -324,12 +352,13 @@ def cut_job(job, attribute_indexes, policy, base_label, feedback=None):
             if piece is None:
                 continue
             if parent_planar is None:
-                attributes = [feature.attribute(i) for i in attribute_indexes]
-                if duplicates.seen(geometry, attributes):
+                parent_planar = geometry.area()
+                values = feature.attributes()
+                attributes = [values[i] for i in attribute_indexes]
+                if duplicates.seen_area(geometry, parent_planar, attributes, feature.id()):
                     with policy.lock:
                         policy.duplicates.setdefault(base_label, set()).add(feature.id())
                     break
-                parent_planar = geometry.area()
             planar = parent_planar if piece is geometry else piece.area()
             pieces[in_mask].append(Piece(job.key, piece, feature.id(), attributes, parent_planar, planar, in_mask))
     result = []
@@ -359,15 +388,6 @@ def cut_base_by_region(
     yield from cut_job(job, attribute_indexes, policy, base_label, feedback)
 
 
-def thread_count():
-    """Worker threads for region cutting: LANDPLAN_THREADS, else 1 (see the
-    module docstring for why more threads are slower with PyQGIS today)."""
-    text = os.environ.get("LANDPLAN_THREADS", "").strip()
-    if text.isdigit() and int(text) > 0:
-        return int(text)
-    return 1
-
-
 def cut_regions(
     regions,
     base_source,
@@ -377,41 +397,13 @@ def cut_regions(
     mask_source=None,
     mask_label="",
     feedback=None,
-    workers=None,
 ):
-    """Yield (key, region, pieces) for each (key, region), in order.
-
-    Reading stays on this thread; cutting runs on ``workers`` threads with at
-    most two regions per thread read ahead (memory stays bounded).  With one
-    worker everything runs here, serially.  The pieces, their order and every
-    figure are the same whatever the number of workers."""
-    workers = workers or thread_count()
-
-    def jobs():
-        for key, region in regions:
-            if feedback is not None and feedback.isCanceled():
-                return
-            yield key, region, read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
-
-    if workers <= 1:
-        for key, region, job in jobs():
-            yield key, region, cut_job(job, attribute_indexes, policy, base_label, feedback)
-        return
-    pending = deque()
-    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="landplan-cut") as pool:
-        try:
-            for key, region, job in jobs():
-                future = pool.submit(cut_job, job, attribute_indexes, policy, base_label, feedback)
-                pending.append((key, region, future))
-                while len(pending) > 2 * workers:
-                    done_key, done_region, done = pending.popleft()
-                    yield done_key, done_region, done.result()
-            while pending:
-                done_key, done_region, done = pending.popleft()
-                yield done_key, done_region, done.result()
-        finally:
-            for _key, _region, future in pending:
-                future.cancel()
+    """Yield (key, region, pieces) for each (key, region), in order."""
+    for key, region in regions:
+        if feedback is not None and feedback.isCanceled():
+            return
+        job = read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
+        yield key, region, cut_job(job, attribute_indexes, policy, base_label, feedback, mask_label)
 
 
 def count_overlaps_once(pieces, part_area, policy, base_label):

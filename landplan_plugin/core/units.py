@@ -100,6 +100,31 @@ def round_half_up(value, decimals=2):
     return _round_half_up_decimal(value, decimals)
 
 
+def round_half_up_list(values, decimals=2):
+    """``round_half_up`` over a list, on arrays: the same value for every
+    element (floats and ints rounded, None and other types kept)."""
+    import numpy
+
+    numeric = [n for n, v in enumerate(values) if type(v) in (float, int)]
+    if not numeric:
+        return list(values)
+    array = numpy.array([values[n] for n in numeric], dtype=float)
+    scale = _POW10[decimals] if 0 <= decimals < len(_POW10) else 10.0**decimals
+    with numpy.errstate(invalid="ignore", over="ignore"):
+        scaled = array * scale
+        floor = numpy.floor(scaled)
+        fraction = scaled - floor
+        rounded = ((floor + (fraction > 0.5)) / scale).tolist()
+        # near a tie (or not finite) the scalar rule decides, as round_half_up does
+        slow = ~(numpy.abs(fraction - 0.5) > 1e-6 + numpy.abs(scaled) * 1e-15)
+    result = list(values)
+    for k, n in enumerate(numeric):
+        result[n] = rounded[k]
+    for k in numpy.flatnonzero(slow).tolist():
+        result[numeric[k]] = round_half_up(values[numeric[k]], decimals)
+    return result
+
+
 def _round_half_up_decimal(value, decimals):
     from decimal import Decimal, ROUND_HALF_UP
 

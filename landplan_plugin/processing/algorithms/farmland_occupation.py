@@ -567,7 +567,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             if feedback.isCanceled():
                 break
             records = records_by_project.setdefault(project_id, [])
-            covered = []
+            geometries, rows = [], []
             for piece in pieces:
                 attributes = piece.attributes
                 area, tk, net, fell_back = occupation.piece_areas(
@@ -580,8 +580,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                     value(attributes, "kcxs"),
                 )
                 fallbacks += fell_back
-                covered.append(piece.planar)
-                survey = {key: (key_text(attributes[n]) if n is not None else None) for key, n in survey_slots}
+                survey = [key_text(attributes[n]) if n is not None else None for _key, n in survey_slots]
                 record = occupation.make_record(
                     project_id,
                     value(attributes, "dlbm"),
@@ -591,7 +590,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                     area,
                     tk,
                     net,
-                    **survey,
+                    **dict(zip(SURVEY_KEYS, survey)),
                 )
                 if record.category is None:
                     unknown_codes[record.dlbm] = unknown_codes.get(record.dlbm, 0) + 1
@@ -600,8 +599,8 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                 if not QgsWkbTypes.isMultiType(geometry.wkbType()):
                     geometry = QgsGeometry(geometry)
                     geometry.convertToMultiType()
-                written = pieces_sink.add_values(
-                    geometry,
+                geometries.append(geometry)
+                rows.append(
                     [
                         record.project_id,
                         record.dlbm,
@@ -616,11 +615,11 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                         record.category,
                         piece.planar,
                     ]
-                    + [survey[key] for key in SURVEY_KEYS[:-1]],
+                    + survey[:-1]
                 )
-                if not written:
-                    raise QgsProcessingException(tr("Could not write a feature: {}").format(pieces_sink.lastError()))
-            uncovered[project_id] = occupation.uncovered_area(region.area(), covered)
+            if rows and not pieces_sink.add_rows(geometries, rows):
+                raise QgsProcessingException(tr("Could not write a feature: {}").format(pieces_sink.lastError()))
+            uncovered[project_id] = occupation.uncovered_area(region.area(), [p.planar for p in pieces])
             feedback.setProgress(int(100.0 * (step + 1) / total))
         return records_by_project, uncovered, fallbacks, unknown_codes
 
