@@ -98,11 +98,6 @@ class PresentedSink:
     def addFeature(self, feature, flags=None):  # noqa: N802 - QgsFeatureSink API
         return self._write(feature.geometry(), feature.attributes(), feature.id(), flags)
 
-    def add_values(self, geometry, attributes):
-        """Write one feature from plain Python values in the algorithm's field
-        order (no QgsFeature built and read back: the pieces path)."""
-        return self._write(geometry, attributes, None, QgsFeatureSink.Flag.FastInsert)
-
     def _write(self, geometry, attributes, fid, flags):
         values = []
         for index, divisor, places in self._plan:
@@ -122,7 +117,7 @@ class PresentedSink:
 
     def features(self, geometries, rows):
         """QgsFeatures for many rows of plain values (the algorithm's field
-        order), formatted column by column: the same values ``add_values``
+        order), formatted column by column: the same values ``addFeature``
         writes, with the rounding done on arrays (core.units)."""
         columns = []
         for index, divisor, places in self._plan:
