@@ -65,7 +65,7 @@ class GeometryPolicy:
     duplicates: dict = field(default_factory=dict)  # layer label → {ids of exact copies, counted once}
     overlaps: dict = field(default_factory=dict)  # layer label → {(id kept, id cut): overlap m²}
     empty_regions: dict = field(default_factory=dict)  # layer label → [keys whose features have no area]
-    # regions are cut on worker threads: counters are updated under this lock
+    # kept thread-safe (cheap) so a policy may be shared by threads; the overlay itself runs on one thread
     lock: object = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def apply(self, geometry, layer_label, feature_id):
