@@ -244,6 +244,46 @@ def test_o12_negative_tbmj_refused(landplan, gpkg):
     expect_error(occupation(gpkg, landuse=(T1, t2)), "TBMJ", "feature 2", "negative")
 
 
+def test_o12b_negative_tbmj_outside_a_subset_or_selection_not_refused(landplan, gpkg):
+    """The survey's number check reads the whole GeoPackage table in one SQL
+    scan only when the source is that whole table: a 图斑 left out by the
+    layer's subset or by "selected features only" is not checked."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
+
+    t3 = (r(300, 0, 400, 100), {"DLBM": "0103", "TBMJ": -5.0, "TBDLMJ": 1.0, "KCXS": 0.1})
+    landuse_uri, _projects = county(gpkg, landuse=(T1, T2, t3))
+    subset = occupation(gpkg, landuse=(T1, T2, t3), LANDUSE=landuse_uri + '|subset="TBMJ" >= 0')
+    assert expect_result(subset)
+    layer = QgsVectorLayer(landuse_uri, "DLTB", "ogr")
+    QgsProject.instance().addMapLayer(layer)
+    try:
+        layer.selectByIds([1, 2])
+        selected = occupation(
+            gpkg, landuse=(T1, T2, t3), LANDUSE=QgsProcessingFeatureSourceDefinition(layer.id(), True)
+        )
+        assert expect_result(selected)
+        whole = occupation(gpkg, landuse=(T1, T2, t3), LANDUSE=QgsProcessingFeatureSourceDefinition(layer.id(), False))
+        expect_error(whole, "TBMJ", "feature 3", "negative")
+    finally:
+        QgsProject.instance().removeMapLayer(layer.id())
+
+
+def test_o12c_whole_geopackage_table_recognised(landplan, gpkg):
+    """``geopackage_table`` names the file and table of a plain GeoPackage
+    source (then one SQL scan checks TBMJ/TBDLMJ/KCXS) and refuses a subset."""
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    from landplan_plugin.processing.algorithms.common import geopackage_table, sql_ranges
+
+    landuse_uri, _projects = county(gpkg)
+    algorithm = QgsApplication.processingRegistry().algorithmById("landplan:farmlandoccupation")
+    context = QgsProcessingContext()
+    table = geopackage_table(algorithm, {"LANDUSE": landuse_uri}, "LANDUSE", context)
+    assert table == (landuse_uri.split("|")[0], "DLTB")
+    assert sql_ranges(table, ["TBMJ", "KCXS"]) == {"TBMJ": (10000.0, 10000.0), "KCXS": (0.1, 0.1)}
+    assert geopackage_table(algorithm, {"LANDUSE": landuse_uri + "|subset=fid=1"}, "LANDUSE", context) is None
+
+
 def test_o13_report_in_missing_folder_refused_before_any_output(landplan, gpkg, tmp_path):
     pieces = tmp_path / "pieces.gpkg"
     outcome = occupation(gpkg, OUTPUT_PIECES=str(pieces), OUTPUT_REPORT=str(tmp_path / "没有" / "报告.html"))

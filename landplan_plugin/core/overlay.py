@@ -33,7 +33,6 @@ losing area.  ``repair=True`` repairs regardless of the setting.  Every
 skipped or repaired geometry is counted and reported.
 """
 
-import threading
 from dataclasses import dataclass, field
 
 from qgis.core import (
@@ -65,14 +64,11 @@ class GeometryPolicy:
     duplicates: dict = field(default_factory=dict)  # layer label → {ids of exact copies, counted once}
     overlaps: dict = field(default_factory=dict)  # layer label → {(id kept, id cut): overlap m²}
     empty_regions: dict = field(default_factory=dict)  # layer label → [keys whose features have no area]
-    # kept thread-safe (cheap) so a policy may be shared by threads; the overlay itself runs on one thread
-    lock: object = field(default_factory=threading.Lock, repr=False, compare=False)
 
     def apply(self, geometry, layer_label, feature_id):
         """Return a usable polygon geometry, or None when it must be skipped."""
         if geometry is None or geometry.isEmpty():
-            with self.lock:
-                self.empty.setdefault(layer_label, set()).add(feature_id)
+            self.empty.setdefault(layer_label, set()).add(feature_id)
             return None
         if not geometry.boundingBox().isFinite():
             raise QgsProcessingException(
@@ -88,12 +84,10 @@ class GeometryPolicy:
         if self.repair or self.mode == CHECK_NONE:
             fixed = geometry.makeValid()
             fixed = polygonal(fixed)
-            with self.lock:
-                self.repaired[layer_label] = self.repaired.get(layer_label, 0) + 1
+            self.repaired[layer_label] = self.repaired.get(layer_label, 0) + 1
             return fixed if fixed is not None and not fixed.isEmpty() else None
         if self.mode == CHECK_SKIP:
-            with self.lock:
-                self.skipped[layer_label] = self.skipped.get(layer_label, 0) + 1
+            self.skipped[layer_label] = self.skipped.get(layer_label, 0) + 1
             return None
         raise QgsProcessingException(
             tr(
@@ -275,7 +269,7 @@ def dissolve(geometries):
 
 @dataclass
 class RegionJob:
-    """What a region's cut needs, read from the layers on the main thread."""
+    """What a region's cut needs, read from the layers (``read_region``)."""
 
     key: object
     region: QgsGeometry
@@ -291,7 +285,7 @@ def read_features(source, request):
 
 def read_region(key, region, base_source, attribute_indexes, policy, mask_source=None, mask_label=""):
     """Read what cutting ``region`` needs (feature sources are used here only).
-    Geometries are checked by ``cut_job``, on the cutting thread."""
+    Geometries are checked by ``cut_job``."""
     box = region.boundingBox()
     mask_features = None
     if mask_source is not None:
@@ -356,8 +350,7 @@ def cut_job(job, attribute_indexes, policy, base_label, feedback=None, mask_labe
                 values = feature.attributes()
                 attributes = [values[i] for i in attribute_indexes]
                 if duplicates.seen_area(geometry, parent_planar, attributes, feature.id()):
-                    with policy.lock:
-                        policy.duplicates.setdefault(base_label, set()).add(feature.id())
+                    policy.duplicates.setdefault(base_label, set()).add(feature.id())
                     break
             planar = parent_planar if piece is geometry else piece.area()
             pieces[in_mask].append(Piece(job.key, piece, feature.id(), attributes, parent_planar, planar, in_mask))
@@ -428,10 +421,9 @@ def count_overlaps_once(pieces, part_area, policy, base_label):
             overlap = polygonal(geometry.intersection(other.geometry))
             if overlap is None or overlap.area() <= OVERLAP_TOLERANCE_M2:
                 continue
-            with policy.lock:
-                pairs = policy.overlaps.setdefault(base_label, {})
-                pair = (other.parent_id, piece.parent_id)
-                pairs[pair] = pairs.get(pair, 0.0) + overlap.area()
+            pairs = policy.overlaps.setdefault(base_label, {})
+            pair = (other.parent_id, piece.parent_id)
+            pairs[pair] = pairs.get(pair, 0.0) + overlap.area()
             geometry = polygonal(geometry.difference(other.geometry))
             if geometry is None:
                 break

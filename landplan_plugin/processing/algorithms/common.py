@@ -124,7 +124,7 @@ def read_regions(source, key_index, target_crs, context, policy, label, feedback
     return regions, missing
 
 
-def check_survey_numbers(source, indexes, names, label, feedback):
+def check_survey_numbers(source, indexes, names, label, feedback, table=None):
     """Check the survey's number fields before any output is written.
 
     ``indexes``/``names``: {key: field index / name} for the keys tbmj,
@@ -133,14 +133,19 @@ def check_survey_numbers(source, indexes, names, label, feedback):
     fields are read value by value: "10,000.00" and full-width digits are
     read as numbers (warned), anything else is refused naming the field, the
     feature and the value.  Negative areas are refused; KCXS above 1 is read
-    as a percent (warned), below 0 or above 100 refused."""
+    as a percent (warned), below 0 or above 100 refused.
+
+    ``table`` (from ``geopackage_table``): the source is that whole
+    GeoPackage table, so the numeric fields' ranges come from one SQL scan
+    instead of one per minimum and maximum."""
     fields = source.fields()
-    for key in ("tbmj", "tbdlmj", "kcxs"):
-        index = indexes.get(key, -1)
-        if index < 0:
-            continue
+    used = [key for key in ("tbmj", "tbdlmj", "kcxs") if indexes.get(key, -1) >= 0]
+    ranges = sql_ranges(table, [fields.at(indexes[key]).name() for key in used if fields.at(indexes[key]).isNumeric()])
+    for key in used:
+        index = indexes[key]
         name = names[key]
-        low, high, sample = number_range(source, index, name, label)
+        found = ranges.get(fields.at(index).name())
+        low, high, sample = found + (None,) if found else number_range(source, index, name, label)
         if low is None:
             continue
         if not fields.at(index).isNumeric():
@@ -194,6 +199,83 @@ def number_range(source, index, name, label):
     if source.fields().at(index).isNumeric():
         return _number_or_none(source.minimumValue(index)), _number_or_none(source.maximumValue(index)), None
     return text_number_range(source, index, name, label)
+
+
+def geopackage_table(algorithm, parameters, name, context):
+    """(path, table name) when parameter ``name`` is a whole GeoPackage
+    table as it is on disk: an OGR layer without subset, unsaved edits,
+    selection, feature limit or filter.  Then SQL over the file sees exactly
+    the features the source gives; otherwise None."""
+    from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProviderRegistry
+
+    value = parameters.get(name)
+    if isinstance(value, QgsProcessingFeatureSourceDefinition):
+        limited = value.featureLimit not in (-1, None) or getattr(value, "filterExpression", "")
+        if value.selectedFeaturesOnly or limited:
+            return None
+    layer = algorithm.parameterAsVectorLayer(parameters, name, context)
+    if layer is None or layer.providerType() != "ogr" or layer.subsetString() or layer.isEditable():
+        return None
+    if layer.dataProvider().storageType() != "GPKG":
+        return None
+    parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
+    path, table = parts.get("path"), parts.get("layerName")
+    if not path or not table or parts.get("subset"):
+        return None
+    return path, table
+
+
+def sql_ranges(table, field_names):
+    """{field name: (lowest, highest)} of numeric fields of a GeoPackage
+    ``table`` (path, name) in one SQL scan; {} when it cannot be read that
+    way (the caller asks the provider field by field)."""
+    if table is None or not field_names:
+        return {}
+    from osgeo import ogr
+
+    def quoted(text):
+        return '"{}"'.format(text.replace('"', '""'))
+
+    path, name = table
+    sql = "SELECT {} FROM {}".format(
+        ", ".join("MIN({0}), MAX({0})".format(quoted(field)) for field in field_names), quoted(name)
+    )
+    values = None
+    with _QuietGdal():
+        try:
+            dataset = ogr.Open(path)
+            result = dataset.ExecuteSQL(sql) if dataset is not None else None
+            if result is not None:
+                feature = result.GetNextFeature()
+                if feature is not None:
+                    values = [feature.GetField(n) for n in range(2 * len(field_names))]
+                dataset.ReleaseResultSet(result)
+        except RuntimeError:  # GDAL exceptions turned on by someone else
+            values = None
+    if values is None:
+        return {}
+    ranges = {}
+    for n, field in enumerate(field_names):
+        low, high = _number_or_none(values[2 * n]), _number_or_none(values[2 * n + 1])
+        if (low is None) != (values[2 * n] is None) or (high is None) != (values[2 * n + 1] is None):
+            return {}  # text in a numeric column: let the provider read it
+        ranges[field] = (low, high)
+    return ranges
+
+
+class _QuietGdal:
+    """No GDAL error messages on the console: a failure means "ask the provider"."""
+
+    def __enter__(self):
+        from osgeo import gdal
+
+        gdal.PushErrorHandler("CPLQuietErrorHandler")
+
+    def __exit__(self, *exc):
+        from osgeo import gdal
+
+        gdal.PopErrorHandler()
+        return False
 
 
 def _number_or_none(value):

@@ -34,6 +34,7 @@ from .common import (
     add_area_mode_parameter,
     area_mode_label,
     check_survey_numbers,
+    geopackage_table,
     geometry_policy,
     key_text,
     read_regions,
@@ -286,7 +287,7 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
         if mode == MODE_APPORTIONED and not names["tbmj"]:
             raise QgsProcessingException(tr("Area mode 0 (apportioned survey area) needs the TBMJ field."))
 
-        def indexes_for(source, label):
+        def indexes_for(source, label, parameter):
             result = {
                 "dlbm": require_field(source, names["dlbm"], label),
                 # TBMJ only matters in mode 0; elsewhere its default name may be absent
@@ -304,7 +305,8 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 # read only when grouping by it (one attribute less per 图斑 and side otherwise)
                 "zldwdm": require_field(source, names["zldwdm"], label) if by_code else -1,
             }
-            check_survey_numbers(source, result, names, label, feedback)
+            table = geopackage_table(self, parameters, parameter, context)
+            check_survey_numbers(source, result, names, label, feedback, table)
             if source.fields().at(result["dlbm"]).isNumeric():
                 raise QgsProcessingException(
                     tr(
@@ -313,8 +315,8 @@ class FarmlandChangeAlgorithm(LandPlanAlgorithm):
                 )
             return result
 
-        before_idx = indexes_for(before, before_label)
-        after_idx = indexes_for(after, after_label)
+        before_idx = indexes_for(before, before_label, self.BEFORE)
+        after_idx = indexes_for(after, after_label, self.AFTER)
         crs = before.sourceCrs()
         if mode != MODE_ELLIPSOIDAL:
             crs_rules.require_projected(crs, before_label)

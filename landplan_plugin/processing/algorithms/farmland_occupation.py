@@ -38,6 +38,7 @@ from .common import (
     add_area_mode_parameter,
     area_mode_label,
     check_survey_numbers,
+    geopackage_table,
     ellipsoidal_area,
     geometry_policy,
     key_text,
@@ -530,7 +531,8 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             indexes[key] = require_field(
                 landuse, field_names[key], landuse_label, numeric=key in numeric, optional=True, default=default
             )
-        check_survey_numbers(landuse, indexes, field_names, landuse_label, feedback)
+        table = geopackage_table(self, parameters, self.LANDUSE, context)
+        check_survey_numbers(landuse, indexes, field_names, landuse_label, feedback, table)
         if landuse.fields().at(indexes["dlbm"]).isNumeric():
             raise QgsProcessingException(
                 tr(

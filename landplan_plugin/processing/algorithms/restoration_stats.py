@@ -41,6 +41,7 @@ from .common import (
     add_area_mode_parameter,
     area_mode_label,
     check_survey_numbers,
+    geopackage_table,
     geometry_policy,
     read_regions,
 )
@@ -387,6 +388,7 @@ class RestorationStatsAlgorithm(LandPlanAlgorithm):
                     {"tbmj": tbmj_name, "tbdlmj": tbdlmj_name},
                     after_label,
                     feedback,
+                    geopackage_table(self, parameters, self.LANDUSE_AFTER, context),
                 )
             after_source = ReprojectedSource(after, crs, context)
             if after.sourceCrs() != crs:
