@@ -48,10 +48,15 @@ def is_null(value):
 def parse_number(value):
     """A finite float, or None for NULL/empty; NumberError for text that is
     not a number and for NaN/infinity."""
-    if type(value) is float:  # the common case, per piece: no further tests
+    kind = type(value)
+    if kind is float:  # the common cases, per piece: no further tests
         if math.isfinite(value):
             return value
         raise NumberError(value)
+    if value is None:
+        return None
+    if kind is int:
+        return float(value)
     if is_null(value):
         return None
     if isinstance(value, bool):
@@ -99,6 +104,8 @@ def ridge_coefficient(value):
 
 def key_text(value):
     """A grouping key as text: NULL → None, 12.0 → '12', strings stripped."""
+    if type(value) is str:  # the common case, per piece
+        return value.strip() or None
     if value is None:
         return None
     if hasattr(value, "isNull") and value.isNull():
