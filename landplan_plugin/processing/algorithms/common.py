@@ -15,7 +15,7 @@ from ...core import overlay
 from ...qgis_compat import make_advanced
 from ...core.dates import DateError, parse_date
 from ...core.i18n import tr
-from ...core.values import NumberError, key_text, parse_number  # noqa: F401 (key_text re-exported)
+from ...core.values import NumberError, is_null, key_text, parse_number  # noqa: F401 (key_text re-exported)
 from .base import text_number_range
 
 AREA_MODE_NAMES = {
@@ -220,7 +220,7 @@ def geopackage_table(algorithm, parameters, name, context):
         return None
     parts = QgsProviderRegistry.instance().decodeUri("ogr", layer.source())
     path, table = parts.get("path"), parts.get("layerName")
-    if not path or not table or parts.get("subset"):
+    if not path or not table:
         return None
     return path, table
 
@@ -228,10 +228,12 @@ def geopackage_table(algorithm, parameters, name, context):
 def sql_ranges(table, field_names):
     """{field name: (lowest, highest)} of numeric fields of a GeoPackage
     ``table`` (path, name) in one SQL scan; {} when it cannot be read that
-    way (the caller asks the provider field by field)."""
+    way (the caller then asks the provider field by field).  OGR directly:
+    QGIS's provider connection runs the same query about 0.2 s slower on
+    250,000 图斑."""
     if table is None or not field_names:
         return {}
-    from osgeo import ogr
+    from osgeo import gdal, ogr
 
     def quoted(text):
         return '"{}"'.format(text.replace('"', '""'))
@@ -241,41 +243,28 @@ def sql_ranges(table, field_names):
         ", ".join("MIN({0}), MAX({0})".format(quoted(field)) for field in field_names), quoted(name)
     )
     values = None
-    with _QuietGdal():
-        try:
-            dataset = ogr.Open(path)
-            result = dataset.ExecuteSQL(sql) if dataset is not None else None
-            if result is not None:
-                feature = result.GetNextFeature()
-                if feature is not None:
-                    values = [feature.GetField(n) for n in range(2 * len(field_names))]
-                dataset.ReleaseResultSet(result)
-        except RuntimeError:  # GDAL exceptions turned on by someone else
-            values = None
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # a failure only means "ask the provider"
+    try:
+        dataset = ogr.Open(path)
+        result = dataset.ExecuteSQL(sql) if dataset is not None else None
+        if result is not None:
+            feature = result.GetNextFeature()
+            if feature is not None:
+                values = [feature.GetField(n) for n in range(2 * len(field_names))]
+            dataset.ReleaseResultSet(result)
+    except RuntimeError:  # GDAL exceptions turned on by someone else
+        values = None
+    finally:
+        gdal.PopErrorHandler()
     if values is None:
         return {}
     ranges = {}
     for n, field in enumerate(field_names):
         low, high = _number_or_none(values[2 * n]), _number_or_none(values[2 * n + 1])
-        if (low is None) != (values[2 * n] is None) or (high is None) != (values[2 * n + 1] is None):
+        if (low is None) != is_null(values[2 * n]) or (high is None) != is_null(values[2 * n + 1]):
             return {}  # text in a numeric column: let the provider read it
         ranges[field] = (low, high)
     return ranges
-
-
-class _QuietGdal:
-    """No GDAL error messages on the console: a failure means "ask the provider"."""
-
-    def __enter__(self):
-        from osgeo import gdal
-
-        gdal.PushErrorHandler("CPLQuietErrorHandler")
-
-    def __exit__(self, *exc):
-        from osgeo import gdal
-
-        gdal.PopErrorHandler()
-        return False
 
 
 def _number_or_none(value):
