@@ -130,3 +130,37 @@ def test_edit_undo_save_delete_add_across_switches(shown_dock):
     choose_plan(dock, "县十四五")
     choose_plan(dock, "江西十四五")
     assert names(dock) == before
+
+
+def test_undo_redo_buttons_named_and_follow_the_edit_buffer(qgis_iface, qgis_app, two_plan_store):
+    """Before a store is open the two history buttons were blank squares;
+    now they are named and disabled, then follow the plan's undo stack."""
+    from qgis.PyQt.QtCore import Qt
+
+    from landplan_plugin.core.i18n import tr
+    from landplan_plugin.ui.indicator_dock import IndicatorDock
+
+    window = qgis_iface.mainWindow()
+    dock = IndicatorDock(window)
+    window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+    window.show()
+    dock.show()
+    qgis_app.processEvents()
+    assert dock.grab().width() > 100
+    assert [b.text() for b in (dock.undo_button, dock.redo_button)] == [tr("Undo"), tr("Redo")]
+    assert not dock.undo_button.isEnabled() and not dock.redo_button.isEnabled()
+    dock.open_store(str(two_plan_store))
+    paint(dock)
+    assert not dock.undo_button.isEnabled()
+    fid = next(dock.layer.getFeatures()).id()
+    assert dock.set_value(fid, "target_value", 12.5)
+    paint(dock)
+    assert dock.undo_button.isEnabled() and not dock.redo_button.isEnabled()
+    dock.undo_button.click()
+    paint(dock)
+    assert dock.redo_button.isEnabled()
+    dock._release_layer()
+    assert dock.undo_button.text() == tr("Undo") and not dock.undo_button.isEnabled()
+    window.removeDockWidget(dock)
+    dock.deleteLater()
+    qgis_app.processEvents()

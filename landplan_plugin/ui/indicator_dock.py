@@ -145,6 +145,7 @@ class IndicatorDock(QgsDockWidget):
         self.redo_button = QToolButton()
         bar.addWidget(self.undo_button)
         bar.addWidget(self.redo_button)
+        self._idle_history_buttons()
         self.save_button = self._button(bar, tr("Save"), self.save)
         self.import_button = self._button(bar, tr("Import…"), self.import_table)
         self.export_button = self._button(bar, tr("Export…"), self.export_table)
@@ -844,7 +845,15 @@ class IndicatorDock(QgsDockWidget):
             for action in button.actions():
                 button.removeAction(action)
                 action.deleteLater()
+        self._idle_history_buttons()
         self.layer = None
+
+    def _idle_history_buttons(self):
+        """Without a plan the undo/redo buttons have no edit buffer to act on:
+        named and disabled rather than blank."""
+        for button, text in ((self.undo_button, tr("Undo")), (self.redo_button, tr("Redo"))):
+            button.setText(text)
+            button.setEnabled(False)
 
     def closeEvent(self, event):  # noqa: N802 (Qt API name)
         self._release_layer()
