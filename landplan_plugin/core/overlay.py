@@ -15,16 +15,19 @@ How it stays fast at county scale (250k 图斑, thousands of regions):
   a 图斑 wholly inside is taken as is, only boundary 图斑 are intersected;
 * the mask is unioned per region from the mask features in the region's
   box, never over the whole layer;
-* everything per 图斑 runs on one thread.  PyQGIS releases and retakes
-  the GIL around its calls, so per-图斑 calls on two threads spend more
-  time handing the GIL over than they gain (measured on 2 cores, 250,000
-  图斑: cutting on two threads 21.5 s against 15.0 s on one; a reader
-  thread gained nothing, as the provider's iterator retakes the GIL for
-  every feature; a writer thread taking one batch of output features per
-  region measured no faster either).  So the work per 图斑 is kept small
-  instead: one validity call in the usual case, attributes read in one
-  call, output written in one call per region with its values rounded on
-  arrays (processing.presentation.PresentedSink.add_rows).
+* the per-图斑 work runs on the calling thread.  PyQGIS releases and
+  retakes the GIL around its calls, so per-图斑 calls on two threads spend
+  more time handing the GIL over than they gain (measured on 2 cores,
+  250,000 图斑: cutting on two threads 21.5 s against 15.0 s on one; a
+  reader thread gained nothing, as the provider's iterator retakes the GIL
+  for every feature; a writer thread measured no faster either).  So the
+  work per 图斑 is kept small: one validity call in the usual case,
+  attributes read in one call, output written in one call per region with
+  its values rounded on arrays (processing.presentation.PresentedSink);
+* the one long C++ step, the intersection of boundary 图斑, leaves this
+  thread: ``cut_regions`` hands it, a batch of regions at a time, to
+  native:intersection on a worker thread (``batchcut``), which needs the
+  GIL only to start and to end.
 
 Invalid geometries follow the Processing context's setting: skip (counted),
 abort (error naming the feature), or ignore – which for an overlay means
@@ -227,17 +230,22 @@ class PreparedRegion:
     def cut(self, other):
         """Part of ``other`` inside the region, or None (no area in common).
 
-        The intersection runs on the prepared engine, which already holds
-        the region in GEOS form (``QgsGeometry.intersection`` would convert
-        the region again for every 图斑); a neighbour that only touches
-        gives a line, dropped by the area test (cheaper than a ``touches``
-        test on every candidate)."""
+        A neighbour that only touches gives a line, dropped by the area test
+        in ``clip`` (cheaper than a ``touches`` test on every candidate)."""
         const = other.constGet()
         if not self.engine.intersects(const):
             return None
         if self.engine.contains(const):
             return other
-        result = self.engine.intersection(const)
+        return self.clip(other)
+
+    def clip(self, other):
+        """The intersection of a 图斑 the region's boundary crosses, or None.
+
+        It runs on the prepared engine, which already holds the region in
+        GEOS form (``QgsGeometry.intersection`` would convert the region
+        again for every 图斑)."""
+        result = self.engine.intersection(other.constGet())
         if result is None:
             return None
         piece = polygonal(QgsGeometry(result))
@@ -316,6 +324,27 @@ def cut_job(job, attribute_indexes, policy, base_label, feedback=None, mask_labe
     """The pieces of one region (a list, in a deterministic order): each
     candidate checked for validity, cut by the region's prepared parts,
     exact copies counted once, overlaps between 图斑 counted once."""
+    plan = plan_job(job, policy, base_label, mask_label)
+    return assemble(
+        plan, attribute_indexes, policy, base_label, lambda n, _entry, geometry: plan.prepared[n][1].clip(geometry)
+    )
+
+
+@dataclass
+class CutPlan:
+    """A region's candidates after the prepared tests: ``entries`` holds
+    (feature, checked geometry, [(part number, taken whole)]) for every
+    candidate with something in common with a part, in reading order."""
+
+    key: object
+    region: QgsGeometry
+    prepared: list  # [(in_mask, PreparedRegion)]
+    entries: list
+
+
+def plan_job(job, policy, base_label, mask_label=""):
+    """Check the candidates and run the cheap prepared tests; the
+    intersections of boundary candidates are left to the caller."""
     mask_geometries = None
     if job.mask_features is not None:
         mask_geometries = []
@@ -329,20 +358,35 @@ def cut_job(job, attribute_indexes, policy, base_label, feedback=None, mask_labe
         prepared.append((1, PreparedRegion(inside)))
     if outside is not None and not outside.isEmpty():
         prepared.append((0 if job.has_mask else None, PreparedRegion(outside)))
+    entries = []
     if not prepared:
-        return []
-    pieces = {in_mask: [] for in_mask, _part in prepared}
-    duplicates = DuplicateFilter()
+        return CutPlan(job.key, job.region, prepared, entries)
     for feature in job.candidates:
         geometry = feature.geometry()
         if not geometry.isGeosValid():  # valid: the usual case, one call
             geometry = policy.apply(geometry, base_label, feature.id())
             if geometry is None:
                 continue
+        const = geometry.constGet()
+        hits = []
+        for n, (_in_mask, part) in enumerate(prepared):
+            if part.engine.intersects(const):
+                hits.append((n, part.engine.contains(const)))
+        if hits:
+            entries.append((feature, geometry, hits))
+    return CutPlan(job.key, job.region, prepared, entries)
+
+
+def assemble(plan, attribute_indexes, policy, base_label, clipped):
+    """The pieces of a planned region: ``clipped(part number, entry number,
+    geometry)`` gives the piece of a boundary candidate (or None)."""
+    pieces = {in_mask: [] for in_mask, _part in plan.prepared}
+    duplicates = DuplicateFilter()
+    for entry, (feature, geometry, hits) in enumerate(plan.entries):
         parent_planar = None
         attributes = None
-        for in_mask, part in prepared:
-            piece = part.cut(geometry)
+        for n, whole in hits:
+            piece = geometry if whole else clipped(n, entry, geometry)
             if piece is None:
                 continue
             if parent_planar is None:
@@ -353,9 +397,10 @@ def cut_job(job, attribute_indexes, policy, base_label, feedback=None, mask_labe
                     policy.duplicates.setdefault(base_label, set()).add(feature.id())
                     break
             planar = parent_planar if piece is geometry else piece.area()
-            pieces[in_mask].append(Piece(job.key, piece, feature.id(), attributes, parent_planar, planar, in_mask))
+            in_mask = plan.prepared[n][0]
+            pieces[in_mask].append(Piece(plan.key, piece, feature.id(), attributes, parent_planar, planar, in_mask))
     result = []
-    for in_mask, part in prepared:
+    for in_mask, part in plan.prepared:
         result.extend(count_overlaps_once(pieces[in_mask], part.geometry.area(), policy, base_label))
     return result
 
@@ -390,13 +435,63 @@ def cut_regions(
     mask_source=None,
     mask_label="",
     feedback=None,
+    workers=None,
 ):
-    """Yield (key, region, pieces) for each (key, region), in order."""
-    for key, region in regions:
-        if feedback is not None and feedback.isCanceled():
-            return
-        job = read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
-        yield key, region, cut_job(job, attribute_indexes, policy, base_label, feedback, mask_label)
+    """Yield (key, region, pieces) for each (key, region), in order.
+
+    Regions are planned on this thread (reading, validity, prepared tests)
+    and their boundary intersections run in batches on ``workers`` threads
+    (``batchcut``; None: one per further core, 0: none), so the next batch
+    is read while the last is cut.  Output and figures are the same for any
+    number of workers."""
+    from . import batchcut
+
+    runner = batchcut.BatchRunner(batchcut.worker_threads() if workers is None else workers)
+    pending = []  # [(handle, [(plan, [candidate number per entry], [part number per part])])]
+
+    def finish(item):
+        handle, planned = item
+        batch = runner.finish(handle)
+        for plan, candidate_numbers, part_numbers in planned:
+
+            def clipped(n, entry, _geometry, parts=part_numbers, candidates=candidate_numbers):
+                return batch.piece(parts[n], candidates[entry])
+
+            yield plan.key, plan.region, assemble(plan, attribute_indexes, policy, base_label, clipped)
+
+    try:
+        batch, planned = None, []
+        for key, region in regions:
+            if feedback is not None and feedback.isCanceled():
+                runner.cancel()
+                return
+            if batch is None:
+                batch = batchcut.BoundaryBatch(base_source.sourceCrs())
+            job = read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
+            plan = plan_job(job, policy, base_label, mask_label)
+            part_numbers = [batch.add_part(part) for _in_mask, part in plan.prepared]
+            candidate_numbers = []
+            for _feature, geometry, hits in plan.entries:
+                boundary = [n for n, whole in hits if not whole]
+                number = batch.add_candidate(geometry) if boundary else None
+                candidate_numbers.append(number)
+                for n in boundary:
+                    batch.request(part_numbers[n], number)
+            planned.append((plan, candidate_numbers, part_numbers))
+            if len(batch.pairs) >= batchcut.BATCH_PAIRS or len(planned) >= batchcut.BATCH_REGIONS:
+                pending.append((runner.start(batch), planned))
+                batch, planned = None, []
+                while len(pending) > runner.workers:
+                    yield from finish(pending.pop(0))
+        if planned:
+            pending.append((runner.start(batch), planned))
+        while pending:
+            if feedback is not None and feedback.isCanceled():
+                runner.cancel()
+                return
+            yield from finish(pending.pop(0))
+    finally:
+        runner.close()
 
 
 def count_overlaps_once(pieces, part_area, policy, base_label):
