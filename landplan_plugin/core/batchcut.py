@@ -50,7 +50,7 @@ def worker_threads():
 
 
 class BoundaryBatch:
-    """The (region part, 图斑) pairs of some regions that need a GEOS
+    """The (region part, 图斑) pairs of some planned regions that need a GEOS
     intersection, with memory layers to hand to ``native:intersection``."""
 
     def __init__(self, crs):
@@ -58,18 +58,36 @@ class BoundaryBatch:
         self.parts = []  # PreparedRegion of every region part, by part number
         self.candidates = []  # QgsGeometry of every crossing 图斑, by number
         self.pairs = set()  # (part number, candidate number)
+        self.plans = []  # (plan, part number per part, candidate number per entry)
         self.results = None
 
-    def add_part(self, prepared):
-        self.parts.append(prepared)
-        return len(self.parts) - 1
+    def add(self, plan):
+        """Take a region's plan (``overlay.plan_job``): its parts and the pairs
+        its boundary 图斑 form with them."""
+        parts = []
+        for _in_mask, part in plan.prepared:
+            self.parts.append(part)
+            parts.append(len(self.parts) - 1)
+        candidates = []
+        for _feature, geometry, hits in plan.entries:
+            boundary = [n for n, whole in hits if not whole]
+            number = None
+            if boundary:
+                self.candidates.append(geometry)
+                number = len(self.candidates) - 1
+                self.pairs.update((parts[n], number) for n in boundary)
+            candidates.append(number)
+        self.plans.append((plan, parts, candidates))
 
-    def add_candidate(self, geometry):
-        self.candidates.append(geometry)
-        return len(self.candidates) - 1
+    def planned(self):
+        """(plan, clipped) per region, in order, once the batch is finished:
+        ``clipped(part, entry, geometry)`` is the piece ``overlay.assemble`` asks for."""
+        for plan, parts, candidates in self.plans:
 
-    def request(self, part, candidate):
-        self.pairs.add((part, candidate))
+            def clipped(n, entry, _geometry, parts=parts, candidates=candidates):
+                return self.results.get((parts[n], candidates[entry]))
+
+            yield plan, clipped
 
     def layers(self):
         """Two memory layers (built on the calling thread, read by the worker)."""
@@ -101,10 +119,6 @@ class BoundaryBatch:
                     results[pair] = piece
         self.results = results
 
-    def piece(self, part, candidate):
-        """The piece of a requested pair, or None (no area in common)."""
-        return self.results.get((part, candidate))
-
 
 def intersect(parts_layer, candidates_layer, algorithm, feedback, caller):
     """Runs on a worker thread: ``native:intersection`` of the two layers;
@@ -118,7 +132,7 @@ def intersect(parts_layer, candidates_layer, algorithm, feedback, caller):
         raise RuntimeError("native:intersection failed")
     layer = context.takeResultLayer(results["OUTPUT"])
     layer.moveToThread(caller)
-    del context
+    del context  # its layer store belongs to this thread: deleted here
     return layer
 
 
@@ -141,6 +155,7 @@ class BatchRunner:
         self.feedbacks.append(feedback)
         algorithm = self.algorithm.create()
         future = self.pool.submit(intersect, parts_layer, candidates_layer, algorithm, feedback, self.caller)
+        # the layers are kept with the handle: the worker reads them until it ends
         return batch, future, (parts_layer, candidates_layer, feedback)
 
     def finish(self, handle):

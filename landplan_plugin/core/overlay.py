@@ -447,20 +447,14 @@ def cut_regions(
     from . import batchcut
 
     runner = batchcut.BatchRunner(batchcut.worker_threads() if workers is None else workers)
-    pending = []  # [(handle, [(plan, [candidate number per entry], [part number per part])])]
+    pending = []  # handles of started batches, oldest first
 
-    def finish(item):
-        handle, planned = item
-        batch = runner.finish(handle)
-        for plan, candidate_numbers, part_numbers in planned:
-
-            def clipped(n, entry, _geometry, parts=part_numbers, candidates=candidate_numbers):
-                return batch.piece(parts[n], candidates[entry])
-
+    def finish(handle):
+        for plan, clipped in runner.finish(handle).planned():
             yield plan.key, plan.region, assemble(plan, attribute_indexes, policy, base_label, clipped)
 
     try:
-        batch, planned = None, []
+        batch = None
         for key, region in regions:
             if feedback is not None and feedback.isCanceled():
                 runner.cancel()
@@ -468,23 +462,14 @@ def cut_regions(
             if batch is None:
                 batch = batchcut.BoundaryBatch(base_source.sourceCrs())
             job = read_region(key, region, base_source, attribute_indexes, policy, mask_source, mask_label)
-            plan = plan_job(job, policy, base_label, mask_label)
-            part_numbers = [batch.add_part(part) for _in_mask, part in plan.prepared]
-            candidate_numbers = []
-            for _feature, geometry, hits in plan.entries:
-                boundary = [n for n, whole in hits if not whole]
-                number = batch.add_candidate(geometry) if boundary else None
-                candidate_numbers.append(number)
-                for n in boundary:
-                    batch.request(part_numbers[n], number)
-            planned.append((plan, candidate_numbers, part_numbers))
-            if len(batch.pairs) >= batchcut.BATCH_PAIRS or len(planned) >= batchcut.BATCH_REGIONS:
-                pending.append((runner.start(batch), planned))
-                batch, planned = None, []
+            batch.add(plan_job(job, policy, base_label, mask_label))
+            if len(batch.pairs) >= batchcut.BATCH_PAIRS or len(batch.plans) >= batchcut.BATCH_REGIONS:
+                pending.append(runner.start(batch))
+                batch = None
                 while len(pending) > runner.workers:
                     yield from finish(pending.pop(0))
-        if planned:
-            pending.append((runner.start(batch), planned))
+        if batch is not None:
+            pending.append(runner.start(batch))
         while pending:
             if feedback is not None and feedback.isCanceled():
                 runner.cancel()
