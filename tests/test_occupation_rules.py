@@ -286,3 +286,60 @@ def test_without_ownership_field_state_and_collective_are_null(landplan, make_gp
     _, rows, classes = run(path, BASIC_FARMLAND=None)
     assert str(rows["P"]["state_m2"]) == "NULL" and str(rows["P"]["collective_m2"]) == "NULL"
     assert [f["qsxz_group"] for f in classes] == ["未知"]
+
+
+# ---------------------------------------------------------------------------
+# Per-piece rules (core.occupation.piece_areas / PieceRules), no QGIS needed
+# ---------------------------------------------------------------------------
+
+
+def test_piece_areas_apportioned_hand_figures_and_general_path_agree():
+    from landplan_plugin.core.areamath import MODE_APPORTIONED
+    from landplan_plugin.core.occupation import piece_areas
+
+    # 30 m² of a 120 m² 图斑: share 1/4 of TBMJ 1000 and TBDLMJ 900
+    assert piece_areas(MODE_APPORTIONED, 30.0, 120.0, None, 1000.0, 900.0, 0.1) == (250.0, 25.0, 225.0, False)
+    # the usual piece takes a short path; text values take the general one: same figures
+    for planar, parent, tbmj, tbdlmj, kcxs in (
+        (30.0, 120.0, 1000.0, 900.0, None),
+        (7.3, 7.3, 12.34, 12.34, 0.0),
+        (130.0, 120.0, 1000.0, 1200.0, 10.5),  # share capped at 1, net capped at area
+        (0.1, 3.0, 0.0, 0.0, 1.0),
+    ):
+        fast = piece_areas(MODE_APPORTIONED, planar, parent, None, tbmj, tbdlmj, kcxs)
+        general = piece_areas(
+            MODE_APPORTIONED, planar, parent, None, str(tbmj), str(tbdlmj), None if kcxs is None else str(kcxs)
+        )
+        assert fast == general
+
+
+@pytest.mark.parametrize("kcxs", [150.0, -0.1, float("nan")])
+def test_piece_areas_refuses_a_bad_ridge_coefficient_even_with_tbdlmj(kcxs):
+    from landplan_plugin.core.areamath import MODE_APPORTIONED
+    from landplan_plugin.core.occupation import piece_areas
+
+    with pytest.raises(ValueError):
+        piece_areas(MODE_APPORTIONED, 30.0, 120.0, None, 1000.0, 900.0, kcxs)
+
+
+def test_piece_rules_record_counts_fallbacks_and_unknown_codes():
+    from landplan_plugin.core.areamath import MODE_APPORTIONED
+    from landplan_plugin.core.occupation import PieceRules
+    from landplan_plugin.core.overlay import Piece
+
+    slots = {"dlbm": 0, "tbmj": 1, "tbdlmj": 2, "kcxs": None, "grade": 3, "zldwdm": 4, "bsm": 5}
+    rules = PieceRules(MODE_APPORTIONED, slots, lambda geometry: 44.0)
+    paddy = rules.record("P1", Piece("P1", None, 1, ["0101", 200.0, 180.0, 2.0, 3607.0, " 7 "], 100.0, 50.0, 1))
+    assert (paddy.area_m2, paddy.tk_m2, paddy.net_m2) == (100.0, 10.0, 90.0)
+    assert (paddy.dlbm, paddy.dlmc, paddy.grade, paddy.zldwdm, paddy.bsm, paddy.in_basic_farmland) == (
+        "0101",
+        "水田",
+        2.0,
+        "3607",
+        "7",
+        1,
+    )
+    # no TBMJ: the ellipsoidal area of the piece stands in (counted); 9999 is no 三调 code (counted)
+    odd = rules.record("P1", Piece("P1", None, 2, ["9999", None, None, 0.0, None, None], 100.0, 50.0, None))
+    assert (odd.area_m2, odd.dlbm, odd.category, odd.grade, odd.in_basic_farmland) == (44.0, "9999", None, None, 0)
+    assert rules.fallbacks == 1 and rules.unknown_codes == {"9999": 1}

@@ -81,6 +81,8 @@ DEFAULT_TOWN_CODES = ("201", "202", "203", "204", "205")
 EPSILON_M2 = 0.005
 DEFAULT_PERMITTED_TYPES = ("能源", "交通", "水利", "军事")
 
+_INF = float("inf")
+
 # A project's planar area the survey does not cover, below this, is the
 # numerical noise of cutting (m²); above it the project reaches outside the
 # survey's extent or into a gap, and its figures are incomplete (warned).
@@ -92,6 +94,22 @@ def piece_areas(mode, planar, parent_planar, ellipsoidal, tbmj=None, tbdlmj=None
 
     ``ellipsoidal`` may be a callable (computed only when needed).
     """
+    if (
+        mode == MODE_APPORTIONED
+        and type(tbmj) is float
+        and type(tbdlmj) is float
+        and 0.0 <= tbmj < _INF
+        and 0.0 <= tbdlmj < _INF
+        and parent_planar
+        and parent_planar > 0
+        and (kcxs is None or (type(kcxs) is float and 0.0 <= kcxs <= 100.0))
+    ):
+        # the usual 三调 piece (TBMJ and TBDLMJ given, KCXS absent or in
+        # range): the general path below gives the same figures, slower
+        share = min(max(planar / parent_planar, 0.0), 1.0)
+        area = tbmj * share
+        net = min(tbdlmj * share, area)
+        return area, area - net, net, False
     kcxs, _percent = ridge_coefficient(kcxs)
     if mode == MODE_APPORTIONED:
         tbmj, tbdlmj = _num(tbmj), _num(tbdlmj)
@@ -145,22 +163,65 @@ class PieceRecord:
 def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, **survey):
     """``survey``: the piece's 图斑 keys bsm, tbbh, qsxz, qsdwdm, qsdwmc,
     czcsxm, kcdlbm (text or None)."""
-    cls = landclass.lookup(dlbm)
-    code = cls.code if cls else (str(dlbm).strip() if dlbm is not None else None)
-    return PieceRecord(
-        project_id=project_id,
-        dlbm=code,
-        dlmc=cls.name if cls else None,
-        land_group=cls.group_name if cls else None,
-        category=cls.category if cls else None,
-        zldwdm=zldwdm,
-        grade=positive_number(grade),
-        in_basic_farmland=int(bool(in_basic_farmland)),
-        area_m2=area,
-        tk_m2=tk,
-        net_m2=net,
-        **survey,
+    return _record(
+        project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, [survey.get(k) for k in SURVEY_KEYS]
     )
+
+
+def _record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, survey):
+    cls = landclass.lookup(dlbm)
+    if cls is not None:
+        code, name, group, category = cls.code, cls.name, cls.group_name, cls.category
+    else:
+        code, name, group, category = (str(dlbm).strip() if dlbm is not None else None), None, None, None
+    grade = grade if type(grade) is float and 0.0 < grade < _INF else positive_number(grade)
+    return PieceRecord(
+        project_id, code, name, group, category, zldwdm, grade, int(bool(in_basic_farmland)), area, tk, net, *survey
+    )
+
+
+# the 图斑 keys a piece record carries, in PieceRecord's order
+SURVEY_KEYS = ("bsm", "tbbh", "qsxz", "qsdwdm", "qsdwmc", "czcsxm", "kcdlbm")
+
+
+class PieceRules:
+    """The rules of every piece of one run, planned once: where each 三调
+    field sits in a piece's attribute list (``slots``: key → position, None
+    when the field is not used), the area mode, and how to measure a
+    piece's ellipsoidal area (``ellipsoidal_area(geometry)``, only when the
+    mode needs it).  ``fallbacks`` counts pieces whose 图斑 has no TBMJ in
+    mode 0; ``unknown_codes`` counts pieces per code outside the 三调
+    classification."""
+
+    def __init__(self, mode, slots, ellipsoidal_area):
+        self.mode = mode
+        self.ellipsoidal_area = ellipsoidal_area
+        self._area_slots = [slots.get(key) for key in ("tbmj", "tbdlmj", "kcxs")]
+        self._record_slots = [slots.get(key) for key in ("dlbm", "zldwdm", "grade")]
+        self._survey_slots = [slots.get(key) for key in SURVEY_KEYS]
+        self.fallbacks = 0
+        self.unknown_codes = {}
+
+    def record(self, project_id, piece):
+        """The PieceRecord of an overlay piece (``overlay.Piece``)."""
+        values = piece.attributes
+        tbmj, tbdlmj, kcxs = [values[n] if n is not None else None for n in self._area_slots]
+        area, tk, net, fell_back = piece_areas(
+            self.mode,
+            piece.planar,
+            piece.parent_planar,
+            lambda: self.ellipsoidal_area(piece.geometry),
+            tbmj,
+            tbdlmj,
+            kcxs,
+        )
+        self.fallbacks += fell_back
+        dlbm, zldwdm, grade = [values[n] if n is not None else None for n in self._record_slots]
+        survey = [key_text(values[n]) if n is not None else None for n in self._survey_slots]
+        record = _record(project_id, dlbm, key_text(zldwdm), grade, piece.in_mask, area, tk, net, survey)
+        if record.category is None:
+            self.unknown_codes[record.dlbm] = self.unknown_codes.get(record.dlbm, 0) + 1
+        return record
 
 
 def parse_codes(text, default):

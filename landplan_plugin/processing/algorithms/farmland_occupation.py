@@ -67,7 +67,7 @@ PIECE_FIELDS = (
 )
 
 # the 图斑 keys a piece carries (pieces field = lower-case of the 三调 name)
-SURVEY_KEYS = ("bsm", "tbbh", "qsxz", "qsdwdm", "qsdwmc", "czcsxm", "kcdlbm")
+SURVEY_KEYS = occupation.SURVEY_KEYS
 
 _SUMMARY_TYPES = {
     "project_id": FieldType.STRING,
@@ -551,16 +551,17 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         position = {i: n for n, i in enumerate(attribute_indexes)}
         # where each key sits in a piece's attribute list (None: field not used)
         slot = {key: (position[index] if index >= 0 else None) for key, index in indexes.items()}
-        survey_slots = [(key, slot[key]) for key in SURVEY_KEYS]
-
-        def value(attributes, key):
-            n = slot[key]
-            return attributes[n] if n is not None else None
-
+        rules = occupation.PieceRules(mode, slot, ellipsoid.area)
         records_by_project = {}
         uncovered = {}
-        fallbacks = 0
-        unknown_codes = {}
+        geometries, rows = [], []  # the pieces of the current project
+
+        def write():
+            if rows and not pieces_sink.add_rows(geometries, rows):
+                raise QgsProcessingException(tr("Could not write a feature: {}").format(pieces_sink.lastError()))
+            geometries.clear()
+            rows.clear()
+
         total = len(regions) or 1
         cut = overlay.cut_regions(
             regions, landuse, attribute_indexes, policy, landuse_label, basic, basic_label, feedback
@@ -569,33 +570,8 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             if feedback.isCanceled():
                 break
             records = records_by_project.setdefault(project_id, [])
-            geometries, rows = [], []
             for piece in pieces:
-                attributes = piece.attributes
-                area, tk, net, fell_back = occupation.piece_areas(
-                    mode,
-                    piece.planar,
-                    piece.parent_planar,
-                    lambda g=piece.geometry: ellipsoid.area(g),
-                    value(attributes, "tbmj"),
-                    value(attributes, "tbdlmj"),
-                    value(attributes, "kcxs"),
-                )
-                fallbacks += fell_back
-                survey = [key_text(attributes[n]) if n is not None else None for _key, n in survey_slots]
-                record = occupation.make_record(
-                    project_id,
-                    value(attributes, "dlbm"),
-                    key_text(value(attributes, "zldwdm")),
-                    value(attributes, "grade"),
-                    piece.in_mask,
-                    area,
-                    tk,
-                    net,
-                    **dict(zip(SURVEY_KEYS, survey)),
-                )
-                if record.category is None:
-                    unknown_codes[record.dlbm] = unknown_codes.get(record.dlbm, 0) + 1
+                record = rules.record(project_id, piece)
                 records.append(record)
                 geometry = piece.geometry
                 if not QgsWkbTypes.isMultiType(geometry.wkbType()):
@@ -616,14 +592,20 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                         record.net_m2,
                         record.category,
                         piece.planar,
+                        record.bsm,
+                        record.tbbh,
+                        record.qsxz,
+                        record.qsdwdm,
+                        record.qsdwmc,
+                        record.czcsxm,
                     ]
-                    + survey[:-1]
                 )
-            if rows and not pieces_sink.add_rows(geometries, rows):
-                raise QgsProcessingException(tr("Could not write a feature: {}").format(pieces_sink.lastError()))
+            # one call per project: larger blocks were measured slower (the
+            # long list conversion holds the GIL the worker thread needs)
+            write()
             uncovered[project_id] = occupation.uncovered_area(region.area(), [p.planar for p in pieces])
             feedback.setProgress(int(100.0 * (step + 1) / total))
-        return records_by_project, uncovered, fallbacks, unknown_codes
+        return records_by_project, uncovered, rules.fallbacks, rules.unknown_codes
 
     @staticmethod
     def _data_notes(rows, adjustments, records, uncovered, fallbacks, unknown_codes, landuse_label, feedback):
