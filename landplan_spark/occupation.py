@@ -53,7 +53,7 @@ SURVEY_FIELDS = {
     "czcsxm": "CZCSXM",
     "kcdlbm": "KCDLBM",
 }
-SURVEY_KEYS = ("bsm", "tbbh", "qsxz", "qsdwdm", "qsdwmc", "czcsxm", "kcdlbm")
+SURVEY_KEYS = occupation.SURVEY_KEYS
 # what the summary and the class table depend on: records are summed by these
 GROUP_KEYS = ("project_id", "dlbm", "grade", "in_basic_farmland", "qsxz", "qsdwdm", "qsdwmc", "czcsxm", "kcdlbm")
 PIECE_COLUMNS = (

@@ -94,25 +94,12 @@ def piece_areas(mode, planar, parent_planar, ellipsoidal, tbmj=None, tbdlmj=None
 
     ``ellipsoidal`` may be a callable (computed only when needed).
     """
-    if (
-        mode == MODE_APPORTIONED
-        and type(tbmj) is float
-        and type(tbdlmj) is float
-        and 0.0 <= tbmj < _INF
-        and 0.0 <= tbdlmj < _INF
-        and parent_planar
-        and parent_planar > 0
-        and (kcxs is None or (type(kcxs) is float and 0.0 <= kcxs <= 100.0))
-    ):
-        # the usual 三调 piece (TBMJ and TBDLMJ given, KCXS absent or in
-        # range): the general path below gives the same figures, slower
-        share = min(max(planar / parent_planar, 0.0), 1.0)
-        area = tbmj * share
-        net = min(tbdlmj * share, area)
-        return area, area - net, net, False
-    kcxs, _percent = ridge_coefficient(kcxs)
-    if mode == MODE_APPORTIONED:
+    # the usual 三调 piece has plain finite numbers (and KCXS as a fraction or
+    # none): parsing them would give them back unchanged, so it is skipped
+    if not (_plain(tbmj) and _plain(tbdlmj) and (kcxs is None or (type(kcxs) is float and 0.0 <= kcxs <= 1.0))):
+        kcxs, _percent = ridge_coefficient(kcxs)
         tbmj, tbdlmj = _num(tbmj), _num(tbdlmj)
+    if mode == MODE_APPORTIONED:
         if tbmj is not None and tbmj >= 0 and parent_planar and parent_planar > 0:
             share = min(max(planar / parent_planar, 0.0), 1.0)
             area = tbmj * share
@@ -132,6 +119,11 @@ def piece_areas(mode, planar, parent_planar, ellipsoidal, tbmj=None, tbdlmj=None
         raise ValueError("unknown area mode {}".format(mode))
     tk = area * (kcxs or 0.0)
     return area, tk, area - tk, False
+
+
+def _plain(value):
+    """None or a finite float: what parsing would return unchanged."""
+    return value is None or (type(value) is float and -_INF < value < _INF)
 
 
 @dataclass
@@ -160,6 +152,10 @@ class PieceRecord:
         return landclass.lookup(self.dlbm)
 
 
+# the 图斑 keys a piece record carries, in PieceRecord's order
+SURVEY_KEYS = ("bsm", "tbbh", "qsxz", "qsdwdm", "qsdwmc", "czcsxm", "kcdlbm")
+
+
 def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, **survey):
     """``survey``: the piece's 图斑 keys bsm, tbbh, qsxz, qsdwdm, qsdwmc,
     czcsxm, kcdlbm (text or None)."""
@@ -174,14 +170,20 @@ def _record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, s
         code, name, group, category = cls.code, cls.name, cls.group_name, cls.category
     else:
         code, name, group, category = (str(dlbm).strip() if dlbm is not None else None), None, None, None
-    grade = grade if type(grade) is float and 0.0 < grade < _INF else positive_number(grade)
     return PieceRecord(
-        project_id, code, name, group, category, zldwdm, grade, int(bool(in_basic_farmland)), area, tk, net, *survey
+        project_id,
+        code,
+        name,
+        group,
+        category,
+        zldwdm,
+        positive_number(grade),
+        int(bool(in_basic_farmland)),
+        area,
+        tk,
+        net,
+        *survey,
     )
-
-
-# the 图斑 keys a piece record carries, in PieceRecord's order
-SURVEY_KEYS = ("bsm", "tbbh", "qsxz", "qsdwdm", "qsdwmc", "czcsxm", "kcdlbm")
 
 
 class PieceRules:

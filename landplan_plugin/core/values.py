@@ -31,6 +31,8 @@ def split_list(text, spaces=False):
 def positive_number(value):
     """A number above zero, or None (e.g. a grade, 等别 1 = best: 0, negative
     or unreadable is no grade)."""
+    if type(value) is float:  # the common case, per piece
+        return value if 0.0 < value < math.inf else None
     result = number(value)
     return result if result is not None and result > 0 else None
 
