@@ -25,7 +25,7 @@ export QT_QPA_PLATFORM := offscreen
 export XDG_RUNTIME_DIR := $(CURDIR)/$(BUILD)/xdg-runtime
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: all setup system venv spark-venv bench-spark test test-3.22 test-3.40 demo screenshots package check-package deploy lint ts qm sample bench clean distclean
+.PHONY: all setup system venv spark-venv bench-spark bench-vectorised test test-3.22 test-3.40 demo screenshots package check-package deploy lint ts qm sample bench clean distclean
 
 all: package
 
@@ -52,6 +52,14 @@ $(SPARK_VENV)/.installed: requirements-spark.txt scripts/setup_system.sh
 	@touch $@
 
 spark-venv: $(SPARK_VENV)/.installed
+
+# A venv with QGIS and shapely ≥ 2 (pip's wheel runs on Debian's numpy 1.24,
+# which stays): only for benchmarks/vectorised_floor.py, never for the plugin
+VEC_VENV := .venv-vectorised
+$(VEC_VENV)/.installed: $(VENV)/.installed
+	@test -x $(VEC_VENV)/bin/python || $(SYS_PYTHON) -m venv --system-site-packages $(VEC_VENV)
+	@$(VEC_VENV)/bin/python -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt "shapely>=2.0,<3"
+	@touch $@
 
 venv setup: $(VENV)/.installed $(QGIS340) $(SPARK_VENV)/.installed
 
@@ -135,8 +143,14 @@ bench-spark: $(VENV)/.installed $(SPARK_VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
 	$(PY) benchmarks/bench_spark.py --spark-python $(SPARK_PY) $(BENCH_SPARK_ARGS)
 
+# What a vectorised (shapely 2) engine could reach, next to LandPlan and the
+# native chain (issue #17): whole processes, alternated
+bench-vectorised: $(VENV)/.installed $(VEC_VENV)/.installed $(BUILD)/.plugin
+	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
+	$(PY) benchmarks/vectorised_floor.py --python $(VEC_VENV)/bin/python
+
 clean:
 	rm -rf $(BUILD) $(DIST) $(DEMO_OUT) $(QM) .pytest_cache
 
 distclean: clean
-	rm -rf $(VENV) $(SPARK_VENV)
+	rm -rf $(VENV) $(SPARK_VENV) $(VEC_VENV)
