@@ -1,4 +1,5 @@
-"""The overlay's worker threads change nothing but the time.
+"""The overlay's worker threads change nothing but the time (the per-图斑
+engine; core.vectorcut's are tested in test_vectorcut.py).
 
 farmlandoccupation runs the boundary intersections of each batch of
 projects on worker threads (core.batchcut).  With 0, 1 and 2 workers, and
@@ -43,7 +44,10 @@ def run_occupation(sample_gpkg, out, context=None):
 
 @pytest.fixture
 def small_batches(monkeypatch):
+    """The per-图斑 engine (core.overlay) with small batches."""
     from landplan_plugin.core import batchcut
+
+    monkeypatch.setenv("LANDPLAN_VECTORISED", "0")
 
     monkeypatch.setattr(batchcut, "BATCH_PAIRS", 5)
     monkeypatch.setattr(batchcut, "BATCH_REGIONS", 2)

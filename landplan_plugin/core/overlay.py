@@ -39,6 +39,7 @@ skipped or repaired geometry is counted and reported.
 from dataclasses import dataclass, field
 
 from qgis.core import (
+    QgsFeature,
     QgsFeatureRequest,
     QgsGeometry,
     QgsProcessingException,
@@ -301,6 +302,9 @@ def read_region(key, region, base_source, attribute_indexes, policy, mask_source
     candidates = read_features(
         base_source, QgsFeatureRequest().setFilterRect(box).setSubsetOfAttributes(attribute_indexes)
     )
+    # by id, not in the provider's index order: the same order (and the same
+    # copy kept, the lowest id) from any provider and from core.vectorcut
+    candidates.sort(key=QgsFeature.id)
     return RegionJob(key, region, candidates, mask_features, mask_source is not None)
 
 

@@ -27,7 +27,7 @@ from qgis.core import (
 
 from ...qgis_compat import FieldType
 from ...core import crs as crs_rules
-from ...core import classtable, occupation, overlay, report
+from ...core import classtable, occupation, overlay, report, vectorcut
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.capacity import CapacityTableError, parse_capacity_table
 from ...core.i18n import tr
@@ -424,9 +424,10 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         pieces_sink, pieces_dest = self.sink_or_raise(
             parameters, self.OUTPUT_PIECES, context, piece_fields, QgsWkbTypes.Type.MultiPolygon, target_crs
         )
+        survey = self._vectorised_survey(parameters, context, landuse, indexes, feedback)
         records_by_project, uncovered, fallbacks, unknown_codes = self._cut_pieces(
             regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy,
-            (pieces_sink, piece_fields), feedback,
+            (pieces_sink, piece_fields), feedback, survey,
         )  # fmt: skip
 
         all_records = [r for rs in records_by_project.values() for r in rs]
@@ -538,9 +539,21 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             )
         return indexes
 
+    def _vectorised_survey(self, parameters, context, landuse, indexes, feedback):
+        """The GeoPackage the vectorised engine reads (core.vectorcut), or
+        None: then the per-图斑 engine (core.overlay) cuts."""
+        if not vectorcut.available():
+            return None
+        names = [landuse.fields().at(i).name() for i in sorted({i for i in indexes.values() if i >= 0})]
+        survey = vectorcut.GeoPackageSurvey.open(geopackage_table(self, parameters, self.LANDUSE, context), names)
+        if survey is not None:
+            feedback.pushInfo(tr("Cutting in bulk with shapely {} (vectorised GEOS).").format(vectorcut.version()))
+        return survey
+
     def _cut_pieces(
-        self, regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy, sink, feedback
-    ):
+        self, regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy, sink, feedback,
+        survey=None,
+    ):  # fmt: skip
         """Cut every project, write its pieces, return (records by project,
         uncovered planar m² by project, fallbacks, unknown codes)."""
         pieces_sink, _piece_fields = sink
@@ -552,9 +565,12 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         records_by_project = {}
         uncovered = {}
         total = len(regions) or 1
-        cut = overlay.cut_regions(
-            regions, landuse, attribute_indexes, policy, landuse_label, basic, basic_label, feedback
-        )
+        if survey is not None:
+            cut = vectorcut.cut_regions(regions, survey, policy, landuse_label, basic, basic_label, feedback)
+        else:
+            cut = overlay.cut_regions(
+                regions, landuse, attribute_indexes, policy, landuse_label, basic, basic_label, feedback
+            )
         for step, (project_id, region, pieces) in enumerate(cut):
             if feedback.isCanceled():
                 break

@@ -1,0 +1,515 @@
+"""The vectorised cut: ``overlay.cut_regions`` in bulk, on shapely ≥ 2.
+
+``overlay.cut_regions`` calls PyQGIS once or more per 图斑; at county
+scale that per-feature Python is most of farmlandoccupation's time, and a
+second thread cannot share it (the GIL).  This engine gives the same
+pieces with the per-图斑 work done in bulk:
+
+* the candidates come from the GeoPackage's R-tree (one SQL scan) and are
+  read in chunks of projects with GDAL's Arrow stream, only the fields the
+  rules need;
+* validity, the tests against each project's parts (contains: the 图斑 is
+  taken whole; intersects: it is cut), the intersections and the planar
+  areas run in shapely's vectorised GEOS calls, which release the GIL, on a
+  worker thread, while the calling thread turns the last chunk's pieces
+  into records and writes them;
+* the rest is ``overlay``'s own code, so the rules cannot drift: the parts
+  inside and outside the basic farmland (``mask_parts``), the
+  invalid-geometry policy (``GeometryPolicy.apply``, called only for the
+  few 图斑 GEOS finds invalid), overlaps counted once
+  (``count_overlaps_once``) and the ``Piece`` the rules read.
+
+It is used when QGIS's Python has shapely ≥ 2 (QGIS's Windows installers
+ship it; on Debian ``pip install shapely`` works beside Debian's numpy)
+and the 三调 layer is a whole GeoPackage table with a spatial index
+(``geopackage_table``); otherwise ``overlay.cut_regions`` runs.
+``LANDPLAN_VECTORISED=0`` turns it off.
+
+What is the same as ``overlay.cut_regions`` (tested on the same files):
+the pieces, their order (project, then inside/outside the basic farmland,
+then 图斑 by fid), parents, attributes and in_mask; exact copies counted
+once (the lowest fid kept); overlaps counted once; empty, invalid and
+non-finite geometries handled and counted by the same policy.  What may
+differ: planar areas are GEOS's (shapely) where ``overlay`` uses QGIS's
+own, and GEOS may be another version: the figures agree to far below the
+0.01 m² the outputs are rounded to; an invalid 图斑 in two projects' boxes
+is counted once here (``overlay`` counts it per box); with "abort" the
+error names the first invalid 图斑 of the first chunk that has one.
+"""
+
+import os
+import sqlite3
+import urllib.parse
+from collections import deque
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+
+import numpy as np
+from qgis.core import QgsFeatureRequest, QgsGeometry
+
+from .areamath import OVERLAP_TOLERANCE_M2
+from .overlay import Piece, count_overlaps_once, mask_parts, read_features
+
+try:
+    import shapely
+
+    if int(shapely.__version__.split(".")[0]) < 2:
+        shapely = None
+except ImportError:  # QGIS's Python without shapely: overlay.cut_regions runs
+    shapely = None
+
+CHUNK_CANDIDATES = 20000  # 图斑 per chunk: enough to amortise the calls, small in memory
+RTREE_BLOCK = 500000  # R-tree rows matched per step (bounded memory at millions of 图斑)
+POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
+
+
+def version():
+    return shapely.__version__ if shapely is not None else None
+
+
+def available():
+    """True when the vectorised engine can run in this Python."""
+    return shapely is not None and os.environ.get("LANDPLAN_VECTORISED", "1") != "0"
+
+
+@dataclass
+class GeoPackageSurvey:
+    """A GeoPackage table the engine reads directly: ``fields`` in the order
+    of the piece attributes."""
+
+    path: str
+    table: str
+    fid_column: str
+    geometry_column: str
+    rtree: str
+    fields: list
+
+    @classmethod
+    def open(cls, table, fields):
+        """The survey for ``table`` ((path, name) of ``geopackage_table``),
+        or None when the engine cannot read it (no spatial index, a curved
+        or non-polygon geometry type, a field OGR does not know)."""
+        from osgeo import ogr
+
+        if table is None or not available() or not hasattr(ogr.Layer, "GetArrowStreamAsNumPy"):  # GDAL ≥ 3.6
+            return None
+        path, name = table
+        dataset = ogr.Open(path)
+        layer = dataset.GetLayerByName(name) if dataset is not None else None
+        if layer is None:
+            return None
+        if ogr.GT_Flatten(layer.GetGeomType()) not in (ogr.wkbPolygon, ogr.wkbMultiPolygon):
+            return None
+        if ogr.GT_HasM(layer.GetGeomType()):
+            return None
+        known = {layer.GetLayerDefn().GetFieldDefn(n).GetName() for n in range(layer.GetLayerDefn().GetFieldCount())}
+        if not set(fields) <= known:
+            return None
+        fid_column, geometry_column = layer.GetFIDColumn(), layer.GetGeometryColumn()
+        rtree = "rtree_{}_{}".format(name, geometry_column)
+        with _connect(path) as connection:
+            found = connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()
+        if not fid_column or not found:
+            return None
+        return cls(path, name, fid_column, geometry_column, rtree, list(fields))
+
+
+def _connect(path):
+    return sqlite3.connect("file:{}?mode=ro".format(urllib.parse.quote(os.path.abspath(path))), uri=True)
+
+
+def _quoted(name):
+    return '"{}"'.format(name.replace('"', '""'))
+
+
+@dataclass
+class _Chunk:
+    """Consecutive projects and what the worker needs to cut them."""
+
+    regions: list  # [(key, region QgsGeometry, [(in_mask, part QgsGeometry)])]
+    boxes: list  # each region's QgsRectangle
+    fids: np.ndarray  # candidate 图斑 (R-tree boxes meeting a project's box)
+    part_wkb: list  # WKB of every part, in order
+    part_region: np.ndarray  # region number (in this chunk) of each part
+
+
+@dataclass
+class _Cut:
+    """The worker's result for a chunk: one row per piece, in output order."""
+
+    part: np.ndarray
+    fid: np.ndarray
+    wkb: list
+    planar: np.ndarray
+    parent_planar: np.ndarray
+    attributes: list
+
+
+def cut_regions(
+    regions, survey, policy, base_label, mask_source=None, mask_label="", feedback=None, workers=None
+):  # fmt: skip
+    """Yield (key, region, pieces) for each (key, region), in order, as
+    ``overlay.cut_regions`` does, from the GeoPackage ``survey``."""
+    from . import batchcut
+
+    workers = batchcut.worker_threads() if workers is None else workers
+    regions = list(regions)
+    candidates = _candidates(survey, [region.boundingBox() for _key, region in regions])
+    executor = ThreadPoolExecutor(max_workers=workers) if workers else None
+    pending = deque()
+    try:
+        for start, stop in _chunk_bounds(candidates, CHUNK_CANDIDATES):
+            if feedback is not None and feedback.isCanceled():
+                return
+            chunk = _prepare(regions[start:stop], candidates[start:stop], mask_source, mask_label, policy)
+            job = (chunk, survey, policy, base_label)
+            pending.append(executor.submit(_cut_chunk, *job) if executor else _Done(_cut_chunk(*job)))
+            pending[-1].chunk = chunk
+            while len(pending) > workers:
+                yield from _pieces(pending.popleft(), policy, base_label)
+        while pending:
+            if feedback is not None and feedback.isCanceled():
+                return
+            yield from _pieces(pending.popleft(), policy, base_label)
+    finally:
+        if executor is not None:
+            for future in pending:
+                future.cancel()
+            executor.shutdown(wait=True)
+
+
+class _Done:
+    """A result computed on the calling thread, shaped like a Future."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def result(self):
+        return self.value
+
+
+def _candidates(survey, boxes):
+    """For each region box, the fids (sorted) whose R-tree box meets it.
+    The R-tree holds float32 boxes rounded outwards, so this is a superset;
+    the worker drops the 图斑 whose own box meets no region's."""
+    if not boxes:
+        return []
+    tree = shapely.STRtree(_boxes(boxes))
+    ids, regions = [], []
+    with _connect(survey.path) as connection:
+        rows = connection.execute("SELECT id, minx, maxx, miny, maxy FROM {}".format(_quoted(survey.rtree)))
+        while True:
+            block = rows.fetchmany(RTREE_BLOCK)
+            if not block:
+                break
+            values = np.array(block, dtype=np.float64)
+            base, region = tree.query(shapely.box(values[:, 1], values[:, 3], values[:, 2], values[:, 4]))
+            ids.append(values[base, 0].astype(np.int64))
+            regions.append(region)
+    if not ids:
+        return [np.zeros(0, dtype=np.int64) for _box in boxes]
+    ids, regions = np.concatenate(ids), np.concatenate(regions)
+    order = np.lexsort((ids, regions))
+    ids, regions = ids[order], regions[order]
+    return np.split(ids, np.searchsorted(regions, np.arange(1, len(boxes))))
+
+
+def _boxes(rectangles):
+    return shapely.box(
+        [b.xMinimum() for b in rectangles],
+        [b.yMinimum() for b in rectangles],
+        [b.xMaximum() for b in rectangles],
+        [b.yMaximum() for b in rectangles],
+    )
+
+
+def _chunk_bounds(candidates, size):
+    """(start, stop) of consecutive regions with about ``size`` candidates;
+    the first chunk is smaller, so the calling thread starts early."""
+    start, count, limit = 0, 0, max(size // 10, 1)
+    for n, fids in enumerate(candidates):
+        count += len(fids)
+        if count >= limit:
+            yield start, n + 1
+            start, count, limit = n + 1, 0, size
+    if start < len(candidates):
+        yield start, len(candidates)
+
+
+def _prepare(regions, candidates, mask_source, mask_label, policy):
+    """A chunk's regions split by the mask (``overlay.mask_parts``, on this
+    thread: it reads the mask through its feature source)."""
+    prepared, part_wkb, part_region = [], [], []
+    for n, (key, region) in enumerate(regions):
+        mask_geometries = None
+        if mask_source is not None:
+            mask_geometries = []
+            request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setNoAttributes()
+            for feature in read_features(mask_source, request):
+                geometry = policy.apply(feature.geometry(), mask_label, feature.id())
+                if geometry is not None:
+                    mask_geometries.append(geometry)
+        inside, outside = mask_parts(region, mask_geometries)
+        parts = []
+        if inside is not None and not inside.isEmpty():
+            parts.append((1, inside))
+        if outside is not None and not outside.isEmpty():
+            parts.append((0 if mask_source is not None else None, outside))
+        prepared.append((key, region, parts))
+        for _in_mask, part in parts:
+            part_wkb.append(bytes(part.asWkb()))
+            part_region.append(n)
+    fids = np.unique(np.concatenate(candidates)) if len(candidates) else np.zeros(0, dtype=np.int64)
+    boxes = [region.boundingBox() for _key, region in regions]
+    return _Chunk(prepared, boxes, fids, part_wkb, np.asarray(part_region, dtype=np.int64))
+
+
+# ---- the worker's part: bulk GEOS, no PyQGIS call but for the policy ----------------------
+
+
+def _cut_chunk(chunk, survey, policy, base_label):
+    """The pieces of a chunk's 图斑 by its parts, in output order."""
+    fids, wkbs, columns = _read(survey, chunk.fids)
+    geometries = shapely.from_wkb(wkbs, on_invalid="ignore")
+    if len(chunk.boxes) and len(fids):
+        # the R-tree's boxes are rounded outwards: keep the 图斑 a region's box meets
+        near = np.unique(shapely.STRtree(_boxes(chunk.boxes)).query(_own_boxes(geometries))[0])
+        fids, wkbs, geometries = fids[near], wkbs[near], geometries[near]
+        columns = [column[near] for column in columns]
+    usable = _apply_policy(geometries, wkbs, fids, policy, base_label)
+    parts = shapely.from_wkb(np.array(chunk.part_wkb, dtype=object)) if chunk.part_wkb else np.zeros(0, object)
+    shapely.prepare(parts)
+    rows = np.flatnonzero(usable)
+    if not len(rows) or not len(parts):
+        return _empty_cut()
+    found, part = shapely.STRtree(parts).query(geometries[rows], predicate="intersects")
+    source = rows[found]
+    whole = shapely.contains(parts[part], geometries[source])
+    parent_planar = shapely.area(geometries[source])
+    planar = parent_planar.copy()
+    pieces = wkbs[source].copy()
+    cut = np.flatnonzero(~whole)
+    if len(cut):
+        clipped = _polygonal(shapely.intersection(geometries[source[cut]], parts[part[cut]]))
+        present = np.array([g is not None for g in clipped], dtype=bool)
+        areas = np.zeros(len(cut))
+        areas[present] = shapely.area(clipped[present])
+        planar[cut] = areas
+        pieces[cut[present]] = shapely.to_wkb(clipped[present])
+        pieces[cut[~present]] = None
+    pieces = _as_multi(pieces)
+    kept = whole | (planar > 0)
+    source, part, pieces, planar, parent_planar = (
+        source[kept],
+        part[kept],
+        pieces[kept],
+        planar[kept],
+        parent_planar[kept],
+    )
+    copies = _later_copies(source, geometries, wkbs, columns, fids)
+    if copies.any():
+        policy.duplicates.setdefault(base_label, set()).update(int(f) for f in np.unique(fids[source[copies]]))
+        kept = ~copies
+        source, part, pieces, planar, parent_planar = (
+            source[kept],
+            part[kept],
+            pieces[kept],
+            planar[kept],
+            parent_planar[kept],
+        )
+    order = np.lexsort((fids[source], part))
+    source, part, pieces, planar, parent_planar = (
+        source[order],
+        part[order],
+        pieces[order],
+        planar[order],
+        parent_planar[order],
+    )
+    values = [column.tolist() for column in columns]
+    rows = list(zip(*values)) if values else [()] * len(fids)
+    return _Cut(part, fids[source], pieces.tolist(), planar.tolist(), parent_planar.tolist(), [rows[n] for n in source])
+
+
+_MULTI = {
+    (1, 3): b"\x01\x06\x00\x00\x00\x01\x00\x00\x00",
+    (1, 1003): b"\x01\xee\x03\x00\x00\x01\x00\x00\x00",
+}
+
+
+def _as_multi(wkbs):
+    """Polygon WKB wrapped as a one-part MultiPolygon (the pieces' layer
+    type), by its header bytes: cheaper here than on the calling thread."""
+    result = wkbs.copy()
+    for n, wkb in enumerate(wkbs):
+        if wkb is not None and wkb[0] == 1:
+            header = _MULTI.get((1, int.from_bytes(wkb[1:5], "little")))
+            if header is not None:
+                result[n] = header + wkb
+    return result
+
+
+def _empty_cut():
+    nothing = np.zeros(0, dtype=np.int64)
+    return _Cut(nothing, nothing, [], [], [], [])
+
+
+def _own_boxes(geometries):
+    """Each geometry's box (a degenerate box at the origin for none: no
+    region meets it there only by chance, and the policy sees it anyway)."""
+    bounds = shapely.bounds(geometries)
+    missing = ~np.isfinite(bounds).all(axis=1)
+    bounds[missing] = 0.0
+    boxes = shapely.box(bounds[:, 0], bounds[:, 1], bounds[:, 2], bounds[:, 3])
+    boxes[missing] = None
+    return boxes
+
+
+def _read(survey, fids):
+    """(fids, WKB, [columns of survey.fields]) of the 图斑 ``fids``, by fid."""
+    from osgeo import ogr
+
+    dataset = ogr.Open(survey.path)
+    layer = dataset.GetLayerByName(survey.table)
+    definition = layer.GetLayerDefn()
+    names = [definition.GetFieldDefn(n).GetName() for n in range(definition.GetFieldCount())]
+    layer.SetIgnoredFields([name for name in names if name not in survey.fields])
+    found = {"fid": [], "wkb": [], **{name: [] for name in survey.fields}}
+    for start in range(0, len(fids), 2000):
+        wanted = ",".join(str(int(f)) for f in fids[start : start + 2000])
+        layer.SetAttributeFilter("{} IN ({})".format(_quoted(survey.fid_column), wanted))
+        for batch in layer.GetArrowStreamAsNumPy():
+            found["fid"].append(np.asarray(batch[survey.fid_column], dtype=np.int64))
+            found["wkb"].append(_bytes(batch[survey.geometry_column]))
+            for name in survey.fields:
+                found[name].append(_python_values(batch[name]))
+    layer, dataset = None, None
+    if not found["fid"]:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=object), [np.zeros(0, object) for _f in survey.fields]
+    joined = {key: np.concatenate(parts) for key, parts in found.items()}
+    order = np.argsort(joined["fid"], kind="stable")
+    return joined["fid"][order], joined["wkb"][order], [joined[name][order] for name in survey.fields]
+
+
+def _bytes(values):
+    """Geometry blobs as an object array of bytes (None for NULL)."""
+    result = np.empty(len(values), dtype=object)
+    mask = np.ma.getmaskarray(values)
+    data = np.ma.getdata(values)
+    for n in range(len(values)):
+        result[n] = None if mask[n] or data[n] is None else bytes(data[n])
+    return result
+
+
+def _python_values(values):
+    """A column as an object array of Python values as QGIS gives them:
+    text decoded, NULL as None."""
+    mask = np.ma.getmaskarray(values)
+    data = np.ma.getdata(values)
+    if data.dtype.kind == "S":
+        data = np.char.decode(data, "utf-8")
+    result = np.empty(len(values), dtype=object)
+    result[:] = data.tolist()
+    result[mask] = None
+    return result
+
+
+def _apply_policy(geometries, wkbs, fids, policy, base_label):
+    """Usable rows; the 图斑 GEOS finds empty, non-finite or invalid go
+    through ``GeometryPolicy.apply`` (the same rule and counts as
+    ``overlay``), which may raise, skip or repair them."""
+    present = np.array([g is not None for g in geometries], dtype=bool)
+    suspect = ~present
+    if present.any():
+        rows = np.flatnonzero(present)
+        finite = np.isfinite(shapely.bounds(geometries[rows])).all(axis=1)
+        valid = shapely.is_valid(geometries[rows]) & ~shapely.is_empty(geometries[rows])
+        suspect[rows[~(finite & valid)]] = True
+    usable = ~suspect
+    for n in np.flatnonzero(suspect):
+        geometry = QgsGeometry()
+        if wkbs[n] is not None:
+            geometry.fromWkb(wkbs[n])
+        fixed = policy.apply(geometry, base_label, int(fids[n]))
+        if fixed is None:
+            continue
+        wkbs[n] = bytes(fixed.asWkb())
+        geometries[n] = shapely.from_wkb(wkbs[n])
+        usable[n] = True
+    return usable
+
+
+def _later_copies(source, geometries, wkbs, columns, fids):
+    """True for the pieces of a 图斑 that is an exact copy (same WKB, same
+    attributes) of one with a lower fid among the chunk's pieces: copies
+    count once, as in ``overlay.DuplicateFilter``.  Only 图斑 sharing area
+    and box are compared byte for byte (rare)."""
+    copies = np.zeros(len(source), dtype=bool)
+    parents = np.unique(source)
+    if len(parents) < 2:
+        return copies
+    keys = np.column_stack([shapely.area(geometries[parents]), shapely.bounds(geometries[parents])])
+    _unique, inverse, counts = np.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    later = set()
+    for group in np.flatnonzero(counts > 1):
+        members = parents[inverse.ravel() == group]
+        seen = {}
+        for n in sorted(members, key=lambda m: fids[m]):
+            key = (wkbs[n], tuple(column[n] for column in columns))
+            if key in seen:
+                later.add(n)
+            else:
+                seen[key] = n
+    if later:
+        copies = np.isin(source, np.fromiter(later, dtype=np.int64))
+    return copies
+
+
+def _polygonal(geometries):
+    """Only the polygon parts of each geometry (None where there are none
+    or no area): ``overlay.polygonal`` in bulk."""
+    result = np.full(len(geometries), None, dtype=object)
+    if not len(geometries):
+        return result
+    types = shapely.get_type_id(geometries)
+    plain = (types == POLYGON) | (types == MULTIPOLYGON)
+    result[plain] = geometries[plain]
+    for n in np.flatnonzero(types == COLLECTION):
+        parts = [p for p in shapely.get_parts(geometries[n]) if shapely.get_type_id(p) in (POLYGON, MULTIPOLYGON)]
+        parts = [q for p in parts for q in shapely.get_parts(p) if not q.is_empty]
+        if len(parts) == 1:
+            result[n] = parts[0]
+        elif parts:
+            result[n] = shapely.multipolygons(parts)
+    present = np.array([g is not None for g in result], dtype=bool)
+    present[present] = ~shapely.is_empty(result[present])
+    result[~present] = None
+    return result
+
+
+# ---- the calling thread's part: pieces for the rules ---------------------------------------
+
+
+def _pieces(future, policy, base_label):
+    """Yield (key, region, pieces) of a finished chunk, overlaps counted once."""
+    cut = future.result()
+    chunk = future.chunk
+    starts = np.searchsorted(cut.part, np.arange(len(chunk.part_wkb) + 1))
+    number = 0
+    for key, region, parts in chunk.regions:
+        result = []
+        for in_mask, part in parts:
+            pieces = []
+            for n in range(starts[number], starts[number + 1]):
+                geometry = QgsGeometry()
+                geometry.fromWkb(cut.wkb[n])
+                pieces.append(
+                    Piece(
+                        key, geometry, int(cut.fid[n]), cut.attributes[n], cut.parent_planar[n], cut.planar[n], in_mask
+                    )
+                )
+            number += 1
+            total = sum(p.planar for p in pieces)
+            if total > part.area() + OVERLAP_TOLERANCE_M2:
+                pieces = count_overlaps_once(pieces, part.area(), policy, base_label)
+            result.extend(pieces)
+        yield key, region, result
