@@ -204,6 +204,11 @@ def test_steps_aside_where_it_cannot_read_the_layer(landplan, sample_gpkg, tmp_p
 
     memory = QgsVectorLayer(params["LANDUSE"], "DLTB", "ogr").materialize(QgsFeatureRequest())
     assert not engines(dict(params, LANDUSE=memory), True, tmp_path / "memory")[3]
+    # a shapely built on another GEOS than QGIS's (a PyPI wheel) must not run beside it
+    import shapely
+
+    monkeypatch.setattr(shapely, "geos_version", (3, 99, 0))
+    assert not vectorcut.same_geos() and not engines(params, True, tmp_path / "other-geos")[3]
     monkeypatch.setattr(vectorcut, "shapely", None)
     assert not engines(params, True, tmp_path / "no-shapely")[3]
 

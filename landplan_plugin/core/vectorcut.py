@@ -19,11 +19,12 @@ pieces with the per-图斑 work done in bulk:
   few 图斑 GEOS finds invalid), overlaps counted once
   (``count_overlaps_once``) and the ``Piece`` the rules read.
 
-It is used when QGIS's Python has shapely ≥ 2 (QGIS's Windows installers
-ship it; on Debian ``pip install shapely`` works beside Debian's numpy)
-and the 三调 layer is a whole GeoPackage table with a spatial index
-(``geopackage_table``); otherwise ``overlay.cut_regions`` runs.
-``LANDPLAN_VECTORISED=0`` turns it off.
+It is used when QGIS's Python has shapely ≥ 2 built on QGIS's own GEOS
+(``same_geos``: the OSGeo4W and distribution packages are; on Debian 12
+``pip install --no-binary shapely shapely`` with libgeos-dev builds it,
+beside Debian's numpy) and the 三调 layer is a whole GeoPackage table with
+a spatial index (``geopackage_table``); otherwise ``overlay.cut_regions``
+runs.  ``LANDPLAN_VECTORISED=0`` turns it off.
 
 What is the same as ``overlay.cut_regions`` (tested on the same files):
 the pieces, their order (project, then inside/outside the basic farmland,
@@ -31,8 +32,7 @@ then 图斑 by fid), parents, attributes and in_mask; exact copies counted
 once (the lowest fid kept); overlaps counted once; empty, invalid and
 non-finite geometries handled and counted by the same policy.  What may
 differ: planar areas are GEOS's (shapely) where ``overlay`` uses QGIS's
-own, and GEOS may be another version: the figures agree to far below the
-0.01 m² the outputs are rounded to; an invalid 图斑 in two projects' boxes
+own: the figures agree to far below the 0.01 m² the outputs are rounded to; an invalid 图斑 in two projects' boxes
 is counted once here (``overlay`` counts it per box); with "abort" the
 error names the first invalid 图斑 of the first chunk that has one.
 """
@@ -67,9 +67,21 @@ def version():
     return shapely.__version__ if shapely is not None else None
 
 
+def same_geos():
+    """True when shapely was built on the GEOS QGIS runs (major.minor).
+    A wheel that bundles another GEOS must not run here: in qgis_process
+    and QGIS on Linux, QGIS's GEOS is loaded first and shadows most of the
+    wheel's GEOS C functions, so the wheel would mix two GEOS versions
+    (seen: shapely 2.1.2's wheel, GEOS 3.13, under QGIS's 3.11 fails to
+    write WKB)."""
+    from qgis.core import Qgis
+
+    return shapely is not None and tuple(shapely.geos_version[:2]) == (Qgis.geosVersionMajor(), Qgis.geosVersionMinor())
+
+
 def available():
     """True when the vectorised engine can run in this Python."""
-    return shapely is not None and os.environ.get("LANDPLAN_VECTORISED", "1") != "0"
+    return shapely is not None and os.environ.get("LANDPLAN_VECTORISED", "1") != "0" and same_geos()
 
 
 @dataclass

@@ -542,6 +542,10 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
     def _vectorised_survey(self, parameters, context, landuse, indexes, feedback):
         """The GeoPackage the vectorised engine reads (core.vectorcut), or
         None: then the per-图斑 engine (core.overlay) cuts."""
+        if vectorcut.shapely is not None and not vectorcut.same_geos():
+            feedback.pushInfo(
+                tr("shapely {} is built on another GEOS than QGIS's; cutting 图斑 by 图斑.").format(vectorcut.version())
+            )
         if not vectorcut.available():
             return None
         names = [landuse.fields().at(i).name() for i in sorted({i for i in indexes.values() if i >= 0})]
