@@ -53,14 +53,6 @@ $(SPARK_VENV)/.installed: requirements-spark.txt scripts/setup_system.sh
 
 spark-venv: $(SPARK_VENV)/.installed
 
-# A venv with QGIS and shapely ≥ 2 (pip's wheel runs on Debian's numpy 1.24,
-# which stays): only for benchmarks/vectorised_floor.py, never for the plugin
-VEC_VENV := .venv-vectorised
-$(VEC_VENV)/.installed: $(VENV)/.installed
-	@test -x $(VEC_VENV)/bin/python || $(SYS_PYTHON) -m venv --system-site-packages $(VEC_VENV)
-	@$(VEC_VENV)/bin/python -m pip install -q --disable-pip-version-check -c $(VENV)/constraints.txt "shapely>=2.0,<3"
-	@touch $@
-
 venv setup: $(VENV)/.installed $(QGIS340) $(SPARK_VENV)/.installed
 
 # ---- translations -----------------------------------------------------------
@@ -145,12 +137,12 @@ bench-spark: $(VENV)/.installed $(SPARK_VENV)/.installed $(BUILD)/.plugin
 
 # What a vectorised (shapely 2) engine could reach, next to LandPlan and the
 # native chain (issue #17): whole processes, alternated
-bench-vectorised: $(VENV)/.installed $(VEC_VENV)/.installed $(BUILD)/.plugin
+bench-vectorised: $(VENV)/.installed $(BUILD)/.plugin
 	@mkdir -p $(XDG_RUNTIME_DIR) && chmod 700 $(XDG_RUNTIME_DIR)
-	$(PY) benchmarks/vectorised_floor.py --python $(VEC_VENV)/bin/python
+	$(PY) benchmarks/vectorised_floor.py --python $(PY)
 
 clean:
 	rm -rf $(BUILD) $(DIST) $(DEMO_OUT) $(QM) .pytest_cache
 
 distclean: clean
-	rm -rf $(VENV) $(SPARK_VENV) $(VEC_VENV)
+	rm -rf $(VENV) $(SPARK_VENV)

@@ -10,8 +10,7 @@ no vectorised GEOS binding, but shapely ≥ 2 (which the QGIS installers for
 Windows ship, and which pip installs beside Debian's numpy 1.24) is one.
 Before an engine is built on it, this script measures what it can reach.
 
-The pipeline (``--pipeline``, in a venv with QGIS and shapely ≥ 2: ``make
-bench-vectorised`` makes ``.venv-vectorised``):
+The pipeline (``--pipeline``, in the project's venv: QGIS and shapely ≥ 2):
 
 * reads DLTB and the projects with GDAL's Arrow stream (only the fields the
   rules need), parses WKB on both cores;
@@ -29,7 +28,7 @@ planar Σ to the cent) and prints its stage times.  It is a measurement, not
 an engine: invalid-geometry policies, duplicates, overlapping 图斑,
 reprojection, progress and cancel are left out.
 
-``python benchmarks/vectorised_floor.py --county C --python .venv-vectorised/bin/python``
+``python benchmarks/vectorised_floor.py --county C`` (``make bench-vectorised``)
 runs the comparison and writes ``results/vectorised_floor.md``.
 """
 
@@ -350,7 +349,7 @@ def main():
     parser.add_argument("--pipeline", nargs=2, metavar=("COUNTY", "OUTPUT"), help="run the pipeline only")
     parser.add_argument("--basic", action="store_true", help="the pipeline also splits by YJJBNT")
     parser.add_argument("--county", default=str(HERE / "cache" / "county_250000_v3.gpkg"))
-    parser.add_argument("--python", default=str(ROOT / ".venv-vectorised" / "bin" / "python"))
+    parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--results", default=str(HERE / "results" / "vectorised_floor.md"))
     args = parser.parse_args()
