@@ -18,8 +18,10 @@ while LandPlan repairs them (REPAIR_INVALID).
 """
 
 import os
+import site
 import statistics
 import subprocess
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -46,20 +48,30 @@ class Runner:
                 "XDG_RUNTIME_DIR": str(runtime),
             }
         )
+        # qgis_process's Python also sees this venv's packages: its shapely, built on
+        # QGIS's GEOS, is what a user's QGIS has with shapely installed (OSGeo4W
+        # ships it; on Debian `pip install --no-binary shapely shapely`)
+        venv = [p for p in site.getsitepackages() if p.startswith(sys.prefix)] if sys.prefix != sys.base_prefix else []
+        self.env["PYTHONPATH"] = os.pathsep.join(filter(None, [self.env.get("PYTHONPATH")] + venv))
         subprocess.run([QGIS_PROCESS, "plugins", "enable", "landplan_plugin"], env=self.env, capture_output=True)
+        self.last_output = ""
 
-    def timed(self, target, parameters):
+    def timed(self, target, parameters, env=None):
         """(wall seconds, peak MB) of one whole ``qgis_process run``."""
         args = [QGIS_PROCESS, "run", target, "--"] + ["{}={}".format(k, v) for k, v in parameters.items()]
         with tempfile.NamedTemporaryFile("r", suffix=".time") as report:
             start = time.perf_counter()
             result = subprocess.run(
-                [TIME, "-f", "%M", "-o", report.name] + args, env=self.env, capture_output=True, text=True
+                [TIME, "-f", "%M", "-o", report.name] + args,
+                env=dict(self.env, **(env or {})),
+                capture_output=True,
+                text=True,
             )
             elapsed = time.perf_counter() - start
             if result.returncode != 0:
                 raise RuntimeError("{} failed:\n{}\n{}".format(target, result.stdout[-3000:], result.stderr[-3000:]))
             peak_kb = int(report.read().strip().splitlines()[-1])
+        self.last_output = result.stdout
         return elapsed, peak_kb / 1024.0
 
 
@@ -210,28 +222,40 @@ def alternate(candidates, repeat):
     return {name: (statistics.median(times[name]), max(peaks[name]), times[name]) for name in times}, values
 
 
-def occupation(runner, county, work, repeat, orders=("small", "survey")):
-    """farmlandoccupation against the apportioning chain (projects × 三调)."""
+ENGINES = {}  # what each LandPlan run printed about its engine, by candidate name
+
+
+def occupation(runner, county, work, repeat, orders=("small", "survey"), per_feature=True):
+    """farmlandoccupation against the apportioning chain (projects × 三调).
+    LandPlan runs with its default engine (the vectorised one where
+    qgis_process's Python has shapely) and, with ``per_feature``, also with
+    the per-图斑 engine (LANDPLAN_VECTORISED=0)."""
     work = Path(work)
     work.mkdir(parents=True, exist_ok=True)
     survey = "{}|layername=DLTB".format(county)
     projects = "{}|layername=projects".format(county)
 
-    def ours():
-        pieces, summary = fresh(work / "lp_pieces.gpkg"), fresh(work / "lp_summary.gpkg")
-        measured = runner.timed(
-            "landplan:farmlandoccupation",
-            {
-                "PROJECTS": projects,
-                "PROJECT_ID_FIELD": "XMBH",
-                "LANDUSE": survey,
-                "AREA_MODE": 0,
-                "REPAIR_INVALID": "true",
-                "OUTPUT_PIECES": pieces,
-                "OUTPUT_SUMMARY": summary,
-            },
-        )
-        return measured, ogr_sum(pieces, "SELECT SUM(net_m2) FROM lp_pieces")
+    def landplan(name, env):
+        def ours():
+            pieces, summary = fresh(work / "lp_pieces.gpkg"), fresh(work / "lp_summary.gpkg")
+            measured = runner.timed(
+                "landplan:farmlandoccupation",
+                {
+                    "PROJECTS": projects,
+                    "PROJECT_ID_FIELD": "XMBH",
+                    "LANDUSE": survey,
+                    "AREA_MODE": 0,
+                    "REPAIR_INVALID": "true",
+                    "OUTPUT_PIECES": pieces,
+                    "OUTPUT_SUMMARY": summary,
+                },
+                env,
+            )
+            bulk = [line for line in runner.last_output.splitlines() if "shapely" in line]
+            ENGINES[name] = bulk[0].strip() if bulk else "per 图斑 (core.overlay)"
+            return measured, ogr_sum(pieces, "SELECT SUM(net_m2) FROM lp_pieces")
+
+        return ours
 
     def chain(order):
         model = apportion_chain(work / "chain_{}.model3".format(order), order == "small", ["XMBH"], ["XMBH", "DLBM"])
@@ -245,7 +269,10 @@ def occupation(runner, county, work, repeat, orders=("small", "survey")):
 
         return run
 
-    candidates = [("landplan", ours)] + [("native_" + order, chain(order)) for order in orders]
+    candidates = [("landplan", landplan("landplan", None))]
+    if per_feature:
+        candidates.append(("landplan_per_feature", landplan("landplan_per_feature", {"LANDPLAN_VECTORISED": "0"})))
+    candidates += [("native_" + order, chain(order)) for order in orders]
     return alternate(candidates, repeat)
 
 
@@ -261,16 +288,24 @@ def row(name, summary, values, notes):
         )
         for k, v in sorted(natives.items())
     )
+    per_feature = summary.get("landplan_per_feature")
     return {
         "name": name,
         "ours": ours[0],
+        "per_feature": per_feature[0] if per_feature else None,
+        "per_feature_ratio": per_feature[0] / natives[best][0] if per_feature else None,
         "native": natives[best][0],
         "ratio": ours[0] / natives[best][0],
         "ours_peak": ours[1],
         "native_peak": natives[best][1],
         "same": "yes" if same else "NO ({:.2f} vs {:.2f})".format(values["landplan"], values[best]),
         "notes": notes,
-        "detail": "whole processes, alternated; LandPlan runs {}; native chain: {} – baseline the faster.".format(
-            ", ".join("{:.1f}".format(t) for t in ours[2]), orders
+        "detail": "whole processes, alternated; LandPlan runs {} ({}){}; native chain: {} – baseline the faster.".format(
+            ", ".join("{:.1f}".format(t) for t in ours[2]),
+            ENGINES.get("landplan", "?"),
+            "; per-图斑 engine runs {}".format(", ".join("{:.1f}".format(t) for t in per_feature[2]))
+            if per_feature
+            else "",
+            orders,
         ),
     }
