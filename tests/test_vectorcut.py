@@ -10,7 +10,7 @@ import threading
 
 import processing
 import pytest
-from qgis.core import QgsProcessing, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import NULL, QgsProcessing, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
 from testdata import rect, write_gpkg
 
@@ -115,15 +115,16 @@ def test_same_findings_copies_overlaps_and_repairs(landplan, tmp_path, engines):
     overlapping = (r(0, 0, 60, 100), {"DLBM": "0702", "TBMJ": 6000.0, "TBDLMJ": 6000.0, "ZLDWDM": None})
     invalid = (bowtie, {"DLBM": "0103", "TBMJ": 5000.0, "TBDLMJ": 5000.0, "ZLDWDM": "B"})
     far = (r(5000, 5000, 5100, 5100), {"DLBM": "0101", "TBMJ": 1.0, "TBDLMJ": 1.0, "ZLDWDM": "C"})
+    no_code = (r(100, 100, 200, 150), {"DLBM": None, "TBMJ": 5000.0, "TBDLMJ": 5000.0, "ZLDWDM": "A"})
     path = write_gpkg(
         tmp_path / "findings.gpkg",
         {
-            "DLTB": ("Polygon", CRS, FIELDS, [t1, t2, t1, overlapping, invalid, far]),
+            "DLTB": ("Polygon", CRS, FIELDS, [t1, t2, t1, overlapping, invalid, far, no_code]),
             "projects": (
                 "Polygon",
                 CRS,
                 [("XMBH", "str")],
-                [(r(50, 0, 150, 100), {"XMBH": "P"}), (r(250, 0, 400, 100), {"XMBH": "Q"})],
+                [(r(50, 0, 150, 120), {"XMBH": "P"}), (r(250, 0, 400, 100), {"XMBH": "Q"})],
             ),
             "YJJBNT": ("Polygon", CRS, [], [(r(0, 0, 75, 100), {}), (r(300, 0, 350, 50), {})]),
         },
@@ -137,6 +138,10 @@ def test_same_findings_copies_overlaps_and_repairs(landplan, tmp_path, engines):
     assert "1 invalid geometries" in warnings and "repaired" in warnings
     summary = {values[0]: values for values, _g in vectorised[1]}
     assert set(summary) == {"P", "Q"}
+    # a 图斑 without a code: its piece keeps a NULL code in both engines, counted as unknown
+    codes = [values[1] for values, _g in vectorised[0]]
+    assert any(code is None or code == NULL for code in codes) and "NULL" not in codes
+    assert any("no land-class code" in w for w in vectorised[2])
 
 
 def test_invalid_geometry_aborts_or_is_skipped_as_before(landplan, tmp_path, monkeypatch):

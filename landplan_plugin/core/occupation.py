@@ -48,7 +48,7 @@ from .capacity import capacity_per_mu
 from .dates import DateError, parse_date
 from .units import M2_PER_MU
 from .values import number as _num
-from .values import key_text, positive_number, ridge_coefficient, split_list
+from .values import is_null, key_text, positive_number, ridge_coefficient, split_list
 
 SUMMARY_FIELDS = (
     "project_id",
@@ -169,7 +169,8 @@ def _record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, s
     if cls is not None:
         code, name, group, category = cls.code, cls.name, cls.group_name, cls.category
     else:
-        code, name, group, category = (str(dlbm).strip() if dlbm is not None else None), None, None, None
+        # a NULL code stays NULL (str() of QGIS's NULL would write the text "NULL")
+        code, name, group, category = (None if is_null(dlbm) else str(dlbm).strip()), None, None, None
     return PieceRecord(
         project_id,
         code,

@@ -285,7 +285,9 @@ def _cut_chunk(chunk, survey, policy, base_label):
     rows = np.flatnonzero(usable)
     if not len(rows) or not len(parts):
         return _empty_cut()
-    found, part = shapely.STRtree(parts).query(geometries[rows], predicate="intersects")
+    # the tree holds the 图斑 and the (prepared) parts ask it: GEOS prepares
+    # the querying geometry, so a few parts are prepared, not every 图斑
+    part, found = shapely.STRtree(geometries[rows]).query(parts, predicate="intersects")
     source = rows[found]
     whole = shapely.contains(parts[part], geometries[source])
     parent_planar = shapely.area(geometries[source])

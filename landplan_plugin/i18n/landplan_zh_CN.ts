@@ -309,137 +309,137 @@
         <translation>挂钩 {} → {}：耕地面积为负数 {}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="122"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="119"/>
         <source>Farmland occupation analysis</source>
         <translation>建设项目占地分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="176"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="173"/>
         <source>Construction projects</source>
         <translation>建设项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="181"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="178"/>
         <source>Project id field</source>
         <translation>项目编号字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="203"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="200"/>
         <source>Land-use survey polygons (三调 DLTB)</source>
         <translation>地类图斑（三调 DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="150"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="151"/>
         <source>Land-class code field (DLBM)</source>
         <translation>地类编码字段（DLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="159"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="160"/>
         <source>Parcel area field (TBMJ)</source>
         <translation>图斑面积字段（TBMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="168"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="169"/>
         <source>Net land-class area field (TBDLMJ)</source>
         <translation>图斑地类面积字段（TBDLMJ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Field-ridge coefficient field (KCXS)</source>
         <translation>扣除地类系数字段（KCXS）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Farmland quality grade field (GDDB)</source>
         <translation>耕地等别字段（GDDB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Village code field (ZLDWDM)</source>
         <translation>坐落单位代码字段（ZLDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="301"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="298"/>
         <source>Permanent basic farmland (永久基本农田)</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="326"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="323"/>
         <source>Grain capacity by grade (CSV path, 'grade:kg,…' or 'default')</source>
         <translation>等别–粮食产能对照表（CSV 路径、“等别:公斤,…”或 default）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="180"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="181"/>
         <source>Repair invalid geometries</source>
         <translation>修复无效几何</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="334"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="331"/>
         <source>Occupied pieces</source>
         <translation>占地图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="339"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="336"/>
         <source>Occupation summary</source>
         <translation>占地汇总</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="201"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="202"/>
         <source>HTML report</source>
         <translation>HTML 报告</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="201"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="202"/>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="521"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="519"/>
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="536"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="535"/>
         <source>The land-class code field “{}” must be text: numeric codes lose their leading zero (0101 → 101).</source>
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="387"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="384"/>
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="420"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="417"/>
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="424"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="421"/>
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="686"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="680"/>
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="690"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="687"/>
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="112"/>
+        <location filename="../core/overlay.py" line="111"/>
         <source>{} invalid geometries in “{}” were skipped.</source>
         <translation>“{1}”中 {0} 个无效几何已跳过。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="114"/>
+        <location filename="../core/overlay.py" line="113"/>
         <source>{} invalid geometries in “{}” were repaired (makeValid).</source>
         <translation>“{1}”中 {0} 个无效几何已修复（makeValid）。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="97"/>
+        <location filename="../core/overlay.py" line="96"/>
         <source>Feature {} of “{}” has an invalid geometry. Repair it (Fix geometries), tick “Repair invalid geometries”, or set Processing’s invalid-feature filtering to skip.</source>
         <translation>“{1}”的要素 {0} 几何无效。请先修复（“修复几何”工具），或勾选“修复无效几何”，或将“处理”的无效要素过滤设置为跳过。</translation>
     </message>
@@ -454,7 +454,7 @@
         <translation>粮食产能</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="241"/>
+        <location filename="../processing/algorithms/common.py" line="300"/>
         <source>Cannot read the date of the check: {}</source>
         <translation>无法识别核查日期：{}</translation>
     </message>
@@ -634,47 +634,47 @@
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="623"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="617"/>
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="90"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="89"/>
         <source>Farmland change and in-out balance</source>
         <translation>耕地变化与进出平衡分析</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="134"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="135"/>
         <source>Land use before (DLTB)</source>
         <translation>前期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="142"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="143"/>
         <source>Land use after (DLTB)</source>
         <translation>后期地类图斑（DLTB）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="173"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="172"/>
         <source>Zones (e.g. villages)</source>
         <translation>统计区域（如行政村）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="129"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="130"/>
         <source>Zone name field</source>
         <translation>区域名称字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="223"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="222"/>
         <source>Changed pieces</source>
         <translation>变化图斑</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="228"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="227"/>
         <source>Transition matrix</source>
         <translation>地类转移矩阵</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="233"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="232"/>
         <source>Farmland change summary</source>
         <translation>耕地变化汇总</translation>
     </message>
@@ -684,112 +684,112 @@
         <translation>{} 个区域要素没有名称，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="485"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="439"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: their shares were scaled so that no area is counted twice. Check the topology of the later survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：已按比例缩放份额，避免重复计算面积。请检查后期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="492"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="446"/>
         <source>{} 图斑 of “{}” are covered by overlapping 图斑 of “{}”: after-figures there count the overlap twice. Check the topology of the earlier survey.</source>
         <translation>“{1}”中 {0} 个图斑被“{2}”中相互重叠的图斑覆盖：这些位置的后期指标重复计算了重叠部分。请检查前期数据的拓扑。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="502"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="457"/>
         <source>Unknown land-class code “{}”: its pieces count as ‘other’.</source>
         <translation>未知地类编码“{}”：其图斑计为“其他变化”。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="504"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="459"/>
         <source>The two surveys do not cover the same extent: {:.2f} m² of BEFORE and {:.2f} m² of AFTER are not covered by the other layer and are not counted as change.</source>
         <translation>两期数据范围不一致：前期 {:.2f} 平方米、后期 {:.2f} 平方米不在另一期范围内，未计为变化。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="80"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="81"/>
         <source>Restoration area statistics</source>
         <translation>生态修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="103"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="104"/>
         <source>Restoration projects</source>
         <translation>修复项目</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="108"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="109"/>
         <source>Restoration type field</source>
         <translation>修复类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="113"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="114"/>
         <source>Year field</source>
         <translation>年度字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="113"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="114"/>
         <source>Status field</source>
         <translation>状态字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="113"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="114"/>
         <source>Direction field (修复方向)</source>
         <translation>修复方向字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="121"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="122"/>
         <source>Statuses to keep (comma separated)</source>
         <translation>保留的状态（逗号分隔）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="124"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="125"/>
         <source>Zones (e.g. townships)</source>
         <translation>统计区域（如乡镇）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="134"/>
+        <location filename="../core/outputfields.py" line="140"/>
         <source>NDVI before</source>
         <translation>修复前 NDVI</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="135"/>
+        <location filename="../core/outputfields.py" line="141"/>
         <source>NDVI after</source>
         <translation>修复后 NDVI</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="183"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="184"/>
         <source>Restoration statistics</source>
         <translation>修复面积统计</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="188"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="189"/>
         <source>Restoration projects with areas</source>
         <translation>修复项目（含面积）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="193"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="194"/>
         <source>Land use before and after restoration</source>
         <translation>修复前后地类</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="226"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="227"/>
         <source>A status filter needs the status field.</source>
         <translation>按状态筛选需要选择状态字段。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="261"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="262"/>
         <source>{} projects left out by the status filter.</source>
         <translation>按状态筛选略去了 {} 个项目。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="263"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="264"/>
         <source>No restoration projects to count: the outputs are empty.</source>
         <translation>没有可统计的修复项目，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="345"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="346"/>
         <source>Projects are reprojected to the CRS of raster “{}” ({}) for the NDVI means.</source>
         <translation>项目已重投影到栅格“{}”的坐标系（{}）后计算 NDVI 平均值。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="370"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="371"/>
         <source>LANDUSE_BEFORE needs LANDUSE_AFTER too.</source>
         <translation>提供修复前地类图斑时也需要提供修复后地类图斑。</translation>
     </message>
@@ -1023,22 +1023,22 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="148"/>
+        <location filename="../ui/indicator_dock.py" line="149"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="169"/>
+        <location filename="../ui/indicator_dock.py" line="170"/>
         <source>Monitoring status</source>
         <translation>监测状态</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="222"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>Indicator store</source>
         <translation>指标库</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="207"/>
+        <location filename="../ui/indicator_dock.py" line="208"/>
         <source>GeoPackage (*.gpkg)</source>
         <translation>GeoPackage (*.gpkg)</translation>
     </message>
@@ -1048,12 +1048,12 @@ Makes one map sheet per coverage feature, as PDF or PNG.</translation>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="375"/>
+        <location filename="../ui/indicator_dock.py" line="854"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="376"/>
+        <location filename="../ui/indicator_dock.py" line="854"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -1130,7 +1130,7 @@ Monitoring status of each plan indicator.</translation>
         <translation>规划名称</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="46"/>
+        <location filename="../core/outputfields.py" line="52"/>
         <source>Year</source>
         <translation>年份</translation>
     </message>
@@ -1232,22 +1232,22 @@ Imports a printed indicator table into the GeoPackage store.</translation>
         <translation>{}：单位“{}”不是面积单位，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="149"/>
+        <location filename="../ui/indicator_dock.py" line="150"/>
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="150"/>
+        <location filename="../ui/indicator_dock.py" line="151"/>
         <source>Export…</source>
         <translation>导出…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="173"/>
+        <location filename="../ui/indicator_dock.py" line="174"/>
         <source>Yearly values of the selected indicator</source>
         <translation>所选指标的年度监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="185"/>
+        <location filename="../ui/indicator_dock.py" line="186"/>
         <source>Record</source>
         <translation>记录</translation>
     </message>
@@ -1282,7 +1282,7 @@ Imports a printed indicator table into the GeoPackage store.</translation>
         <translation>请先选择含 DLBM 字段的地类图斑图层。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/restoration_stats.py" line="86"/>
+        <location filename="../processing/algorithms/restoration_stats.py" line="87"/>
         <source>Counts restored land (生态修复, 历史遗留矿山治理, 土地复垦, 全域土地综合整治 …) by zone, type, year and direction (修复方向). Overlapping projects in a group count once (area_m2 is the area of their union; gross_m2 the sum of the projects’ own areas; overlap_m2 the difference). A project crossing a zone boundary is cut there. Empty types, years or directions are grouped as 未填写, never dropped. STATUS_FILTER keeps only the listed statuses (e.g. 已完成,在建).
 
 With LANDUSE_AFTER (and LANDUSE_BEFORE) the matrix tells what the restored land is now and what it was, by first-level class (each type’s projects unioned first); direction_share is the share of a project that became its declared direction and direction_met that share, set to 1 when it is at least 80 % (the direction counts as met); directions match at the first-level class (0103 matches any 耕地). NDVI rasters give mean values over each project’s pixels (nodata ignored), computed in bulk with GDAL.
@@ -1307,7 +1307,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>导出 Excel 需要 openpyxl（python3-openpyxl），请改为导出 CSV。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="186"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="183"/>
         <source>Project name field (for the report)</source>
         <translation>项目名称字段（用于报告）</translation>
     </message>
@@ -1367,22 +1367,22 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>报告和图幅的落款使用这里的名称。</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="152"/>
+        <location filename="../core/outputfields.py" line="158"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="159"/>
+        <location filename="../ui/indicator_dock.py" line="160"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="159"/>
+        <location filename="../ui/indicator_dock.py" line="160"/>
         <source>Latest value (year)</source>
         <translation>最新值（年份）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="124"/>
+        <location filename="../core/outputfields.py" line="130"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1407,32 +1407,32 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{} 年不在规划期 {}–{} 年内，未记录。</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="923"/>
+        <location filename="../ui/indicator_dock.py" line="931"/>
         <source>Select an indicator to see its chart</source>
         <translation>选择指标以显示图表</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="928"/>
+        <location filename="../ui/indicator_dock.py" line="936"/>
         <source>No values recorded for this indicator yet</source>
         <translation>该指标尚无监测值</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="967"/>
+        <location filename="../ui/indicator_dock.py" line="975"/>
         <source>Target {}</source>
         <translation>目标 {}</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="186"/>
+        <location filename="../processing/presentation.py" line="209"/>
         <source>Permanent basic farmland</source>
         <translation>永久基本农田</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="228"/>
+        <location filename="../processing/presentation.py" line="251"/>
         <source>LandPlan output style</source>
         <translation>LandPlan 输出样式</translation>
     </message>
     <message>
-        <location filename="../processing/presentation.py" line="230"/>
+        <location filename="../processing/presentation.py" line="253"/>
         <source>The style could not be stored in {}: {}</source>
         <translation>无法将样式保存到 {}：{}</translation>
     </message>
@@ -1457,22 +1457,22 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>图幅 {}：即使分 {} 栏并缩小字号，图例仍超出图例框；请改用更大的模板或减少图层。</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="151"/>
+        <location filename="../core/outputfields.py" line="157"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="36"/>
+        <location filename="../core/outputfields.py" line="42"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="150"/>
+        <location filename="../core/outputfields.py" line="156"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="154"/>
+        <location filename="../core/outputfields.py" line="160"/>
         <source>Base value</source>
         <translation>基期值</translation>
     </message>
@@ -1482,22 +1482,22 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>基期值（原文）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="155"/>
+        <location filename="../core/outputfields.py" line="161"/>
         <source>Target value</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="156"/>
+        <location filename="../core/outputfields.py" line="162"/>
         <source>Target as printed</source>
         <translation>目标值（原文）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="157"/>
+        <location filename="../core/outputfields.py" line="163"/>
         <source>Comparator</source>
         <translation>比较符</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="153"/>
+        <location filename="../core/outputfields.py" line="159"/>
         <source>Attribute</source>
         <translation>属性</translation>
     </message>
@@ -1602,562 +1602,562 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>生态修复面积（图层）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="26"/>
+        <location filename="../core/outputfields.py" line="32"/>
         <source>Project id</source>
         <translation>项目编号</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="27"/>
+        <location filename="../core/outputfields.py" line="33"/>
         <source>Supplement project id</source>
         <translation>补充耕地项目编号</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="28"/>
+        <location filename="../core/outputfields.py" line="34"/>
         <source>Approval batch</source>
         <translation>批次</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="29"/>
+        <location filename="../core/outputfields.py" line="35"/>
         <source>Zone</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="30"/>
+        <location filename="../core/outputfields.py" line="36"/>
         <source>Land-class code</source>
         <translation>地类编码</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="31"/>
+        <location filename="../core/outputfields.py" line="37"/>
         <source>Land-class name</source>
         <translation>地类名称</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="32"/>
+        <location filename="../core/outputfields.py" line="38"/>
         <source>Land group</source>
         <translation>一级类</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="33"/>
+        <location filename="../core/outputfields.py" line="39"/>
         <source>Village code</source>
         <translation>坐落单位代码</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="34"/>
+        <location filename="../core/outputfields.py" line="40"/>
         <source>Quality grade</source>
         <translation>耕地质量等别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="35"/>
+        <location filename="../core/outputfields.py" line="41"/>
         <source>In basic farmland (1 = yes)</source>
         <translation>位于永久基本农田（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="37"/>
+        <location filename="../core/outputfields.py" line="43"/>
         <source>Land class before</source>
         <translation>前期地类</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="38"/>
+        <location filename="../core/outputfields.py" line="44"/>
         <source>Land class after</source>
         <translation>后期地类</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="41"/>
+        <location filename="../core/outputfields.py" line="47"/>
         <source>Group before</source>
         <translation>前期一级类</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="42"/>
+        <location filename="../core/outputfields.py" line="48"/>
         <source>Group after</source>
         <translation>后期一级类</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="43"/>
+        <location filename="../core/outputfields.py" line="49"/>
         <source>Change type (code)</source>
         <translation>变化类型（代码）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="44"/>
+        <location filename="../core/outputfields.py" line="50"/>
         <source>Change type</source>
         <translation>变化类型</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="45"/>
+        <location filename="../core/outputfields.py" line="51"/>
         <source>Restoration type</source>
         <translation>修复类型</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="47"/>
+        <location filename="../core/outputfields.py" line="53"/>
         <source>Restoration direction</source>
         <translation>修复方向</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="48"/>
+        <location filename="../core/outputfields.py" line="54"/>
         <source>Projects</source>
         <translation>项目数</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="49"/>
+        <location filename="../core/outputfields.py" line="55"/>
         <source>Pieces</source>
         <translation>图斑数</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="50"/>
+        <location filename="../core/outputfields.py" line="56"/>
         <source>Parcels</source>
         <translation>宗数</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="52"/>
+        <location filename="../core/outputfields.py" line="58"/>
         <source>Area (m²)</source>
         <translation>面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="140"/>
+        <location filename="../core/outputfields.py" line="146"/>
         <source>Planar area (m²)</source>
         <translation>平面面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="54"/>
+        <location filename="../core/outputfields.py" line="60"/>
         <source>Field ridges 田坎 (m²)</source>
         <translation>田坎（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="55"/>
+        <location filename="../core/outputfields.py" line="61"/>
         <source>Net area (m²)</source>
         <translation>地类净面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="56"/>
+        <location filename="../core/outputfields.py" line="62"/>
         <source>Total area (m²)</source>
         <translation>总面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="57"/>
+        <location filename="../core/outputfields.py" line="63"/>
         <source>Farmland (m²)</source>
         <translation>耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="58"/>
+        <location filename="../core/outputfields.py" line="64"/>
         <source>Paddy field (m²)</source>
         <translation>水田（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="59"/>
+        <location filename="../core/outputfields.py" line="65"/>
         <source>Irrigated land (m²)</source>
         <translation>水浇地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="60"/>
+        <location filename="../core/outputfields.py" line="66"/>
         <source>Dry land (m²)</source>
         <translation>旱地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="61"/>
+        <location filename="../core/outputfields.py" line="67"/>
         <source>Permanent basic farmland (m²)</source>
         <translation>永久基本农田（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="62"/>
+        <location filename="../core/outputfields.py" line="68"/>
         <source>Farmland mean grade</source>
         <translation>耕地平均等别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="63"/>
+        <location filename="../core/outputfields.py" line="69"/>
         <source>Grain capacity (kg)</source>
         <translation>粮食产能（公斤）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="64"/>
+        <location filename="../core/outputfields.py" line="70"/>
         <source>Agricultural land (m²)</source>
         <translation>农用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="65"/>
+        <location filename="../core/outputfields.py" line="71"/>
         <source>Construction land (m²)</source>
         <translation>建设用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="66"/>
+        <location filename="../core/outputfields.py" line="72"/>
         <source>Unused land (m²)</source>
         <translation>未利用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="67"/>
+        <location filename="../core/outputfields.py" line="73"/>
         <source>Unknown class (m²)</source>
         <translation>未知地类（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="68"/>
+        <location filename="../core/outputfields.py" line="74"/>
         <source>Outside the survey (m²)</source>
         <translation>调查范围外（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="69"/>
+        <location filename="../core/outputfields.py" line="75"/>
         <source>Net area before (m²)</source>
         <translation>前期净面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="70"/>
+        <location filename="../core/outputfields.py" line="76"/>
         <source>Net area after (m²)</source>
         <translation>后期净面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="71"/>
+        <location filename="../core/outputfields.py" line="77"/>
         <source>Farmland before (m²)</source>
         <translation>前期耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="72"/>
+        <location filename="../core/outputfields.py" line="78"/>
         <source>Farmland after (m²)</source>
         <translation>后期耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="73"/>
+        <location filename="../core/outputfields.py" line="79"/>
         <source>Net farmland change (m²)</source>
         <translation>耕地净变化（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="74"/>
+        <location filename="../core/outputfields.py" line="80"/>
         <source>Farmland out to other agricultural land (m²)</source>
         <translation>耕地流出为其他农用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="75"/>
+        <location filename="../core/outputfields.py" line="81"/>
         <source>Other agricultural land into farmland (m²)</source>
         <translation>其他农用地流入耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="76"/>
+        <location filename="../core/outputfields.py" line="82"/>
         <source>In minus out (m²)</source>
         <translation>流入减流出（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="77"/>
+        <location filename="../core/outputfields.py" line="83"/>
         <source>In–out balance met (1 = yes)</source>
         <translation>进出平衡（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="78"/>
+        <location filename="../core/outputfields.py" line="84"/>
         <source>Farmland to construction (m²)</source>
         <translation>耕地非农化（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="79"/>
+        <location filename="../core/outputfields.py" line="85"/>
         <source>Basic farmland lost (m²)</source>
         <translation>永久基本农田流出（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="80"/>
+        <location filename="../core/outputfields.py" line="86"/>
         <source>Construction land restored to farmland (m²)</source>
         <translation>建设用地复垦为耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="81"/>
+        <location filename="../core/outputfields.py" line="87"/>
         <source>Not covered before (m²)</source>
         <translation>前期范围外（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="82"/>
+        <location filename="../core/outputfields.py" line="88"/>
         <source>Not covered after (m²)</source>
         <translation>后期范围外（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="83"/>
+        <location filename="../core/outputfields.py" line="89"/>
         <source>Gross area, overlaps twice (m²)</source>
         <translation>项目面积合计（重叠重复计）（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="84"/>
+        <location filename="../core/outputfields.py" line="90"/>
         <source>Overlap counted once (m²)</source>
         <translation>重叠面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="85"/>
+        <location filename="../core/outputfields.py" line="91"/>
         <source>Parcel area (m²)</source>
         <translation>宗地面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="86"/>
+        <location filename="../core/outputfields.py" line="92"/>
         <source>Approved (m²)</source>
         <translation>批准面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="87"/>
+        <location filename="../core/outputfields.py" line="93"/>
         <source>Supplied (m²)</source>
         <translation>已供面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="88"/>
+        <location filename="../core/outputfields.py" line="94"/>
         <source>Approved but not supplied (m²)</source>
         <translation>批而未供面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="89"/>
+        <location filename="../core/outputfields.py" line="95"/>
         <source>Value (m²)</source>
         <translation>数值（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="91"/>
+        <location filename="../core/outputfields.py" line="97"/>
         <source>Farmland to offset (m²)</source>
         <translation>应补耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="92"/>
+        <location filename="../core/outputfields.py" line="98"/>
         <source>Paddy to offset (m²)</source>
         <translation>应补水田（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="93"/>
+        <location filename="../core/outputfields.py" line="99"/>
         <source>Capacity to offset (kg)</source>
         <translation>应补产能（公斤）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="94"/>
+        <location filename="../core/outputfields.py" line="100"/>
         <source>Grade occupied</source>
         <translation>占用耕地等别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="95"/>
+        <location filename="../core/outputfields.py" line="101"/>
         <source>Farmland supplemented (m²)</source>
         <translation>已补耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="96"/>
+        <location filename="../core/outputfields.py" line="102"/>
         <source>Paddy supplemented (m²)</source>
         <translation>已补水田（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="97"/>
+        <location filename="../core/outputfields.py" line="103"/>
         <source>Capacity supplemented (kg)</source>
         <translation>已补产能（公斤）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="98"/>
+        <location filename="../core/outputfields.py" line="104"/>
         <source>Grade supplemented</source>
         <translation>补充耕地等别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="99"/>
+        <location filename="../core/outputfields.py" line="105"/>
         <source>Quantity met (1 = yes)</source>
         <translation>数量平衡（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="100"/>
+        <location filename="../core/outputfields.py" line="106"/>
         <source>Paddy met (1 = yes)</source>
         <translation>水田平衡（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="101"/>
+        <location filename="../core/outputfields.py" line="107"/>
         <source>Capacity met (1 = yes)</source>
         <translation>产能平衡（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="102"/>
+        <location filename="../core/outputfields.py" line="108"/>
         <source>Quality met (1 = yes)</source>
         <translation>质量平衡（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="103"/>
+        <location filename="../core/outputfields.py" line="109"/>
         <source>Supplement first (1 = yes)</source>
         <translation>先补后占（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="104"/>
+        <location filename="../core/outputfields.py" line="110"/>
         <source>Balanced (1 = yes)</source>
         <translation>占补平衡（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="105"/>
+        <location filename="../core/outputfields.py" line="111"/>
         <source>Farmland short (m²)</source>
         <translation>耕地缺口（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="106"/>
+        <location filename="../core/outputfields.py" line="112"/>
         <source>Paddy short (m²)</source>
         <translation>水田缺口（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="107"/>
+        <location filename="../core/outputfields.py" line="113"/>
         <source>Capacity short (kg)</source>
         <translation>产能缺口（公斤）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="108"/>
+        <location filename="../core/outputfields.py" line="114"/>
         <source>Farmland available (m²)</source>
         <translation>可用耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="109"/>
+        <location filename="../core/outputfields.py" line="115"/>
         <source>Paddy available (m²)</source>
         <translation>可用水田（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="110"/>
+        <location filename="../core/outputfields.py" line="116"/>
         <source>Capacity available (kg)</source>
         <translation>可用产能（公斤）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="111"/>
+        <location filename="../core/outputfields.py" line="117"/>
         <source>Farmland drawn (m²)</source>
         <translation>已挂钩耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="112"/>
+        <location filename="../core/outputfields.py" line="118"/>
         <source>Paddy drawn (m²)</source>
         <translation>已挂钩水田（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="113"/>
+        <location filename="../core/outputfields.py" line="119"/>
         <source>Capacity drawn (kg)</source>
         <translation>已挂钩产能（公斤）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="114"/>
+        <location filename="../core/outputfields.py" line="120"/>
         <source>Farmland remaining (m²)</source>
         <translation>剩余耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="115"/>
+        <location filename="../core/outputfields.py" line="121"/>
         <source>Paddy remaining (m²)</source>
         <translation>剩余水田（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="116"/>
+        <location filename="../core/outputfields.py" line="122"/>
         <source>Capacity remaining (kg)</source>
         <translation>剩余产能（公斤）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="117"/>
+        <location filename="../core/outputfields.py" line="123"/>
         <source>Overdrawn (1 = yes)</source>
         <translation>超额挂钩（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="119"/>
+        <location filename="../core/outputfields.py" line="125"/>
         <source>Start deadline</source>
         <translation>动工期限</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="120"/>
+        <location filename="../core/outputfields.py" line="126"/>
         <source>Days overdue</source>
         <translation>超期天数</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="121"/>
+        <location filename="../core/outputfields.py" line="127"/>
         <source>Developed share</source>
         <translation>已开发面积比例</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="122"/>
+        <location filename="../core/outputfields.py" line="128"/>
         <source>Investment share</source>
         <translation>已投资比例</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="123"/>
+        <location filename="../core/outputfields.py" line="129"/>
         <source>Status (code)</source>
         <translation>状态（代码）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="125"/>
+        <location filename="../core/outputfields.py" line="131"/>
         <source>Idle-land fee (yuan)</source>
         <translation>土地闲置费（元）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="126"/>
+        <location filename="../core/outputfields.py" line="132"/>
         <source>Disposal</source>
         <translation>处置建议</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="127"/>
+        <location filename="../core/outputfields.py" line="133"/>
         <source>Evidence</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="128"/>
+        <location filename="../core/outputfields.py" line="134"/>
         <source>Built-up share on imagery</source>
         <translation>影像建成比例</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="129"/>
+        <location filename="../core/outputfields.py" line="135"/>
         <source>Approval date</source>
         <translation>批准日期</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="130"/>
+        <location filename="../core/outputfields.py" line="136"/>
         <source>Supply rate</source>
         <translation>供地率</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="131"/>
+        <location filename="../core/outputfields.py" line="137"/>
         <source>Years since approval</source>
         <translation>批准后年数</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="132"/>
+        <location filename="../core/outputfields.py" line="138"/>
         <source>Full years since approval</source>
         <translation>批准后满年数</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="136"/>
+        <location filename="../core/outputfields.py" line="142"/>
         <source>NDVI change</source>
         <translation>NDVI 变化</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="137"/>
+        <location filename="../core/outputfields.py" line="143"/>
         <source>Share in the planned direction</source>
         <translation>符合修复方向的比例</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="138"/>
+        <location filename="../core/outputfields.py" line="144"/>
         <source>Direction met</source>
         <translation>修复方向实现度</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="141"/>
+        <location filename="../core/outputfields.py" line="147"/>
         <source>Ellipsoidal area (m²)</source>
         <translation>椭球面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="142"/>
+        <location filename="../core/outputfields.py" line="148"/>
         <source>Area (ha)</source>
         <translation>面积（公顷）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="143"/>
+        <location filename="../core/outputfields.py" line="149"/>
         <source>Area (mu)</source>
         <translation>面积（亩）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="144"/>
+        <location filename="../core/outputfields.py" line="150"/>
         <source>Ellipsoidal minus TBMJ (m²)</source>
         <translation>椭球面积减 TBMJ（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="145"/>
+        <location filename="../core/outputfields.py" line="151"/>
         <source>Geometry valid (1 = yes)</source>
         <translation>几何有效（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="148"/>
+        <location filename="../core/outputfields.py" line="154"/>
         <source>Measure</source>
         <translation>监测项</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="149"/>
+        <location filename="../core/outputfields.py" line="155"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="158"/>
+        <location filename="../core/outputfields.py" line="164"/>
         <source>Year of value</source>
         <translation>数值年份</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="196"/>
+        <location filename="../core/outputfields.py" line="202"/>
         <source>{} (ha)</source>
         <translation>{}（公顷）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="196"/>
+        <location filename="../core/outputfields.py" line="202"/>
         <source>{} (mu)</source>
         <translation>{}（亩）</translation>
     </message>
@@ -2197,12 +2197,12 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="222"/>
+        <location filename="../ui/indicator_dock.py" line="223"/>
         <source>{} holds other data and is not an indicator store. Add the indicator tables to it?</source>
         <translation>{} 中已有其他数据，不是指标库。是否在其中添加指标表？</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="289"/>
+        <location filename="../ui/indicator_dock.py" line="290"/>
         <source>{} is not an indicator store; nothing was written.</source>
         <translation>{} 不是指标库，未写入任何内容。</translation>
     </message>
@@ -2212,27 +2212,27 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>未保存：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="167"/>
+        <location filename="../processing/algorithms/common.py" line="160"/>
         <source>Field “{}” of {}, feature {}: {} is not a valid value ({}).</source>
         <translation>{1} 的字段“{0}”，要素 {2}：{3} 不是有效值（{4}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="167"/>
+        <location filename="../processing/algorithms/common.py" line="160"/>
         <source>KCXS is a fraction 0–1 (or a percent 0–100)</source>
         <translation>KCXS 应为 0–1 的系数（或 0–100 的百分数）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="167"/>
+        <location filename="../processing/algorithms/common.py" line="160"/>
         <source>an area cannot be negative</source>
         <translation>面积不能为负</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="180"/>
+        <location filename="../processing/algorithms/common.py" line="173"/>
         <source>Field “{}” of {} has values above 1 (largest {}, feature {}): they were read as percents (10.5 → 0.105).</source>
         <translation>{1} 的字段“{0}”有大于 1 的值（最大 {2}，要素 {3}）：已按百分数读取（10.5 → 0.105）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="197"/>
+        <location filename="../processing/algorithms/common.py" line="190"/>
         <source>Field “{}” of {}, feature {}: {} cannot be negative ({}).</source>
         <translation>{1} 的字段“{0}”，要素 {2}：{3}不能为负（{4}）。</translation>
     </message>
@@ -2242,7 +2242,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{1} 的字段“{0}”，要素 {2}：“{3}”不是数字。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/common.py" line="159"/>
+        <location filename="../processing/algorithms/common.py" line="152"/>
         <source>Field “{}” of {} is text; its values were read as numbers{}.</source>
         <translation>{1} 的字段“{0}”为文本型，其值已按数字读取{2}。</translation>
     </message>
@@ -2322,7 +2322,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>占用表没有记录：无可平衡的内容，不作结论。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="639"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="633"/>
         <source>{} projects lie partly or wholly outside the land-use survey “{}”; their figures cover only the surveyed part (uncovered_m2, planar): {}.</source>
         <translation>{} 个项目部分或全部位于土地利用调查“{}”范围之外，其面积只含调查覆盖部分（uncovered_m2，平面面积）：{}。</translation>
     </message>
@@ -2392,27 +2392,27 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>{} 个要素的坐标超出坐标系 {} 的范围（坐标系是否有误？），面积为空且不计入合计：{}。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="77"/>
+        <location filename="../core/overlay.py" line="78"/>
         <source>Feature {} of “{}” has coordinates that are not numbers (NaN or infinite, e.g. after a transformation out of the CRS's range). Check the layer's CRS.</source>
         <translation>“{1}”的要素 {0} 坐标不是有效数字（NaN 或无穷大，例如坐标转换超出坐标系范围）。请检查图层坐标系。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="116"/>
+        <location filename="../core/overlay.py" line="115"/>
         <source>{} features of “{}” have no geometry and were left out: {}.</source>
         <translation>“{1}”中 {0} 个要素没有几何，未参与计算：{2}。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="120"/>
+        <location filename="../core/overlay.py" line="119"/>
         <source>In “{}”, {} have no usable geometry and were not analysed: {}.</source>
         <translation>“{}”中有 {} 个对象没有可用几何，未作分析：{}。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="128"/>
+        <location filename="../core/overlay.py" line="127"/>
         <source>{} features of “{}” are exact copies of another (same geometry and attributes) and were counted once: {}.</source>
         <translation>“{1}”中 {0} 个要素与其他要素完全重复（几何和属性相同），只计一次：{2}。</translation>
     </message>
     <message>
-        <location filename="../core/overlay.py" line="139"/>
+        <location filename="../core/overlay.py" line="138"/>
         <source>{} pairs of features of “{}” overlap; the overlap was counted once, for the first feature of each pair (first/second): {}.</source>
         <translation>“{1}”中有 {0} 对要素相互重叠；重叠部分只计一次，计入每对中的第一个要素（第一个/第二个）：{2}。</translation>
     </message>
@@ -2540,92 +2540,92 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
         <translation>补充耕地项目 {} 的各行类型不同（{} 和 {}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="194"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="191"/>
         <source>Project approval date field (批准日期)</source>
         <translation>项目批准日期字段（批准日期）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="194"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="191"/>
         <source>Project type field (项目类型)</source>
         <translation>项目类型字段（项目类型）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Feature id field (BSM)</source>
         <translation>标识码字段（BSM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Parcel number field (TBBH)</source>
         <translation>图斑编号字段（TBBH）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Ownership type field (QSXZ)</source>
         <translation>权属性质字段（QSXZ）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Owner code field (QSDWDM)</source>
         <translation>权属单位代码字段（QSDWDM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Owner name field (QSDWMC)</source>
         <translation>权属单位名称字段（QSDWMC）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Town/village attribute field (CZCSXM)</source>
         <translation>城镇村属性码字段（CZCSXM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="208"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="205"/>
         <source>Deducted land-class field (KCDLBM)</source>
         <translation>扣除地类编码字段（KCDLBM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="310"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="307"/>
         <source>城镇村 codes (CZCSXM) whose farmland is counted as in town</source>
         <translation>计为城镇村范围内耕地的城镇村属性码（CZCSXM）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="318"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="315"/>
         <source>Project types permitted to occupy basic farmland (土地管理法 Art. 35)</source>
         <translation>允许占用永久基本农田的项目类型（《土地管理法》第三十五条）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="344"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="341"/>
         <source>Class table (地类面积表)</source>
         <translation>地类面积表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="647"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="641"/>
         <source>Class table not adjusted (平差) for {} projects: the rows differ from the control area by more than rounding, so the survey does not cover the project or its 图斑 overlap: {}.</source>
         <translation>{} 个项目的地类面积表未平差：各行之和与控制面积之差超过取整误差，说明三调数据未覆盖项目或图斑重叠：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="661"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="655"/>
         <source>Pieces whose ownership type (QSXZ) is neither 国有 (10, 20) nor 集体 (30–33, 40) are in neither state_m2 nor collective_m2: {}.</source>
         <translation>权属性质（QSXZ）既非国有（10、20）也非集体（30–33、40）的图斑面积不计入 state_m2 和 collective_m2：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="671"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="665"/>
         <source>Projects occupying permanent basic farmland without a project type: whether the occupation is permitted (土地管理法 Art. 35) is not checked: {}.</source>
         <translation>以下项目占用永久基本农田但未填项目类型，是否符合《土地管理法》第三十五条未核查：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="679"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="673"/>
         <source>Projects occupying permanent basic farmland that are not of a permitted type (土地管理法 Art. 35: national energy, transport, water and military key projects): {}.</source>
         <translation>以下项目占用永久基本农田，但不属于允许占用的项目类型（《土地管理法》第三十五条：国家能源、交通、水利、军事设施等重点建设项目）：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="729"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="710"/>
         <source>Project {} has several approval dates; the earliest ({}) is used.</source>
         <translation>项目 {} 有多个批准日期，采用最早的日期（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="735"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="716"/>
         <source>{}: unreadable approval dates for {}; their order check cannot be made.</source>
         <translation>{}：{} 的批准日期无法识别，无法核查先补后占。</translation>
     </message>
@@ -2637,107 +2637,107 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
 Adds the planar area and the 国土 ellipsoidal area (CGCS2000, Xian 1980 or Beijing 1954; edges densified to DENSIFY_M) to every polygon, in m², hectares and mu.</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="160"/>
+        <location filename="../core/outputfields.py" line="166"/>
         <source>Feature id (BSM)</source>
         <translation>标识码（BSM）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="161"/>
+        <location filename="../core/outputfields.py" line="167"/>
         <source>Parcel number (TBBH)</source>
         <translation>图斑编号（TBBH）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="162"/>
+        <location filename="../core/outputfields.py" line="168"/>
         <source>Ownership type (QSXZ)</source>
         <translation>权属性质（QSXZ）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="163"/>
+        <location filename="../core/outputfields.py" line="169"/>
         <source>Ownership</source>
         <translation>权属性质</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="164"/>
+        <location filename="../core/outputfields.py" line="170"/>
         <source>Owner code</source>
         <translation>权属单位代码</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="165"/>
+        <location filename="../core/outputfields.py" line="171"/>
         <source>Owner</source>
         <translation>权属单位名称</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="166"/>
+        <location filename="../core/outputfields.py" line="172"/>
         <source>Town/village code (CZCSXM)</source>
         <translation>城镇村属性码（CZCSXM）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="167"/>
+        <location filename="../core/outputfields.py" line="173"/>
         <source>Project type</source>
         <translation>项目类型</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="168"/>
+        <location filename="../core/outputfields.py" line="174"/>
         <source>Control area (m²)</source>
         <translation>控制面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="169"/>
+        <location filename="../core/outputfields.py" line="175"/>
         <source>Adjusted area (m²)</source>
         <translation>平差后面积（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="170"/>
+        <location filename="../core/outputfields.py" line="176"/>
         <source>Farmland in towns and villages (m²)</source>
         <translation>城镇村范围内耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="171"/>
+        <location filename="../core/outputfields.py" line="177"/>
         <source>State-owned (m²)</source>
         <translation>国有土地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="172"/>
+        <location filename="../core/outputfields.py" line="178"/>
         <source>Collective (m²)</source>
         <translation>集体土地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="173"/>
+        <location filename="../core/outputfields.py" line="179"/>
         <source>Basic farmland use permitted (1 = yes)</source>
         <translation>允许占用永久基本农田（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="174"/>
+        <location filename="../core/outputfields.py" line="180"/>
         <source>Verdict</source>
         <translation>结论</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="175"/>
+        <location filename="../core/outputfields.py" line="181"/>
         <source>Checks not made</source>
         <translation>未核查项</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="176"/>
+        <location filename="../core/outputfields.py" line="182"/>
         <source>Supplement type</source>
         <translation>补充耕地类型</translation>
     </message>
     <message>
-        <location filename="../core/area.py" line="202"/>
+        <location filename="../core/area.py" line="87"/>
         <source>Ellipsoidal area needs a layer with a valid coordinate reference system.</source>
         <translation>计算椭球面积需要图层具有有效的坐标参考系。</translation>
     </message>
     <message>
-        <location filename="../core/area.py" line="214"/>
+        <location filename="../core/area.py" line="99"/>
         <source>The ellipsoidal (国土) area is defined on CGCS2000, Xian 1980 and Beijing 1954 only, but “{}” uses the ellipsoid {}. Reproject the layer to a CGCS2000 Gauss–Krüger CRS, or use planar area (mode 2).</source>
         <translation>国土椭球面积只适用于 CGCS2000、西安 1980 和北京 1954 椭球，但“{}”使用的椭球为 {}。请将图层重投影到 CGCS2000 高斯–克吕格坐标系，或使用平面面积（模式 2）。</translation>
     </message>
     <message>
-        <location filename="../core/area.py" line="260"/>
+        <location filename="../core/area.py" line="136"/>
         <source>Cannot set up the inverse projection of “{}” for the ellipsoidal area.</source>
         <translation>无法为“{}”建立计算椭球面积所需的反投影。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="142"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="139"/>
         <source>Cuts each construction project (features sharing a project id are one project; overlaps inside a project count once) by the 三调 land-use polygons and the permanent basic farmland boundary, and reports what land it takes.
 
 Area mode: 0 = apportioned survey area (default: a piece gets TBMJ and TBDLMJ of its 图斑 in proportion to its planar share; 田坎 = TBMJ share − TBDLMJ share, or × KCXS where TBDLMJ is missing); 1 = ellipsoidal area (国土调查 formula on the ellipsoid of the layer's CRS: CGCS2000, Xian 1980 or Beijing 1954; edges densified to DENSIFY_M), 田坎 = area × KCXS; 2 = planar area, 田坎 = area × KCXS.
@@ -2806,7 +2806,7 @@ Finds approved construction land not yet supplied, per approval batch, with the 
         <translation>万元</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="96"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="95"/>
         <source>Overlays two land-use surveys (BEFORE and AFTER, e.g. 三调 and a 变更调查) – by geometry, not by BSM – and reports where farmland went and came from.
 
 Change types: farmland_to_agricultural (耕地 → 园地/林地/草地/设施农用地 and other 农用地: the 进出平衡 outflow), agricultural_to_farmland (the inflow), farmland_to_construction (非农化), construction_to_farmland (复垦), farmland_to_unused, unused_to_farmland, other. 进出平衡 (自然资发〔2021〕166号): inout_ok when the inflow is at least the outflow in the period. basic_farmland_out_m2: farmland inside 永久基本农田 turned into anything else.
@@ -2829,47 +2829,47 @@ GROUP_BY：0 = 区域图层（按几何切割）；1 = 坐落单位代码（ZLDW
 Overlays two surveys by geometry and reports farmland outflow, inflow, 进出平衡 (with 水田, quality and 永农 checks), 非农化 and a transition matrix.</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="183"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="182"/>
         <source>Group by</source>
         <translation>分组方式</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="183"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="182"/>
         <source>Zone polygons</source>
         <translation>区域图层</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="183"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="182"/>
         <source>坐落单位代码 (ZLDWDM field)</source>
         <translation>坐落单位代码（ZLDWDM 字段）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="191"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="190"/>
         <source>Count 0404 其他草地 as other agricultural land (166号)</source>
         <translation>将 0404 其他草地计为其他农用地（166号）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="198"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="197"/>
         <source>Approved exempt areas (生态退耕, 灾毁 …)</source>
         <translation>经批准的核减范围（生态退耕、灾毁等）</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="206"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="205"/>
         <source>Exempt type field</source>
         <translation>核减类型字段</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="211"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="210"/>
         <source>Year of the earlier survey</source>
         <translation>前期调查年份</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="211"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="210"/>
         <source>Year of the later survey</source>
         <translation>后期调查年份</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_change.py" line="261"/>
+        <location filename="../processing/algorithms/farmland_change.py" line="260"/>
         <source>exempt</source>
         <translation>核减</translation>
     </message>
@@ -2960,82 +2960,82 @@ developed_ratio = 已开发面积 ÷ 宗地面积（原国土资源部2002年复
 Classifies supplied parcels under the 2012 idle-land rules with periods per 民法典 Arts. 201–202: idle (1 or 2 years), partially developed (1 or 2 years), overdue, warning, government cause or field check, with the fee and disposal.</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="178"/>
+        <location filename="../core/outputfields.py" line="184"/>
         <source>Paddy out (m²)</source>
         <translation>水田流出（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="179"/>
+        <location filename="../core/outputfields.py" line="185"/>
         <source>Paddy in (m²)</source>
         <translation>水田流入（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="180"/>
+        <location filename="../core/outputfields.py" line="186"/>
         <source>Grade of farmland out</source>
         <translation>流出耕地等别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="181"/>
+        <location filename="../core/outputfields.py" line="187"/>
         <source>Grade of farmland in</source>
         <translation>流入耕地等别</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="182"/>
+        <location filename="../core/outputfields.py" line="188"/>
         <source>Basic farmland to other agricultural land (m²)</source>
         <translation>永农转其他农用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="183"/>
+        <location filename="../core/outputfields.py" line="189"/>
         <source>Basic farmland to construction (m²)</source>
         <translation>永农转建设用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="184"/>
+        <location filename="../core/outputfields.py" line="190"/>
         <source>Reclaimed from construction (m²)</source>
         <translation>复垦为耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="185"/>
+        <location filename="../core/outputfields.py" line="191"/>
         <source>From unused land (m²)</source>
         <translation>未利用地开发为耕地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="186"/>
+        <location filename="../core/outputfields.py" line="192"/>
         <source>To unused land (m²)</source>
         <translation>耕地转为未利用地（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="187"/>
+        <location filename="../core/outputfields.py" line="193"/>
         <source>Exempt outflow (m²)</source>
         <translation>核减流出（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="188"/>
+        <location filename="../core/outputfields.py" line="194"/>
         <source>Restated farmland (m²)</source>
         <translation>口径调整（平方米）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="189"/>
+        <location filename="../core/outputfields.py" line="195"/>
         <source>In-out balanced (1 = yes)</source>
         <translation>进出平衡（1=是）</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="190"/>
+        <location filename="../core/outputfields.py" line="196"/>
         <source>Reasons</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="191"/>
+        <location filename="../core/outputfields.py" line="197"/>
         <source>Developed share on imagery</source>
         <translation>影像已建设比例</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="192"/>
+        <location filename="../core/outputfields.py" line="198"/>
         <source>Fee unit</source>
         <translation>闲置费单位</translation>
     </message>
     <message>
-        <location filename="../core/outputfields.py" line="193"/>
+        <location filename="../core/outputfields.py" line="199"/>
         <source>Five-year supply rate</source>
         <translation>近五年平均供地率</translation>
     </message>
@@ -3045,12 +3045,12 @@ Classifies supplied parcels under the 2012 idle-land rules with periods per 民�
         <translation>共享指标库…</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="239"/>
+        <location filename="../ui/indicator_dock.py" line="240"/>
         <source>Shared indicator store (PostgreSQL)</source>
         <translation>共享指标库（PostgreSQL）</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="244"/>
+        <location filename="../ui/indicator_dock.py" line="245"/>
         <source>Connection</source>
         <translation>数据库连接</translation>
     </message>
@@ -3060,7 +3060,7 @@ Classifies supplied parcels under the 2012 idle-land rules with periods per 民�
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../ui/indicator_dock.py" line="282"/>
+        <location filename="../ui/indicator_dock.py" line="283"/>
         <source>The schema “{}” holds no LandPlan indicator store; create it with “Initialise a shared indicator store” (landplan:initstore).</source>
         <translation>模式“{}”中没有 LandPlan 指标库；请先用“初始化共享指标库”（landplan:initstore）创建。</translation>
     </message>
@@ -3238,6 +3238,21 @@ Classifies supplied parcels under the 2012 idle-land rules with periods per 民�
         <location filename="../processing/algorithms/indicators_common.py" line="123"/>
         <source>The schema “{}” of {} holds no LandPlan indicator store; create it first with “Initialise a shared indicator store” (landplan:initstore).</source>
         <translation>{1} 的模式“{0}”中没有 LandPlan 指标库；请先用“初始化共享指标库”（landplan:initstore）创建。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="546"/>
+        <source>shapely {} is built on another GEOS than QGIS's; cutting 图斑 by 图斑.</source>
+        <translation>shapely {} 基于与 QGIS 不同的 GEOS 构建；逐个图斑切割。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="554"/>
+        <source>Cutting in bulk with shapely {} (vectorised GEOS).</source>
+        <translation>使用 shapely {}（矢量化 GEOS）批量切割。</translation>
+    </message>
+    <message>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="685"/>
+        <source>{} pieces have no land-class code (DLBM): counted in unknown_m2 only.</source>
+        <translation>{} 个图斑片段没有地类编码（DLBM）：只计入 unknown_m2。</translation>
     </message>
 </context>
 </TS>

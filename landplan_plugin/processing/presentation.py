@@ -115,14 +115,16 @@ class PresentedSink:
         out.setAttributes(values)
         return self._sink.addFeature(out) if flags is None else self._sink.addFeature(out, flags)
 
-    def features(self, geometries, rows):
-        """QgsFeatures for many rows of plain values (the algorithm's field
-        order), formatted column by column: the same values ``addFeature``
-        writes, with the rounding done on arrays (core.units)."""
+    def features(self, geometries, rows, plain=False):
+        """QgsFeatures for many rows of values (the algorithm's field order),
+        formatted column by column: the same values ``addFeature`` writes,
+        with the rounding done on arrays (core.units).  ``plain``: the
+        values are already Python's (no QVariant NULL to turn into None)."""
         columns = []
         for index, divisor, places in self._plan:
             column = [row[index] for row in rows] if index >= 0 else [None] * len(rows)
-            column = [v if v is None or type(v) in _PLAIN else _plain(v) for v in column]
+            if not plain:
+                column = [v if v is None or type(v) in _PLAIN else _plain(v) for v in column]
             if divisor is not None:
                 column = [float(v) / divisor if v is not None else None for v in column]
             if places is not None:
@@ -137,9 +139,9 @@ class PresentedSink:
             out.append(feature)
         return out
 
-    def add_rows(self, geometries, rows):
-        """Write many features from plain values in one call (see ``features``)."""
-        return self._sink.addFeatures(self.features(geometries, rows), QgsFeatureSink.Flag.FastInsert)
+    def add_rows(self, geometries, rows, plain=False):
+        """Write many features in one call (see ``features``)."""
+        return self._sink.addFeatures(self.features(geometries, rows, plain), QgsFeatureSink.Flag.FastInsert)
 
     def lastError(self):  # noqa: N802 - QgsFeatureSink API
         return self._sink.lastError()
