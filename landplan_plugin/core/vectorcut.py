@@ -228,13 +228,15 @@ def _boxes(rectangles):
 
 def _chunk_bounds(candidates, size):
     """(start, stop) of consecutive regions with about ``size`` candidates;
-    the first chunk is smaller, so the calling thread starts early."""
-    start, count, limit = 0, 0, max(size // 10, 1)
+    the first chunks are smaller (size/16, /8, /4, /2), so the calling
+    thread, which takes longer per 图斑 than the worker, waits only for a
+    small first one."""
+    start, count, limit = 0, 0, max(size // 16, 1)
     for n, fids in enumerate(candidates):
         count += len(fids)
         if count >= limit:
             yield start, n + 1
-            start, count, limit = n + 1, 0, size
+            start, count, limit = n + 1, 0, min(limit * 2, size)
     if start < len(candidates):
         yield start, len(candidates)
 
