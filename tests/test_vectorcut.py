@@ -144,6 +144,32 @@ def test_same_findings_copies_overlaps_and_repairs(landplan, tmp_path, engines):
     assert any("no land-class code" in w for w in vectorised[2])
 
 
+def test_same_pieces_from_a_survey_with_z(landplan, tmp_path, engines):
+    def rect_z(x1, y1, x2, y2, z=12.5):
+        corners = [(x1, y1), (x2, y1), (x2, y2), (x1, y2), (x1, y1)]
+        return "POLYGON Z (({}))".format(", ".join("{} {} {}".format(X0 + x, Y0 + y, z) for x, y in corners))
+
+    path = write_gpkg(
+        tmp_path / "z.gpkg",
+        {
+            "DLTB": (
+                "PolygonZ",
+                CRS,
+                FIELDS,
+                [
+                    (rect_z(0, 0, 100, 100), {"DLBM": "0103", "TBMJ": 10000.0, "TBDLMJ": 9000.0, "KCXS": 0.1}),
+                    (rect_z(100, 0, 200, 100), {"DLBM": "0101", "TBMJ": 10000.0, "TBDLMJ": 10000.0}),
+                ],
+            ),
+            "projects": ("Polygon", CRS, [("XMBH", "str")], [(r(50, 0, 150, 100), {"XMBH": "P"})]),
+        },
+    )
+    params = occupation_params(path, basic=False)
+    per_feature, vectorised = engines(params, False, tmp_path / "a"), engines(params, True, tmp_path / "b")
+    assert_same(per_feature, vectorised)
+    assert len(vectorised[0]) == 2 and all(g.area() == pytest.approx(5000) for _v, g in vectorised[0])
+
+
 def test_invalid_geometry_aborts_or_is_skipped_as_before(landplan, tmp_path, monkeypatch):
     bowtie = "POLYGON(({0} {1}, {2} {3}, {2} {1}, {0} {3}, {0} {1}))".format(X0 + 300, Y0, X0 + 400, Y0 + 100)
     path = write_gpkg(

@@ -11,6 +11,7 @@ OGR_TYPES = {
 GEOM_TYPES = {
     "Polygon": ogr.wkbPolygon,
     "MultiPolygon": ogr.wkbMultiPolygon,
+    "PolygonZ": ogr.wkbPolygon25D,
     "None": ogr.wkbNone,
     "Point": ogr.wkbPoint,
     "LineString": ogr.wkbLineString,

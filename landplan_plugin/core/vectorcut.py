@@ -303,7 +303,8 @@ def _cut_chunk(chunk, survey, policy, base_label):
         areas = np.zeros(len(cut))
         areas[present] = shapely.area(clipped[present])
         planar[cut] = areas
-        pieces[cut[present]] = shapely.to_wkb(clipped[present])
+        # ISO WKB (QGIS reads ISO Z types, not the extended ones)
+        pieces[cut[present]] = shapely.to_wkb(clipped[present], flavor="iso")
         pieces[cut[~present]] = None
     pieces = _as_multi(pieces)
     kept = whole | (planar > 0)
