@@ -43,6 +43,7 @@ import os
 import sqlite3
 import urllib.parse
 from collections import deque
+from contextlib import closing
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
@@ -128,7 +129,8 @@ class GeoPackageSurvey:
 
 
 def _connect(path):
-    return sqlite3.connect("file:{}?mode=ro".format(urllib.parse.quote(os.path.abspath(path))), uri=True)
+    """A read-only SQLite connection, closed when the ``with`` ends."""
+    return closing(sqlite3.connect("file:{}?mode=ro".format(urllib.parse.quote(os.path.abspath(path))), uri=True))
 
 
 def _quoted(name):
@@ -278,7 +280,10 @@ def _cut_chunk(chunk, survey, policy, base_label):
     geometries = shapely.from_wkb(wkbs, on_invalid="ignore")
     if len(chunk.boxes) and len(fids):
         # the R-tree's boxes are rounded outwards: keep the 图斑 a region's box meets
-        near = np.unique(shapely.STRtree(_boxes(chunk.boxes)).query(_own_boxes(geometries))[0])
+        boxes = _own_boxes(geometries)
+        near = np.unique(shapely.STRtree(_boxes(chunk.boxes)).query(boxes)[0])
+        # and those without a box (empty, unreadable, not finite): the policy judges them
+        near = np.union1d(near, np.flatnonzero(np.array([b is None for b in boxes], dtype=bool)))
         fids, wkbs, geometries = fids[near], wkbs[near], geometries[near]
         columns = [column[near] for column in columns]
     usable = _apply_policy(geometries, wkbs, fids, policy, base_label)
@@ -363,8 +368,8 @@ def _empty_cut():
 
 
 def _own_boxes(geometries):
-    """Each geometry's box (a degenerate box at the origin for none: no
-    region meets it there only by chance, and the policy sees it anyway)."""
+    """Each geometry's box (None where it has none: empty, unreadable or
+    with coordinates that are not finite)."""
     bounds = shapely.bounds(geometries)
     missing = ~np.isfinite(bounds).all(axis=1)
     bounds[missing] = 0.0
