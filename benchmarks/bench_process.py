@@ -222,6 +222,19 @@ def alternate(candidates, repeat):
     return {name: (statistics.median(times[name]), max(peaks[name]), times[name]) for name in times}, values
 
 
+def occupation_parameters(projects, survey, pieces, summary):
+    """farmlandoccupation as the benchmarks run it: area mode 0, repair."""
+    return {
+        "PROJECTS": projects,
+        "PROJECT_ID_FIELD": "XMBH",
+        "LANDUSE": survey,
+        "AREA_MODE": 0,
+        "REPAIR_INVALID": "true",
+        "OUTPUT_PIECES": pieces,
+        "OUTPUT_SUMMARY": summary,
+    }
+
+
 ENGINES = {}  # what each LandPlan run printed about its engine, by candidate name
 
 
@@ -239,17 +252,7 @@ def occupation(runner, county, work, repeat, orders=("small", "survey"), per_fea
         def ours():
             pieces, summary = fresh(work / "lp_pieces.gpkg"), fresh(work / "lp_summary.gpkg")
             measured = runner.timed(
-                "landplan:farmlandoccupation",
-                {
-                    "PROJECTS": projects,
-                    "PROJECT_ID_FIELD": "XMBH",
-                    "LANDUSE": survey,
-                    "AREA_MODE": 0,
-                    "REPAIR_INVALID": "true",
-                    "OUTPUT_PIECES": pieces,
-                    "OUTPUT_SUMMARY": summary,
-                },
-                env,
+                "landplan:farmlandoccupation", occupation_parameters(projects, survey, pieces, summary), env
             )
             bulk = [line for line in runner.last_output.splitlines() if "shapely" in line]
             ENGINES[name] = bulk[0].strip() if bulk else "per 图斑 (core.overlay)"

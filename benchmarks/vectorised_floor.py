@@ -253,17 +253,9 @@ def compare(county, python, repeat, results):
 
     def landplan():
         pieces = bench_process.fresh(work / "lp_pieces.gpkg")
+        summary = bench_process.fresh(work / "lp_summary.gpkg")
         measured = runner.timed(
-            "landplan:farmlandoccupation",
-            {
-                "PROJECTS": projects,
-                "PROJECT_ID_FIELD": "XMBH",
-                "LANDUSE": survey,
-                "AREA_MODE": 0,
-                "REPAIR_INVALID": "true",
-                "OUTPUT_PIECES": pieces,
-                "OUTPUT_SUMMARY": bench_process.fresh(work / "lp_summary.gpkg"),
-            },
+            "landplan:farmlandoccupation", bench_process.occupation_parameters(projects, survey, pieces, summary)
         )
         checks["landplan"] = (
             bench_process.ogr_sum(pieces, "SELECT COUNT(*) FROM lp_pieces"),

@@ -27,35 +27,13 @@ import shapely
 from shapely import STRtree
 
 from landplan_plugin.core.areamath import DENSIFY_M, datumless, match_ellipsoid, wkb_area_lonlat
+from landplan_plugin.core.polygonparts import polygonal
 
 POLICIES = ("abort", "skip", "repair")
-POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
 
 
 class GeometryError(ValueError):
     """A feature the policy refuses (invalid under 'abort', NaN coordinates)."""
-
-
-def polygonal(geometries):
-    """Only the polygon parts of each geometry (None where there are none)."""
-    geometries = np.asarray(geometries, dtype=object)
-    result = np.full(len(geometries), None, dtype=object)
-    if not len(geometries):
-        return result
-    types = shapely.get_type_id(geometries)
-    plain = (types == POLYGON) | (types == MULTIPOLYGON)
-    result[plain] = geometries[plain]
-    for n in np.flatnonzero(types == COLLECTION):
-        parts = [p for p in shapely.get_parts(geometries[n]) if shapely.get_type_id(p) in (POLYGON, MULTIPOLYGON)]
-        parts = [p for p in parts if not p.is_empty]
-        if len(parts) == 1:
-            result[n] = parts[0]
-        elif parts:
-            flat = [q for p in parts for q in shapely.get_parts(p)]
-            result[n] = shapely.multipolygons(flat)
-    empty = np.array([g is None or g.is_empty for g in result], dtype=bool)
-    result[empty] = None
-    return result
 
 
 def usable(geometries, fids, policy, label):

@@ -58,11 +58,12 @@ try:
 
     if int(shapely.__version__.split(".")[0]) < 2:
         shapely = None
+    else:
+        from .polygonparts import polygonal
 except ImportError:  # QGIS's Python without shapely: overlay.cut_regions runs
     shapely = None
 
 CHUNK_CANDIDATES = 20000  # 图斑 per chunk: enough to amortise the calls, small in memory
-POLYGON, MULTIPOLYGON, COLLECTION = 3, 6, 7
 
 
 def version():
@@ -303,7 +304,7 @@ def _cut_chunk(chunk, survey, policy, base_label):
     cut = np.flatnonzero(~whole)
     if len(cut):
         # region first, as overlay's prepared engine does: the same vertex order
-        clipped = _polygonal(shapely.intersection(parts[part[cut]], geometries[source[cut]]))
+        clipped = polygonal(shapely.intersection(parts[part[cut]], geometries[source[cut]]))
         present = np.array([g is not None for g in clipped], dtype=bool)
         areas = np.zeros(len(cut))
         areas[present] = shapely.area(clipped[present])
@@ -312,33 +313,15 @@ def _cut_chunk(chunk, survey, policy, base_label):
         pieces[cut[present]] = shapely.to_wkb(clipped[present], flavor="iso")
         pieces[cut[~present]] = None
     pieces = _as_multi(pieces)
-    kept = whole | (planar > 0)
-    source, part, pieces, planar, parent_planar = (
-        source[kept],
-        part[kept],
-        pieces[kept],
-        planar[kept],
-        parent_planar[kept],
-    )
+    kept = np.flatnonzero(whole | (planar > 0))
+    source, part, pieces, planar, parent_planar = _take(kept, source, part, pieces, planar, parent_planar)
     copies = _later_copies(source, geometries, wkbs, columns, fids)
     if copies.any():
         policy.duplicates.setdefault(base_label, set()).update(int(f) for f in np.unique(fids[source[copies]]))
-        kept = ~copies
-        source, part, pieces, planar, parent_planar = (
-            source[kept],
-            part[kept],
-            pieces[kept],
-            planar[kept],
-            parent_planar[kept],
-        )
+        kept = np.flatnonzero(~copies)
+        source, part, pieces, planar, parent_planar = _take(kept, source, part, pieces, planar, parent_planar)
     order = np.lexsort((fids[source], part))
-    source, part, pieces, planar, parent_planar = (
-        source[order],
-        part[order],
-        pieces[order],
-        planar[order],
-        parent_planar[order],
-    )
+    source, part, pieces, planar, parent_planar = _take(order, source, part, pieces, planar, parent_planar)
     values = [column.tolist() for column in columns]
     rows = list(zip(*values)) if values else [()] * len(fids)
     return _Cut(part, fids[source], pieces.tolist(), planar.tolist(), parent_planar.tolist(), [rows[n] for n in source])
@@ -360,6 +343,10 @@ def _as_multi(wkbs):
             if header is not None:
                 result[n] = header + wkb
     return result
+
+
+def _take(rows, *arrays):
+    return tuple(array[rows] for array in arrays)
 
 
 def _empty_cut():
@@ -476,28 +463,6 @@ def _later_copies(source, geometries, wkbs, columns, fids):
     if later:
         copies = np.isin(source, np.fromiter(later, dtype=np.int64))
     return copies
-
-
-def _polygonal(geometries):
-    """Only the polygon parts of each geometry (None where there are none
-    or no area): ``overlay.polygonal`` in bulk."""
-    result = np.full(len(geometries), None, dtype=object)
-    if not len(geometries):
-        return result
-    types = shapely.get_type_id(geometries)
-    plain = (types == POLYGON) | (types == MULTIPOLYGON)
-    result[plain] = geometries[plain]
-    for n in np.flatnonzero(types == COLLECTION):
-        parts = [p for p in shapely.get_parts(geometries[n]) if shapely.get_type_id(p) in (POLYGON, MULTIPOLYGON)]
-        parts = [q for p in parts for q in shapely.get_parts(p) if not q.is_empty]
-        if len(parts) == 1:
-            result[n] = parts[0]
-        elif parts:
-            result[n] = shapely.multipolygons(parts)
-    present = np.array([g is not None for g in result], dtype=bool)
-    present[present] = ~shapely.is_empty(result[present])
-    result[~present] = None
-    return result
 
 
 # ---- the calling thread's part: pieces for the rules ---------------------------------------
