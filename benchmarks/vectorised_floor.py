@@ -66,13 +66,11 @@ def pipeline(county, output, with_basic):
         QgsCoordinateReferenceSystem,
         QgsCoordinateTransformContext,
         QgsFeature,
-        QgsField,
         QgsFields,
         QgsGeometry,
         QgsVectorFileWriter,
         QgsWkbTypes,
     )
-    from qgis.PyQt.QtCore import QVariant
 
     app = QgsApplication([], False)
     app.initQgis()
@@ -84,6 +82,7 @@ def pipeline(county, output, with_basic):
 
     sys.path.insert(0, str(ROOT))
     from landplan_plugin.core import landclass
+    from landplan_plugin.qgis_compat import FieldType, make_field
 
     ogr.UseExceptions()
     stages = {}
@@ -176,14 +175,14 @@ def pipeline(county, output, with_basic):
     categories = np.array([landclass.category_of(c) or "" for c in codes], dtype=object)[code_n]
     lap("rules on arrays (stand-in)")
     fields = QgsFields()
-    double, string, integer = QVariant.Double, QVariant.String, QVariant.Int
+    double, string, integer = FieldType.DOUBLE, FieldType.STRING, FieldType.INT
     for name, kind in (
         ("project_id", string), ("dlbm", string), ("dlmc", string), ("land_group", string), ("zldwdm", string),
         ("grade", double), ("in_basic_farmland", integer), ("area_m2", double), ("tk_m2", double),
         ("net_m2", double), ("category", string), ("planar_m2", double), ("bsm", string), ("tbbh", string),
         ("qsxz", string), ("qsdwdm", string), ("qsdwmc", string), ("czcsxm", string),
     ):  # fmt: skip
-        fields.append(QgsField(name, kind))
+        fields.append(make_field(name, kind))
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = "GPKG"
     writer = QgsVectorFileWriter.create(
