@@ -307,7 +307,7 @@ def write_results(county, summary, checks, path):
     ]
     labels = {
         "native": "native chain, projects as INPUT (qgis_process, model)",
-        "landplan": "LandPlan farmlandoccupation (qgis_process)",
+        "landplan": "LandPlan farmlandoccupation (qgis_process, its default engine)",
         "vectorised": "vectorised pipeline (QGIS's Python + shapely {}, no Processing)".format(
             found.get("shapely", "2")
         ),
