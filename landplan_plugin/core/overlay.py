@@ -284,7 +284,6 @@ class RegionJob:
     region: QgsGeometry
     candidates: list  # QgsFeature copies of the base layer in the region's box
     mask_features: object  # None without a mask layer, else [mask features in the box, unchecked]
-    has_mask: bool
 
 
 def read_features(source, request):
@@ -296,16 +295,41 @@ def read_region(key, region, base_source, attribute_indexes, policy, mask_source
     """Read what cutting ``region`` needs (feature sources are used here only).
     Geometries are checked by ``cut_job``."""
     box = region.boundingBox()
-    mask_features = None
-    if mask_source is not None:
-        mask_features = read_features(mask_source, QgsFeatureRequest().setFilterRect(box).setNoAttributes())
+    mask_features = read_mask(mask_source, box)
     candidates = read_features(
         base_source, QgsFeatureRequest().setFilterRect(box).setSubsetOfAttributes(attribute_indexes)
     )
     # by id, not in the provider's index order: the same order (and the same
     # copy kept, the lowest id) from any provider and from core.vectorcut
     candidates.sort(key=QgsFeature.id)
-    return RegionJob(key, region, candidates, mask_features, mask_source is not None)
+    return RegionJob(key, region, candidates, mask_features)
+
+
+def read_mask(mask_source, box):
+    """The mask features in ``box``, unchecked (None without a mask layer)."""
+    if mask_source is None:
+        return None
+    return read_features(mask_source, QgsFeatureRequest().setFilterRect(box).setNoAttributes())
+
+
+def region_parts(region, mask_features, policy, mask_label):
+    """[(in_mask, part)]: the region's part inside the mask (1) and outside
+    it (0), without empty parts; [(None, region)] without a mask layer
+    (``mask_features`` None).  The mask features are checked by the policy."""
+    mask_geometries = None
+    if mask_features is not None:
+        mask_geometries = []
+        for feature in mask_features:
+            geometry = policy.apply(feature.geometry(), mask_label, feature.id())
+            if geometry is not None:
+                mask_geometries.append(geometry)
+    inside, outside = mask_parts(region, mask_geometries)
+    parts = []
+    if inside is not None and not inside.isEmpty():
+        parts.append((1, inside))
+    if outside is not None and not outside.isEmpty():
+        parts.append((0 if mask_features is not None else None, outside))
+    return parts
 
 
 def mask_parts(region, mask_geometries):
@@ -349,19 +373,8 @@ class CutPlan:
 def plan_job(job, policy, base_label, mask_label=""):
     """Check the candidates and run the cheap prepared tests; the
     intersections of boundary candidates are left to the caller."""
-    mask_geometries = None
-    if job.mask_features is not None:
-        mask_geometries = []
-        for feature in job.mask_features:
-            geometry = policy.apply(feature.geometry(), mask_label, feature.id())
-            if geometry is not None:
-                mask_geometries.append(geometry)
-    inside, outside = mask_parts(job.region, mask_geometries)
-    prepared = []
-    if inside is not None and not inside.isEmpty():
-        prepared.append((1, PreparedRegion(inside)))
-    if outside is not None and not outside.isEmpty():
-        prepared.append((0 if job.has_mask else None, PreparedRegion(outside)))
+    parts = region_parts(job.region, job.mask_features, policy, mask_label)
+    prepared = [(in_mask, PreparedRegion(part)) for in_mask, part in parts]
     entries = []
     if not prepared:
         return CutPlan(job.key, job.region, prepared, entries)

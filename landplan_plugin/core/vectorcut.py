@@ -14,7 +14,7 @@ pieces with the per-图斑 work done in bulk:
   worker thread, while the calling thread turns the last chunk's pieces
   into records and writes them;
 * the rest is ``overlay``'s own code, so the rules cannot drift: the parts
-  inside and outside the basic farmland (``mask_parts``), the
+  inside and outside the basic farmland (``region_parts``), the
   invalid-geometry policy (``GeometryPolicy.apply``, called only for the
   few 图斑 GEOS finds invalid), overlaps counted once
   (``count_overlaps_once``) and the ``Piece`` the rules read.
@@ -48,10 +48,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import numpy as np
-from qgis.core import QgsFeatureRequest, QgsGeometry
+from qgis.core import QgsGeometry
 
-from .areamath import OVERLAP_TOLERANCE_M2
-from .overlay import Piece, count_overlaps_once, mask_parts, read_features
+from .overlay import Piece, count_overlaps_once, read_mask, region_parts
 
 try:
     import shapely
@@ -146,7 +145,6 @@ class _Chunk:
     boxes: list  # each region's QgsRectangle
     fids: np.ndarray  # candidate 图斑 (R-tree boxes meeting a project's box)
     part_wkb: list  # WKB of every part, in order
-    part_region: np.ndarray  # region number (in this chunk) of each part
 
 
 @dataclass
@@ -245,31 +243,16 @@ def _chunk_bounds(candidates, size):
 
 
 def _prepare(regions, candidates, mask_source, mask_label, policy):
-    """A chunk's regions split by the mask (``overlay.mask_parts``, on this
+    """A chunk's regions split by the mask (``overlay.region_parts``, on this
     thread: it reads the mask through its feature source)."""
-    prepared, part_wkb, part_region = [], [], []
-    for n, (key, region) in enumerate(regions):
-        mask_geometries = None
-        if mask_source is not None:
-            mask_geometries = []
-            request = QgsFeatureRequest().setFilterRect(region.boundingBox()).setNoAttributes()
-            for feature in read_features(mask_source, request):
-                geometry = policy.apply(feature.geometry(), mask_label, feature.id())
-                if geometry is not None:
-                    mask_geometries.append(geometry)
-        inside, outside = mask_parts(region, mask_geometries)
-        parts = []
-        if inside is not None and not inside.isEmpty():
-            parts.append((1, inside))
-        if outside is not None and not outside.isEmpty():
-            parts.append((0 if mask_source is not None else None, outside))
+    prepared, part_wkb = [], []
+    for key, region in regions:
+        parts = region_parts(region, read_mask(mask_source, region.boundingBox()), policy, mask_label)
         prepared.append((key, region, parts))
-        for _in_mask, part in parts:
-            part_wkb.append(bytes(part.asWkb()))
-            part_region.append(n)
+        part_wkb.extend(bytes(part.asWkb()) for _in_mask, part in parts)
     fids = np.unique(np.concatenate(candidates)) if len(candidates) else np.zeros(0, dtype=np.int64)
     boxes = [region.boundingBox() for _key, region in regions]
-    return _Chunk(prepared, boxes, fids, part_wkb, np.asarray(part_region, dtype=np.int64))
+    return _Chunk(prepared, boxes, fids, part_wkb)
 
 
 # ---- the worker's part: bulk GEOS, no PyQGIS call but for the policy ----------------------
@@ -487,8 +470,5 @@ def _pieces(future, policy, base_label):
                     )
                 )
             number += 1
-            total = sum(p.planar for p in pieces)
-            if total > part.area() + OVERLAP_TOLERANCE_M2:
-                pieces = count_overlaps_once(pieces, part.area(), policy, base_label)
-            result.extend(pieces)
+            result.extend(count_overlaps_once(pieces, part.area(), policy, base_label))
         yield key, region, result

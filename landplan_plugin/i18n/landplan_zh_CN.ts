@@ -394,7 +394,7 @@
         <translation>HTML 文件 (*.html)</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="519"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="520"/>
         <source>Area mode 0 (apportioned survey area) needs the TBMJ field.</source>
         <translation>面积口径 0（按调查面积分摊）需要 TBMJ 字段。</translation>
     </message>
@@ -404,27 +404,27 @@
         <translation>地类编码字段“{}”必须为文本型：数值型编码会丢失前导零（0101 → 101）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="384"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="385"/>
         <source>Cannot read the capacity table: {}</source>
         <translation>无法读取产能对照表：{}</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="417"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="418"/>
         <source>{} project features have no project id and were left out.</source>
         <translation>{} 个项目要素没有项目编号，已略去。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="421"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="422"/>
         <source>No project polygons to analyse: the outputs are empty.</source>
         <translation>没有可分析的项目面，输出为空。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="680"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="681"/>
         <source>{} pieces came from 图斑 without a usable TBMJ; their ellipsoidal area was used.</source>
         <translation>{} 个切割图斑所属图斑没有可用的 TBMJ，已改用椭球面积。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="687"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="688"/>
         <source>Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.</source>
         <translation>未知地类编码“{}”（{} 个切割图斑），仅计入 unknown_m2。</translation>
     </message>
@@ -634,7 +634,7 @@
         <translation>宗地（{}）已重投影到栅格坐标系（{}）后统计像元。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="617"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="618"/>
         <source>Could not write a feature: {}</source>
         <translation>无法写出要素：{}</translation>
     </message>
@@ -2322,7 +2322,7 @@ Counts restored land by zone, type, year and direction; overlaps count once.</tr
         <translation>占用表没有记录：无可平衡的内容，不作结论。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="633"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="634"/>
         <source>{} projects lie partly or wholly outside the land-use survey “{}”; their figures cover only the surveyed part (uncovered_m2, planar): {}.</source>
         <translation>{} 个项目部分或全部位于土地利用调查“{}”范围之外，其面积只含调查覆盖部分（uncovered_m2，平面面积）：{}。</translation>
     </message>
@@ -2600,32 +2600,32 @@ Checks 耕地占补平衡 in quantity, paddy, grain capacity, quality and order,
         <translation>地类面积表</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="641"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="642"/>
         <source>Class table not adjusted (平差) for {} projects: the rows differ from the control area by more than rounding, so the survey does not cover the project or its 图斑 overlap: {}.</source>
         <translation>{} 个项目的地类面积表未平差：各行之和与控制面积之差超过取整误差，说明三调数据未覆盖项目或图斑重叠：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="655"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="656"/>
         <source>Pieces whose ownership type (QSXZ) is neither 国有 (10, 20) nor 集体 (30–33, 40) are in neither state_m2 nor collective_m2: {}.</source>
         <translation>权属性质（QSXZ）既非国有（10、20）也非集体（30–33、40）的图斑面积不计入 state_m2 和 collective_m2：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="665"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="666"/>
         <source>Projects occupying permanent basic farmland without a project type: whether the occupation is permitted (土地管理法 Art. 35) is not checked: {}.</source>
         <translation>以下项目占用永久基本农田但未填项目类型，是否符合《土地管理法》第三十五条未核查：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="673"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="674"/>
         <source>Projects occupying permanent basic farmland that are not of a permitted type (土地管理法 Art. 35: national energy, transport, water and military key projects): {}.</source>
         <translation>以下项目占用永久基本农田，但不属于允许占用的项目类型（《土地管理法》第三十五条：国家能源、交通、水利、军事设施等重点建设项目）：{}。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="710"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="716"/>
         <source>Project {} has several approval dates; the earliest ({}) is used.</source>
         <translation>项目 {} 有多个批准日期，采用最早的日期（{}）。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="716"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="722"/>
         <source>{}: unreadable approval dates for {}; their order check cannot be made.</source>
         <translation>{}：{} 的批准日期无法识别，无法核查先补后占。</translation>
     </message>
@@ -3240,17 +3240,17 @@ Classifies supplied parcels under the 2012 idle-land rules with periods per 民�
         <translation>{1} 的模式“{0}”中没有 LandPlan 指标库；请先用“初始化共享指标库”（landplan:initstore）创建。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="546"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="547"/>
         <source>shapely {} is built on another GEOS than QGIS's; cutting 图斑 by 图斑.</source>
         <translation>shapely {} 基于与 QGIS 不同的 GEOS 构建；逐个图斑切割。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="554"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="555"/>
         <source>Cutting in bulk with shapely {} (vectorised GEOS).</source>
         <translation>使用 shapely {}（矢量化 GEOS）批量切割。</translation>
     </message>
     <message>
-        <location filename="../processing/algorithms/farmland_occupation.py" line="685"/>
+        <location filename="../processing/algorithms/farmland_occupation.py" line="686"/>
         <source>{} pieces have no land-class code (DLBM): counted in unknown_m2 only.</source>
         <translation>{} 个图斑片段没有地类编码（DLBM）：只计入 unknown_m2。</translation>
     </message>

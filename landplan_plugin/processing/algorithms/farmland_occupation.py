@@ -377,7 +377,8 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                 ("type", self.PROJECT_TYPE_FIELD, "XMLX"),
             )
         }
-        indexes = self._landuse_indexes(parameters, context, landuse, landuse_label, mode, feedback)
+        table = geopackage_table(self, parameters, self.LANDUSE, context)
+        indexes = self._landuse_indexes(parameters, context, landuse, landuse_label, mode, feedback, table)
         try:
             capacity_table = parse_capacity_table(self.parameterAsString(parameters, self.CAPACITY_TABLE, context))
         except CapacityTableError as error:
@@ -424,7 +425,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         pieces_sink, pieces_dest = self.sink_or_raise(
             parameters, self.OUTPUT_PIECES, context, piece_fields, QgsWkbTypes.Type.MultiPolygon, target_crs
         )
-        survey = self._vectorised_survey(parameters, context, landuse, indexes, feedback)
+        survey = self._vectorised_survey(table, landuse, indexes, feedback)
         records_by_project, uncovered, fallbacks, unknown_codes = self._cut_pieces(
             regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy,
             (pieces_sink, piece_fields), feedback, survey,
@@ -497,7 +498,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             results[self.OUTPUT_REPORT] = report_path
         return results
 
-    def _landuse_indexes(self, parameters, context, landuse, landuse_label, mode, feedback):
+    def _landuse_indexes(self, parameters, context, landuse, landuse_label, mode, feedback, table):
         """Field indexes of the land-use layer by key (−1 when absent), checked."""
         params = {
             "dlbm": self.DLBM_FIELD,
@@ -529,7 +530,6 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             indexes[key] = require_field(
                 landuse, field_names[key], landuse_label, numeric=key in numeric, optional=True, default=default
             )
-        table = geopackage_table(self, parameters, self.LANDUSE, context)
         check_survey_numbers(landuse, indexes, field_names, landuse_label, feedback, table)
         if landuse.fields().at(indexes["dlbm"]).isNumeric():
             raise QgsProcessingException(
@@ -539,7 +539,8 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             )
         return indexes
 
-    def _vectorised_survey(self, parameters, context, landuse, indexes, feedback):
+    @staticmethod
+    def _vectorised_survey(table, landuse, indexes, feedback):
         """The GeoPackage the vectorised engine reads (core.vectorcut), or
         None: then the per-图斑 engine (core.overlay) cuts."""
         if vectorcut.shapely is not None and not vectorcut.same_geos():
@@ -548,8 +549,8 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             )
         if not vectorcut.available():
             return None
-        names = [landuse.fields().at(i).name() for i in sorted({i for i in indexes.values() if i >= 0})]
-        survey = vectorcut.GeoPackageSurvey.open(geopackage_table(self, parameters, self.LANDUSE, context), names)
+        names = [landuse.fields().at(i).name() for i in _attribute_indexes(indexes)]
+        survey = vectorcut.GeoPackageSurvey.open(table, names)
         if survey is not None:
             feedback.pushInfo(tr("Cutting in bulk with shapely {} (vectorised GEOS).").format(vectorcut.version()))
         return survey
@@ -561,7 +562,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         """Cut every project, write its pieces, return (records by project,
         uncovered planar m² by project, fallbacks, unknown codes)."""
         pieces_sink, _piece_fields = sink
-        attribute_indexes = sorted({i for i in indexes.values() if i >= 0})
+        attribute_indexes = _attribute_indexes(indexes)
         position = {i: n for n, i in enumerate(attribute_indexes)}
         # where each key sits in a piece's attribute list (None: field not used)
         slot = {key: (position[index] if index >= 0 else None) for key, index in indexes.items()}
@@ -686,6 +687,11 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             else:
                 warn(tr("Unknown land-class code “{}” in {} pieces: counted in unknown_m2 only.").format(code, count))
         return notes
+
+
+def _attribute_indexes(indexes):
+    """The land-use fields a piece carries, by index, in the order of its attributes."""
+    return sorted({i for i in indexes.values() if i >= 0})
 
 
 def _attribute(value):
