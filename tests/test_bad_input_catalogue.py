@@ -21,8 +21,9 @@ import os
 
 import processing
 import pytest
-from qgis.core import QgsProcessing, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
+from qgis.core import QgsProcessing, QgsProcessingException, QgsVectorLayer
 
+from testdata import RecordingFeedback as Feedback
 from testdata import rect, write_gpkg
 
 X0, Y0 = 455000.0, 3092000.0
@@ -46,20 +47,6 @@ LANDUSE_FIELDS = [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float"), ("KCX
 T1 = (r(0, 0, 100, 100), {"DLBM": "0103", "TBMJ": 10000.0, "TBDLMJ": 9000.0, "KCXS": 0.1})
 T2 = (r(100, 0, 200, 100), {"DLBM": "0101", "TBMJ": 10000.0, "KCXS": 0.1})
 P = (r(50, 0, 150, 100), {"XMBH": "P"})
-
-
-class Feedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings, self.errors = [], []
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API name)
-        self.warnings.append(text)
-        super().pushWarning(text)
-
-    def reportError(self, text, fatal=False):  # noqa: N802 (QGIS API name)
-        self.errors.append(text)
-        super().reportError(text, fatal)
 
 
 class Outcome:

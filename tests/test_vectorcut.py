@@ -12,6 +12,7 @@ import processing
 import pytest
 from qgis.core import NULL, QgsProcessing, QgsProcessingException, QgsProcessingFeedback, QgsVectorLayer
 
+from testdata import RecordingFeedback as Feedback
 from testdata import rect, write_gpkg
 
 pytest.importorskip("shapely", minversion="2.0")
@@ -23,20 +24,6 @@ FIELDS = [("DLBM", "str"), ("TBMJ", "float"), ("TBDLMJ", "float"), ("KCXS", "flo
 
 def r(x1, y1, x2, y2):
     return rect(X0 + x1, Y0 + y1, X0 + x2, Y0 + y2)
-
-
-class Feedback(QgsProcessingFeedback):
-    def __init__(self):
-        super().__init__()
-        self.warnings, self.infos = [], []
-
-    def pushWarning(self, text):  # noqa: N802 (QGIS API name)
-        self.warnings.append(text)
-        super().pushWarning(text)
-
-    def pushInfo(self, text):  # noqa: N802 (QGIS API name)
-        self.infos.append(text)
-        super().pushInfo(text)
 
 
 @pytest.fixture

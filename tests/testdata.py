@@ -1,6 +1,7 @@
 """Write small hand-made GeoPackages with OGR for the tests."""
 
 from osgeo import ogr, osr
+from qgis.core import QgsProcessingFeedback
 
 OGR_TYPES = {
     "str": ogr.OFTString,
@@ -59,3 +60,19 @@ def square(x, y, size):
 
 def rect(x1, y1, x2, y2):
     return "POLYGON(({x1} {y1}, {x2} {y1}, {x2} {y2}, {x1} {y2}, {x1} {y1}))".format(x1=x1, y1=y1, x2=x2, y2=y2)
+
+
+class RecordingFeedback(QgsProcessingFeedback):
+    """Keeps the warnings and errors an algorithm reports, for assertions."""
+
+    def __init__(self):
+        super().__init__()
+        self.warnings, self.errors = [], []
+
+    def pushWarning(self, text):  # noqa: N802 (QGIS API name)
+        self.warnings.append(text)
+        super().pushWarning(text)
+
+    def reportError(self, text, fatal=False):  # noqa: N802 (QGIS API name)
+        self.errors.append(text)
+        super().reportError(text, fatal)
