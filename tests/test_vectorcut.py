@@ -32,13 +32,13 @@ def engines(monkeypatch):
     from landplan_plugin.core import vectorcut
 
     used = []
-    real = vectorcut.cut_regions
+    real = vectorcut.cut_tables
 
     def counting(*args, **kwargs):
         used.append(True)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(vectorcut, "cut_regions", counting)
+    monkeypatch.setattr(vectorcut, "cut_tables", counting)
 
     def run(params, vectorised, tmp):
         monkeypatch.setenv("LANDPLAN_VECTORISED", "1" if vectorised else "0")
@@ -191,7 +191,7 @@ def test_invalid_geometry_aborts_or_is_skipped_as_before(landplan, tmp_path, mon
 
 
 def test_same_output_with_0_1_and_2_worker_threads(landplan, sample_gpkg, tmp_path, monkeypatch, engines):
-    from landplan_plugin.core import batchcut, vectorcut
+    from landplan_plugin.core import vectorcut
 
     monkeypatch.setattr(vectorcut, "CHUNK_CANDIDATES", 20)
     threads = []
@@ -204,7 +204,7 @@ def test_same_output_with_0_1_and_2_worker_threads(landplan, sample_gpkg, tmp_pa
     monkeypatch.setattr(vectorcut, "_cut_chunk", recording)
     outputs = {}
     for workers in (0, 1, 2):
-        monkeypatch.setattr(batchcut, "worker_threads", lambda n=workers: n)
+        monkeypatch.setattr(vectorcut, "worker_threads", lambda n=workers: n)
         threads.clear()
         pieces, summary, _warnings, used = engines(occupation_params(sample_gpkg), True, tmp_path / str(workers))
         assert used

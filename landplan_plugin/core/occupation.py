@@ -39,9 +39,12 @@ Summary rules (per project):
   type is unknown and basic farmland is occupied.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
+
+import numpy as np
 
 from . import landclass
+from .piecetable import PieceTable
 from .classtable import COLLECTIVE, RIDGE_CODE, RIDGE_NAME, STATE, ownership_group
 from .areamath import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from .capacity import capacity_per_mu
@@ -165,18 +168,9 @@ def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, ne
 
 
 def _record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, survey):
-    cls = landclass.lookup(dlbm)
-    if cls is not None:
-        code, name, group, category = cls.code, cls.name, cls.group_name, cls.category
-    else:
-        # a NULL code stays NULL (str() of QGIS's NULL would write the text "NULL")
-        code, name, group, category = (None if is_null(dlbm) else str(dlbm).strip()), None, None, None
     return PieceRecord(
         project_id,
-        code,
-        name,
-        group,
-        category,
+        *_class_fields(dlbm),
         zldwdm,
         positive_number(grade),
         int(bool(in_basic_farmland)),
@@ -185,6 +179,16 @@ def _record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, s
         net,
         *survey,
     )
+
+
+def _class_fields(dlbm):
+    """(code, name, group, category) of a piece's DLBM; an unknown code is
+    kept as its text, a NULL code stays NULL (str() of QGIS's NULL would
+    write the text "NULL")."""
+    cls = landclass.lookup(dlbm)
+    if cls is not None:
+        return cls.code, cls.name, cls.group_name, cls.category
+    return (None if is_null(dlbm) else str(dlbm).strip()), None, None, None
 
 
 class PieceRules:
@@ -206,25 +210,117 @@ class PieceRules:
         self.unknown_codes = {}
 
     def record(self, project_id, piece):
-        """The PieceRecord of an overlay piece (``overlay.Piece``)."""
-        values = piece.attributes
-        tbmj, tbdlmj, kcxs = [values[n] if n is not None else None for n in self._area_slots]
-        area, tk, net, fell_back = piece_areas(
-            self.mode,
-            piece.planar,
-            piece.parent_planar,
-            lambda: self.ellipsoidal_area(piece.geometry),
-            tbmj,
-            tbdlmj,
-            kcxs,
-        )
-        self.fallbacks += fell_back
-        dlbm, zldwdm, grade = [values[n] if n is not None else None for n in self._record_slots]
-        survey = [key_text(values[n]) if n is not None else None for n in self._survey_slots]
-        record = _record(project_id, dlbm, key_text(zldwdm), grade, piece.in_mask, area, tk, net, survey)
-        if record.category is None:
-            self.unknown_codes[record.dlbm] = self.unknown_codes.get(record.dlbm, 0) + 1
-        return record
+        """The PieceRecord of one overlay piece (``overlay.Piece``)."""
+        table = PieceTable.of_pieces([piece], len(piece.attributes))
+        table.keys = [project_id]
+        return self.records(table)[0][0]
+
+    def records(self, table):
+        """(PieceRecords, {field: column}) of a PieceTable: the records in the
+        table's order, and the same values as columns (areas as float
+        arrays, ``planar_m2`` included) for writing the pieces layer.
+
+        The usual 三调 piece (plain float TBMJ, TBDLMJ, a KCXS fraction, a
+        TBMJ to apportion) gets ``piece_areas``'s arithmetic on arrays: the
+        same operations in the same order, so the same floats; every other
+        piece (text numbers, a percent KCXS, no TBMJ, mode 1) goes through
+        ``piece_areas`` itself."""
+        size = len(table)
+
+        def column(slot):
+            return table.attributes[slot] if slot is not None else [None] * size
+
+        area, tk, net = self._areas(table, *[column(slot) for slot in self._area_slots])
+        dlbm, zldwdm, grade = [column(slot) for slot in self._record_slots]
+        classes = [_class_fields(code) for code in dlbm]
+        columns = {
+            "project_id": list(table.keys),
+            "dlbm": [c[0] for c in classes],
+            "dlmc": [c[1] for c in classes],
+            "land_group": [c[2] for c in classes],
+            "category": [c[3] for c in classes],
+            "zldwdm": [key_text(v) for v in zldwdm],
+            "grade": [positive_number(v) for v in grade],
+            "in_basic_farmland": [int(bool(v)) for v in table.in_mask],
+            "area_m2": area,
+            "tk_m2": tk,
+            "net_m2": net,
+        }
+        for key, slot in zip(SURVEY_KEYS, self._survey_slots):
+            columns[key] = [key_text(v) for v in column(slot)] if slot is not None else [None] * size
+        for code, category in zip(columns["dlbm"], columns["category"]):
+            if category is None:
+                self.unknown_codes[code] = self.unknown_codes.get(code, 0) + 1
+        values = [columns[name] if not name.endswith("_m2") else columns[name].tolist() for name in _RECORD_FIELDS]
+        records = [PieceRecord(*row) for row in zip(*values)]
+        columns["planar_m2"] = table.planar
+        return records, columns
+
+    def _areas(self, table, tbmj, tbdlmj, kcxs):
+        """(area, tk, net) arrays of the table's pieces, by ``piece_areas``."""
+        planar, parent = table.planar, table.parent_planar
+        tbmj_values, tbmj_plain = _plain_floats(tbmj)
+        tbdlmj_values, tbdlmj_plain = _plain_floats(tbdlmj)
+        ridge, ridge_plain = _plain_fractions(kcxs)
+        bulk = tbmj_plain & tbdlmj_plain & ridge_plain
+        with np.errstate(invalid="ignore", divide="ignore"):
+            if self.mode == MODE_APPORTIONED:
+                bulk &= (tbmj_values >= 0) & (parent > 0)  # NaN (no TBMJ) is neither: the fallback
+                share = np.minimum(np.maximum(planar / parent, 0.0), 1.0)
+                area = tbmj_values * share
+                with_net = tbdlmj_values >= 0
+                net = np.minimum(tbdlmj_values * share, area)
+                tk = np.where(with_net, area - net, area * ridge)
+                net = np.where(with_net, net, area - tk)
+            elif self.mode == MODE_PLANAR:
+                area = planar.copy()
+                tk = area * ridge
+                net = area - tk
+            else:  # ellipsoidal: measured piece by piece
+                bulk[:] = False
+                area, tk, net = np.zeros(len(table)), np.zeros(len(table)), np.zeros(len(table))
+        for row in np.flatnonzero(~bulk).tolist():
+            area[row], tk[row], net[row], fell_back = piece_areas(
+                self.mode,
+                float(planar[row]),
+                float(parent[row]),
+                lambda row=row: self.ellipsoidal_area(table.geometry(row)),
+                tbmj[row],
+                tbdlmj[row],
+                kcxs[row],
+            )
+            self.fallbacks += fell_back
+        return area, tk, net
+
+
+# PieceRecord's fields, in its order
+_RECORD_FIELDS = tuple(f.name for f in fields(PieceRecord))
+
+
+def _plain_floats(values):
+    """(floats, plain) of an area column: plain rows hold None or a float,
+    which parsing reads unchanged (a float that is not finite reads as
+    None: NaN here, as None is); other rows are left to ``piece_areas``."""
+    plain = np.fromiter((v is None or type(v) is float for v in values), dtype=bool, count=len(values))
+    if plain.all():
+        floats = np.array(values, dtype=float)  # None → NaN
+    else:
+        floats = np.full(len(values), np.nan)
+        rows = np.flatnonzero(plain)
+        floats[rows] = np.array([values[n] for n in rows.tolist()], dtype=float)
+    floats[~np.isfinite(floats)] = np.nan
+    return floats, plain
+
+
+def _plain_fractions(values):
+    """(KCXS as a fraction, 0 for None; plain) of a KCXS column: plain rows
+    hold None or a float 0–1; a percent, text, NaN or infinity (refused by
+    parsing) is left to ``piece_areas``."""
+    plain = np.fromiter(
+        (v is None or (type(v) is float and 0.0 <= v <= 1.0) for v in values), dtype=bool, count=len(values)
+    )
+    fractions = np.array([v if p and v is not None else 0.0 for v, p in zip(values, plain.tolist())], dtype=float)
+    return fractions, plain
 
 
 def parse_codes(text, default):

@@ -49,6 +49,7 @@ from qgis.core import (
 
 from .areamath import OVERLAP_TOLERANCE_M2
 from .i18n import tr
+from .piecetable import PieceTable
 
 CHECK_NONE = QgsFeatureRequest.InvalidGeometryCheck.GeometryNoCheck
 CHECK_SKIP = QgsFeatureRequest.InvalidGeometryCheck.GeometrySkipInvalid
@@ -494,6 +495,18 @@ def cut_regions(
             yield from finish(pending.pop(0))
     finally:
         runner.close()
+
+
+def piece_tables(cut, width):
+    """(spans, PieceTable) per region of ``cut_regions``' (key, region,
+    pieces), as ``vectorcut.cut_tables`` gives them: pieces with ``width``
+    attributes, geometries as MultiPolygon (the pieces layer's type)."""
+    for key, region, pieces in cut:
+        for piece in pieces:
+            if not QgsWkbTypes.isMultiType(piece.geometry.wkbType()):
+                piece.geometry = QgsGeometry(piece.geometry)
+                piece.geometry.convertToMultiType()
+        yield [(key, region, 0, len(pieces))], PieceTable.of_pieces(pieces, width)
 
 
 def count_overlaps_once(pieces, part_area, policy, base_label):

@@ -29,6 +29,5 @@ def polygonal(geometries):
         elif parts:
             flat = [q for p in parts for q in shapely.get_parts(p)]
             result[n] = shapely.multipolygons(flat)
-    empty = np.array([g is None or g.is_empty for g in result], dtype=bool)
-    result[empty] = None
+    result[shapely.is_missing(result) | shapely.is_empty(result)] = None
     return result

@@ -108,21 +108,29 @@ def round_half_up_list(values, decimals=2):
     numeric = [n for n, v in enumerate(values) if type(v) in (float, int)]
     if not numeric:
         return list(values)
-    array = numpy.array([values[n] for n in numeric], dtype=float)
+    rounded = round_half_up_array(numpy.array([values[n] for n in numeric], dtype=float), decimals)
+    result = list(values)
+    for k, n in enumerate(numeric):
+        result[n] = rounded[k]
+    return result
+
+
+def round_half_up_array(array, decimals=2):
+    """``round_half_up`` of every element of a float array, as a list of
+    floats: away from a tie on the array, near one (or not finite) by the
+    scalar rule."""
+    import numpy
+
     scale = _POW10[decimals] if 0 <= decimals < len(_POW10) else 10.0**decimals
     with numpy.errstate(invalid="ignore", over="ignore"):
         scaled = array * scale
         floor = numpy.floor(scaled)
         fraction = scaled - floor
         rounded = ((floor + (fraction > 0.5)) / scale).tolist()
-        # near a tie (or not finite) the scalar rule decides, as round_half_up does
         slow = ~(numpy.abs(fraction - 0.5) > 1e-6 + numpy.abs(scaled) * 1e-15)
-    result = list(values)
-    for k, n in enumerate(numeric):
-        result[n] = rounded[k]
     for k in numpy.flatnonzero(slow).tolist():
-        result[numeric[k]] = round_half_up(values[numeric[k]], decimals)
-    return result
+        rounded[k] = round_half_up(float(array[k]), decimals)
+    return rounded
 
 
 def _round_half_up_decimal(value, decimals):

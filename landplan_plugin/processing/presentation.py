@@ -28,6 +28,7 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+import numpy
 from qgis.PyQt.QtGui import QColor
 
 from ..core import change, idle, outputfields, units
@@ -115,33 +116,32 @@ class PresentedSink:
         out.setAttributes(values)
         return self._sink.addFeature(out) if flags is None else self._sink.addFeature(out, flags)
 
-    def features(self, geometries, rows, plain=False):
-        """QgsFeatures for many rows of values (the algorithm's field order),
-        formatted column by column: the same values ``addFeature`` writes,
-        with the rounding done on arrays (core.units).  ``plain``: the
-        values are already Python's (no QVariant NULL to turn into None)."""
-        columns = []
+    def add_columns(self, geometries, columns):
+        """Write many features in one call from columns of Python values in
+        the algorithm's field order (lists, or float arrays, rounded as
+        arrays): the values ``addFeature`` writes, in one call."""
+        size = len(geometries)
+        formatted = []
         for index, divisor, places in self._plan:
-            column = [row[index] for row in rows] if index >= 0 else [None] * len(rows)
-            if not plain:
-                column = [v if v is None or type(v) in _PLAIN else _plain(v) for v in column]
-            if divisor is not None:
-                column = [float(v) / divisor if v is not None else None for v in column]
-            if places is not None:
-                column = units.round_half_up_list(column, places)
-            columns.append(column)
+            column = columns[index] if index >= 0 else [None] * size
+            if isinstance(column, numpy.ndarray):
+                if divisor is not None:
+                    column = column / divisor
+                column = units.round_half_up_array(column, places) if places is not None else column.tolist()
+            else:
+                if divisor is not None:
+                    column = [float(v) / divisor if v is not None else None for v in column]
+                if places is not None:
+                    column = units.round_half_up_list(column, places)
+            formatted.append(column)
         fields = self._out_fields
-        out = []
-        for geometry, values in zip(geometries, zip(*columns) if columns else [()] * len(rows)):
+        features = []
+        for geometry, values in zip(geometries, zip(*formatted)):
             feature = QgsFeature(fields)
             feature.setGeometry(geometry)
             feature.setAttributes(list(values))
-            out.append(feature)
-        return out
-
-    def add_rows(self, geometries, rows, plain=False):
-        """Write many features in one call (see ``features``)."""
-        return self._sink.addFeatures(self.features(geometries, rows, plain), QgsFeatureSink.Flag.FastInsert)
+            features.append(feature)
+        return self._sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
 
     def lastError(self):  # noqa: N802 - QgsFeatureSink API
         return self._sink.lastError()

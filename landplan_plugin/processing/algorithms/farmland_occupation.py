@@ -13,7 +13,6 @@ from qgis.PyQt.QtCore import QDate
 from qgis.core import (
     QgsFeature,
     QgsFeatureRequest,
-    QgsGeometry,
     QgsProcessing,
     QgsProcessingException,
     QgsProcessingParameterBoolean,
@@ -569,55 +568,29 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         rules = occupation.PieceRules(mode, slot, ellipsoid.area)
         records_by_project = {}
         uncovered = {}
-        total = len(regions) or 1
+        total, done = len(regions) or 1, 0
         if survey is not None:
-            cut = vectorcut.cut_regions(regions, survey, policy, landuse_label, basic, basic_label, feedback)
+            tables = vectorcut.cut_tables(regions, survey, policy, landuse_label, basic, basic_label, feedback)
         else:
             cut = overlay.cut_regions(
                 regions, landuse, attribute_indexes, policy, landuse_label, basic, basic_label, feedback
             )
-        for step, (project_id, region, pieces) in enumerate(cut):
+            tables = overlay.piece_tables(cut, len(attribute_indexes))
+        for spans, table in tables:
             if feedback.isCanceled():
                 break
-            records = records_by_project.setdefault(project_id, [])
-            geometries, rows = [], []
-            for piece in pieces:
-                record = rules.record(project_id, piece)
-                records.append(record)
-                geometry = piece.geometry
-                if not QgsWkbTypes.isMultiType(geometry.wkbType()):
-                    geometry = QgsGeometry(geometry)
-                    geometry.convertToMultiType()
-                geometries.append(geometry)
-                rows.append(
-                    [
-                        record.project_id,
-                        record.dlbm,
-                        record.dlmc,
-                        record.land_group,
-                        record.zldwdm,
-                        record.grade,
-                        record.in_basic_farmland,
-                        record.area_m2,
-                        record.tk_m2,
-                        record.net_m2,
-                        record.category,
-                        piece.planar,
-                        record.bsm,
-                        record.tbbh,
-                        record.qsxz,
-                        record.qsdwdm,
-                        record.qsdwmc,
-                        record.czcsxm,
-                    ]
-                )
-            # one call per project: blocks of 2,000 pieces across projects
-            # were measured slower (250k: 12.6 s against 11.4 s in process)
+            records, columns = rules.records(table)
             # records hold Python values only (core.occupation turns NULL into None)
-            if rows and not pieces_sink.add_rows(geometries, rows, plain=True):
+            if len(table) and not pieces_sink.add_columns(
+                table.geometries(), [columns[name] for name, _type in PIECE_FIELDS]
+            ):
                 raise QgsProcessingException(tr("Could not write a feature: {}").format(pieces_sink.lastError()))
-            uncovered[project_id] = occupation.uncovered_area(region.area(), [p.planar for p in pieces])
-            feedback.setProgress(int(100.0 * (step + 1) / total))
+            planar = table.planar.tolist()
+            for project_id, region, start, end in spans:
+                records_by_project.setdefault(project_id, []).extend(records[start:end])
+                uncovered[project_id] = occupation.uncovered_area(region.area(), planar[start:end])
+            done += len(spans)
+            feedback.setProgress(int(100.0 * done / total))
         return records_by_project, uncovered, rules.fallbacks, rules.unknown_codes
 
     @staticmethod
