@@ -429,6 +429,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy,
             (pieces_sink, piece_fields), feedback, survey,
         )  # fmt: skip
+        closing = pieces_sink.close_in_background()
 
         all_records = [r for rs in records_by_project.values() for r in rs]
         rows = occupation.summarize(
@@ -459,6 +460,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         policy.report(feedback)
         notes.extend(policy.notes())
 
+        closing.join()
         results = {self.OUTPUT_PIECES: pieces_dest}
         for output, spec, data in (
             (self.OUTPUT_SUMMARY, SUMMARY_SPEC, rows),
