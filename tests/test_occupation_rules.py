@@ -343,3 +343,59 @@ def test_piece_rules_record_counts_fallbacks_and_unknown_codes():
     odd = rules.record("P1", Piece("P1", None, 2, ["9999", None, None, 0.0, None, None], 100.0, 50.0, None))
     assert (odd.area_m2, odd.dlbm, odd.category, odd.grade, odd.in_basic_farmland) == (44.0, "9999", None, None, 0)
     assert rules.fallbacks == 1 and rules.unknown_codes == {"9999": 1}
+
+
+def test_piece_rules_on_arrays_equal_piece_areas_row_by_row():
+    """PieceRules.records works the usual piece on arrays and every other
+    through piece_areas: each row must be exactly what piece_areas and
+    make_record give for it alone, whatever mix a table holds."""
+    import numpy as np
+
+    from landplan_plugin.core.areamath import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
+    from landplan_plugin.core.occupation import PieceRules, make_record, piece_areas
+    from landplan_plugin.core.piecetable import PieceTable
+    from landplan_plugin.core.values import key_text
+
+    # dlbm, tbmj, tbdlmj, kcxs, grade, zldwdm; planar, parent planar, in_mask
+    rows = [
+        (("0101", 1000.0, 900.0, 0.1, 2.0, "3607"), 30.0, 120.0, 1),  # hand: 250 m², net 225, 田坎 25
+        (("0103", 1000.0, None, 0.1, 3.0, None), 30.0, 120.0, 0),  # no TBDLMJ: 田坎 = area × KCXS
+        (("0103", "1,000.00", "９００", 0.1, "2", " 7 "), 30.0, 120.0, None),  # numbers as text
+        (("0102", 1000.0, 900.0, 10.5, None, None), 30.0, 120.0, 0),  # KCXS as a percent
+        (("0101", None, None, 0.1, None, None), 30.0, 120.0, 0),  # no TBMJ: ellipsoidal fallback
+        (("0101", float("nan"), 900.0, None, None, None), 30.0, 120.0, 0),  # NaN TBMJ reads as none
+        (("0201", -5.0, None, None, None, None), 30.0, 120.0, 0),  # negative TBMJ: fallback
+        (("0101", 1000.0, 900.0, None, None, None), 30.0, 0.0, 0),  # parent without area: fallback
+        (("0101", 1000.0, 2000.0, None, None, None), 150.0, 120.0, 1),  # share capped at 1, net at area
+        (("9999", 10.0, 10.0, 0.0, None, None), 1.0, 3.0, 0),  # unknown code
+        ((None, 10.0, 10.0, 0.0, None, None), 1.0, 3.0, 0),  # NULL code
+    ]
+    slots = {"dlbm": 0, "tbmj": 1, "tbdlmj": 2, "kcxs": 3, "grade": 4, "zldwdm": 5}
+    ellipsoidal = {n: 31.0 + n for n in range(len(rows))}  # a distinct "ellipsoidal area" per piece
+    for mode in (MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR):
+        table = PieceTable(
+            ["P1"] * len(rows),
+            list(range(len(rows))),
+            [[values[k] for values, *_rest in rows] for k in range(6)],
+            np.array([parent for _v, _p, parent, _m in rows]),
+            np.array([planar for _v, planar, _parent, _m in rows]),
+            [mask for *_rest, mask in rows],
+            list(range(len(rows))),  # the "geometry" of a row is its number
+        )
+        rules = PieceRules(mode, slots, lambda row: ellipsoidal[row])
+        records, columns = rules.records(table)
+        fallbacks = 0
+        for n, ((dlbm, tbmj, tbdlmj, kcxs, grade, zldwdm), planar, parent, mask) in enumerate(rows):
+            area, tk, net, fell = piece_areas(mode, planar, parent, ellipsoidal[n], tbmj, tbdlmj, kcxs)
+            fallbacks += fell
+            expected = make_record("P1", dlbm, key_text(zldwdm), grade, mask, area, tk, net)
+            assert records[n] == expected, (mode, n)
+            assert (columns["area_m2"][n], columns["tk_m2"][n], columns["net_m2"][n]) == (area, tk, net)
+        assert rules.fallbacks == fallbacks
+        assert rules.unknown_codes == {"9999": 1, None: 1}
+        assert columns["planar_m2"] is table.planar
+    apportioned = PieceRules(MODE_APPORTIONED, slots, lambda row: ellipsoidal[row]).records(table)[0]
+    assert (apportioned[0].area_m2, apportioned[0].net_m2, apportioned[0].tk_m2) == (250.0, 225.0, 25.0)
+    assert apportioned[0].dlmc == "水田" and apportioned[0].in_basic_farmland == 1
+    assert apportioned[4].area_m2 == 35.0  # the fallback's ellipsoidal area
+    assert (apportioned[8].area_m2, apportioned[8].net_m2) == (1000.0, 1000.0)

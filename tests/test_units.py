@@ -68,3 +68,13 @@ def test_format_area_rounds_only_for_display():
     assert units.format_area(12345.678, "亩", 2) == "18.52 亩"  # 18.5185…
     assert units.format_area(1234567.0, "m2", 0, lang="en") == "1,234,567 m²"
     assert units.format_area(None) == ""
+
+
+def test_round_half_up_array_equals_the_scalar_rule():
+    import numpy
+
+    values = [2.675, 0.125, -1.5, 1.005, 2500.125, -0.005, float("nan"), float("inf"), 123456.789]
+    rounded = units.round_half_up_array(numpy.array(values), 2)
+    assert rounded[:6] == [2.68, 0.13, -1.5, 1.01, 2500.13, -0.01] and rounded[8] == 123456.79
+    assert rounded[6] != rounded[6] and rounded[7] == float("inf")
+    assert all(type(v) is float for v in rounded)
