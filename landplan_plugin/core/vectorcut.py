@@ -63,7 +63,7 @@ try:
     if int(shapely.__version__.split(".")[0]) < 2:
         shapely = None
     else:
-        from .polygonparts import polygonal
+        from .polygonparts import POLYGON, polygonal
 except ImportError:  # QGIS's Python without shapely: overlay.cut_regions runs
     shapely = None
 
@@ -289,6 +289,10 @@ def _cut_chunk(chunk, survey, policy, base_label):
     parent_planar = shapely.area(geometries[source])
     planar = parent_planar.copy()
     pieces = wkbs[source].copy()
+    # the pieces layer is MultiPolygon: a whole Polygon 图斑 is wrapped (in GEOS: no loop here)
+    single = np.flatnonzero(whole & (shapely.get_type_id(geometries[source]) == POLYGON))
+    if len(single):
+        pieces[single] = _multi_wkb(geometries[source[single]])
     cut = np.flatnonzero(~whole)
     if len(cut):
         # region first, as overlay's prepared engine does: the same vertex order
@@ -298,9 +302,8 @@ def _cut_chunk(chunk, survey, policy, base_label):
         areas[present] = shapely.area(clipped[present])
         planar[cut] = areas
         # ISO WKB (QGIS reads ISO Z types, not the extended ones)
-        pieces[cut[present]] = shapely.to_wkb(clipped[present], flavor="iso")
+        pieces[cut[present]] = _multi_wkb(clipped[present])
         pieces[cut[~present]] = None
-    pieces = _as_multi(pieces)
     kept = np.flatnonzero(whole | (planar > 0))
     source, part, pieces, planar, parent_planar = _take(kept, source, part, pieces, planar, parent_planar)
     copies = _later_copies(source, geometries, wkbs, columns, fids)
@@ -314,22 +317,14 @@ def _cut_chunk(chunk, survey, policy, base_label):
     return _Cut(part, fids[source], pieces.tolist(), planar, parent_planar, attributes)
 
 
-_MULTI = {
-    (1, 3): b"\x01\x06\x00\x00\x00\x01\x00\x00\x00",
-    (1, 1003): b"\x01\xee\x03\x00\x00\x01\x00\x00\x00",
-}
-
-
-def _as_multi(wkbs):
-    """Polygon WKB wrapped as a one-part MultiPolygon (the pieces' layer
-    type), by its header bytes: cheaper here than on the calling thread."""
-    result = wkbs.copy()
-    for n, wkb in enumerate(wkbs):
-        if wkb is not None and wkb[0] == 1:
-            header = _MULTI.get((1, int.from_bytes(wkb[1:5], "little")))
-            if header is not None:
-                result[n] = header + wkb
-    return result
+def _multi_wkb(geometries):
+    """ISO WKB (QGIS reads ISO Z types, not the extended ones) of polygons
+    and multipolygons, each polygon as a one-part MultiPolygon."""
+    geometries = geometries.copy()
+    single = np.flatnonzero(shapely.get_type_id(geometries) == POLYGON)
+    if len(single):
+        geometries[single] = shapely.multipolygons(geometries[single], indices=np.arange(len(single)))
+    return shapely.to_wkb(geometries, flavor="iso")
 
 
 def _take(rows, *arrays):
@@ -389,6 +384,9 @@ def _bytes(values):
     result = np.empty(len(values), dtype=object)
     mask = np.ma.getmaskarray(values)
     data = np.ma.getdata(values)
+    if data.dtype.kind == "V" and not mask.any():
+        result[:] = list(map(bytes, data))  # the usual case, in one C loop
+        return result
     for n in range(len(values)):
         result[n] = None if mask[n] or data[n] is None else bytes(data[n])
     return result
