@@ -289,3 +289,31 @@ def test_report_and_inputs_untouched(landplan, county, tmp_path):
     assert layer.featureCount() == 5
     del layer
     assert open(county, "rb").read() == before
+
+
+def test_all_outputs_in_one_geopackage(landplan, county, tmp_path, monkeypatch):
+    """The pieces close (and build their spatial index) on a thread while
+    the summary is worked out; a summary and class table in the same file
+    wait for it, so every layer is whole and indexed."""
+    from qgis.core import QgsVectorLayer
+
+    from landplan_plugin.processing import presentation
+    from landplan_plugin.processing.algorithms import farmland_occupation
+
+    same = []
+    monkeypatch.setattr(
+        farmland_occupation, "same_file", lambda a, b: same.append(presentation.same_file(a, b)) or same[-1]
+    )
+    out = tmp_path / "成果.gpkg"
+    layers = {"OUTPUT_PIECES": "pieces", "OUTPUT_SUMMARY": "summary", "OUTPUT_CLASSES": "classes"}
+    outputs = {key: "ogr:dbname='{}' table=\"{}\" (geom)".format(out, name) for key, name in layers.items()}
+    result = run(county, **outputs)
+    assert same == [True, True], "the summary and the class table waited for the pieces to close"
+    alone = run(county, OUTPUT_CLASSES=QgsProcessing.TEMPORARY_OUTPUT)
+    for key, name in layers.items():
+        layer = QgsVectorLayer("{}|layername={}".format(out, name), name, "ogr")
+        assert layer.isValid() and str(out) in result[key]
+        expected = alone[key] if not isinstance(alone[key], str) else QgsVectorLayer(alone[key], name, "ogr")
+        assert layer.featureCount() == expected.featureCount() > 0
+    pieces = QgsVectorLayer("{}|layername=pieces".format(out), "pieces", "ogr")
+    assert pieces.dataProvider().hasSpatialIndex() == pieces.dataProvider().SpatialIndexPresence.SpatialIndexPresent

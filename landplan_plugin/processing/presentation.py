@@ -28,6 +28,8 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
+import os
+import re
 import threading
 
 import numpy
@@ -152,8 +154,8 @@ class PresentedSink:
         """Finish the output on another thread while this one goes on (a
         GeoPackage builds its spatial index as it closes: 0.8 s for 141,240
         pieces; QGIS releases the GIL meanwhile).  Join the returned thread
-        before another sink is opened: two writers in one file must not
-        overlap.  The sink takes no feature after this."""
+        before a sink in the same file is opened (``same_file``: two writers
+        in one file must not overlap) and before the output is used.  The sink takes no feature after this."""
         holder, self._sink = [self._sink], None
         thread = threading.Thread(target=holder.clear, name="LandPlan sink close")
         thread.start()
@@ -248,6 +250,23 @@ def register_post_processor(context, dest, kind):
     styler = OutputStyler(kind)
     _POST_PROCESSORS.append(styler)
     context.layerToLoadOnCompletionDetails(dest).setPostProcessor(styler)
+
+
+def same_file(dest, other):
+    """True when two output destinations may be the same file (a layer
+    each of one GeoPackage): its writers must not overlap.  A destination
+    is a path (``out.gpkg|layername=x``) or Processing's
+    ``ogr:dbname='out.gpkg' table="x"``."""
+    paths = [_destination_file(d) for d in (dest, other) if isinstance(d, str) and d]
+    return len(paths) == 2 and os.path.realpath(paths[0]) == os.path.realpath(paths[1])
+
+
+def _destination_file(dest):
+    if dest.startswith("ogr:"):
+        found = re.search(r"dbname='((?:[^'\\]|\\.)*)'", dest)
+        if found:
+            return found.group(1).replace("\\'", "'")
+    return dest.split("|", 1)[0]
 
 
 def is_geopackage(dest):

@@ -30,6 +30,7 @@ from ...core import classtable, occupation, overlay, report, vectorcut
 from ...core.area import MODE_APPORTIONED, MODE_ELLIPSOIDAL, MODE_PLANAR
 from ...core.capacity import CapacityTableError, parse_capacity_table
 from ...core.i18n import tr
+from ..presentation import same_file
 from .base import LandPlanAlgorithm, add_feature, fields_from_spec, require_field
 from .common import (
     ReprojectedSource,
@@ -460,12 +461,13 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         policy.report(feedback)
         notes.extend(policy.notes())
 
-        closing.join()
         results = {self.OUTPUT_PIECES: pieces_dest}
         for output, spec, data in (
             (self.OUTPUT_SUMMARY, SUMMARY_SPEC, rows),
             (self.OUTPUT_CLASSES, CLASSES_SPEC, class_rows),
         ):
+            if same_file(pieces_dest, self.parameterAsOutputLayer(parameters, output, context)):
+                closing.join()  # two writers in one file must not overlap
             fields = fields_from_spec(spec)
             sink, dest = self.sink_or_raise(
                 parameters, output, context, fields, QgsWkbTypes.Type.NoGeometry, target_crs
@@ -497,6 +499,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                 notes=notes,
             )
             results[self.OUTPUT_REPORT] = report_path
+        closing.join()
         return results
 
     def _landuse_indexes(self, parameters, context, landuse, landuse_label, mode, feedback, table):
