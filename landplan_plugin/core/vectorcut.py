@@ -289,10 +289,10 @@ def _cut_chunk(chunk, survey, policy, base_label):
     parent_planar = shapely.area(geometries[source])
     planar = parent_planar.copy()
     pieces = wkbs[source].copy()
-    # the pieces layer is MultiPolygon: a whole Polygon 图斑 is wrapped (in GEOS: no loop here)
+    # the pieces layer is MultiPolygon: a whole Polygon 图斑 is wrapped
     single = np.flatnonzero(whole & (shapely.get_type_id(geometries[source]) == POLYGON))
     if len(single):
-        pieces[single] = _multi_wkb(geometries[source[single]])
+        pieces[single] = _wrapped(pieces[single], geometries[source[single]])
     cut = np.flatnonzero(~whole)
     if len(cut):
         # region first, as overlay's prepared engine does: the same vertex order
@@ -320,11 +320,32 @@ def _cut_chunk(chunk, survey, policy, base_label):
 def _multi_wkb(geometries):
     """ISO WKB (QGIS reads ISO Z types, not the extended ones) of polygons
     and multipolygons, each polygon as a one-part MultiPolygon."""
-    geometries = geometries.copy()
+    wkbs = shapely.to_wkb(geometries, flavor="iso")
     single = np.flatnonzero(shapely.get_type_id(geometries) == POLYGON)
     if len(single):
-        geometries[single] = shapely.multipolygons(geometries[single], indices=np.arange(len(single)))
-    return shapely.to_wkb(geometries, flavor="iso")
+        wkbs[single] = _wrapped(wkbs[single], geometries[single])
+    return wkbs
+
+
+# little-endian ISO Polygon headers → the header of a one-part MultiPolygon holding it
+_MULTI = {
+    b"\x01\x03\x00\x00\x00": b"\x01\x06\x00\x00\x00\x01\x00\x00\x00",
+    b"\x01\xeb\x03\x00\x00": b"\x01\xee\x03\x00\x00\x01\x00\x00\x00",
+}
+
+
+def _wrapped(wkbs, geometries):
+    """Polygon WKB as one-part MultiPolygon WKB: by its header where it is
+    little-endian ISO (GeoPackages as GDAL writes them: one Python step a
+    piece, cheaper than GEOS writing the WKB again), else by GEOS."""
+    wrapped = [_MULTI[wkb[:5]] + wkb if wkb[:5] in _MULTI else None for wkb in wkbs.tolist()]
+    result = np.empty(len(wrapped), dtype=object)
+    result[:] = wrapped
+    other = np.flatnonzero(shapely.is_missing(result))  # None: not a header we know
+    if len(other):
+        multi = shapely.multipolygons(geometries[other], indices=np.arange(len(other)))
+        result[other] = shapely.to_wkb(multi, flavor="iso")
+    return result
 
 
 def _take(rows, *arrays):
