@@ -162,12 +162,6 @@ SURVEY_KEYS = ("bsm", "tbbh", "qsxz", "qsdwdm", "qsdwmc", "czcsxm", "kcdlbm")
 def make_record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, **survey):
     """``survey``: the piece's 图斑 keys bsm, tbbh, qsxz, qsdwdm, qsdwmc,
     czcsxm, kcdlbm (text or None)."""
-    return _record(
-        project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, [survey.get(k) for k in SURVEY_KEYS]
-    )
-
-
-def _record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, survey):
     return PieceRecord(
         project_id,
         *_class_fields(dlbm),
@@ -177,7 +171,7 @@ def _record(project_id, dlbm, zldwdm, grade, in_basic_farmland, area, tk, net, s
         area,
         tk,
         net,
-        *survey,
+        *[survey.get(k) for k in SURVEY_KEYS],
     )
 
 

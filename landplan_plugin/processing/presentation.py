@@ -15,6 +15,12 @@ Every sink goes through ``LandPlanAlgorithm.sink_or_raise``, which
 Styles are built in code from the same tables as the 三调 symbology.
 """
 
+import os
+import re
+import threading
+
+import numpy
+
 from qgis.core import (
     QgsCategorizedSymbolRenderer,
     QgsFeature,
@@ -28,11 +34,6 @@ from qgis.core import (
     QgsWkbTypes,
 )
 
-import os
-import re
-import threading
-
-import numpy
 from qgis.PyQt.QtGui import QColor
 
 from ..core import change, idle, outputfields, units
@@ -123,7 +124,7 @@ class PresentedSink:
     def add_columns(self, geometries, columns):
         """Write many features in one call from columns of Python values in
         the algorithm's field order (lists, or float arrays, rounded as
-        arrays): the values ``addFeature`` writes, in one call."""
+        arrays): the values ``addFeature`` would write one by one."""
         size = len(geometries)
         formatted = []
         for index, divisor, places in self._plan:
@@ -155,7 +156,8 @@ class PresentedSink:
         GeoPackage builds its spatial index as it closes: 0.8 s for 141,240
         pieces; QGIS releases the GIL meanwhile).  Join the returned thread
         before a sink in the same file is opened (``same_file``: two writers
-        in one file must not overlap) and before the output is used.  The sink takes no feature after this."""
+        in one file must not overlap) and before the output is used.  The
+        sink takes no feature after this."""
         holder, self._sink = [self._sink], None
         thread = threading.Thread(target=holder.clear, name="LandPlan sink close")
         thread.start()
