@@ -250,3 +250,27 @@ def test_cancel_stops_between_chunks(landplan, sample_gpkg, tmp_path, monkeypatc
     params["OUTPUT_SUMMARY"] = QgsProcessing.TEMPORARY_OUTPUT
     processing.run("landplan:farmlandoccupation", params, feedback=feedback)
     assert len(chunks) <= 2, "no chunk is started after the cancel but those already queued"
+
+
+def test_mask_read_once_per_chunk_gives_each_project_what_its_own_request_gives(landplan, sample_gpkg):
+    """vectorcut reads the basic farmland once per chunk and hands each
+    project the features its own rectangle request gives (overlay.read_mask),
+    in the same order: the same parts, the same policy calls."""
+    from qgis.core import QgsProcessingContext, QgsProcessingFeatureSource, QgsRectangle
+
+    from landplan_plugin.core import vectorcut
+    from landplan_plugin.core.overlay import read_mask
+
+    mask = QgsVectorLayer(str(sample_gpkg) + "|layername=YJJBNT", "YJJBNT", "ogr")
+    projects = QgsVectorLayer(str(sample_gpkg) + "|layername=projects", "projects", "ogr")
+    source = QgsProcessingFeatureSource(mask, QgsProcessingContext())
+    boxes = [f.geometry().boundingBox() for f in projects.getFeatures()]
+    # and boxes that cut through mask features' boxes: half of each project's box, shifted
+    boxes += [
+        QgsRectangle(b.xMinimum() + b.width() / 2, b.yMinimum(), b.xMaximum() + 300, b.center().y()) for b in boxes
+    ]
+    chunked = vectorcut._masks(source, boxes)
+    assert sum(len(found) for found in chunked) > len(boxes) // 4, "the sample has basic farmland near its projects"
+    for box, found in zip(boxes, chunked):
+        assert [f.id() for f in found] == [f.id() for f in read_mask(source, box)]
+    assert vectorcut._masks(None, boxes[:2]) == [None, None]
