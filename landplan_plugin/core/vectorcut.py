@@ -259,15 +259,15 @@ def _prepare(regions, candidates, mask_source, mask_label, policy):
     """A chunk's regions split by the mask (``overlay.region_parts``, on this
     thread: it reads the mask through its feature source)."""
     prepared, part_wkb = [], []
-    masks = _masks(mask_source, [region.boundingBox() for _key, region in regions])
+    boxes = [region.boundingBox() for _key, region in regions]
+    masks = _masks(mask_source, boxes)
     for (key, region), mask in zip(regions, masks):
         parts = region_parts(region, mask, policy, mask_label)
         prepared.append((key, region, parts))
         part_wkb.extend(bytes(part.asWkb()) for _in_mask, part in parts)
     pair_fids = np.concatenate(candidates) if len(candidates) else np.zeros(0, dtype=np.int64)
     pair_regions = np.repeat(np.arange(len(candidates)), [len(fids) for fids in candidates])
-    boxes = [region.boundingBox() for _key, region in regions]
-    boxes = np.array([[b.xMinimum(), b.yMinimum(), b.xMaximum(), b.yMaximum()] for b in boxes]).reshape(-1, 4)
+    boxes = np.array([_bounds(box) for box in boxes]).reshape(-1, 4)
     return _Chunk(prepared, boxes, np.unique(pair_fids), pair_regions, pair_fids, part_wkb)
 
 
@@ -287,10 +287,10 @@ def _masks(mask_source, boxes):
     own = own.reshape(-1, 4)
     found = []
     for box in boxes:
-        xmin, ymin, xmax, ymax = _bounds(box)
+        bounds = np.array(_bounds(box))
+        meets = _meet(own, bounds)
         with np.errstate(invalid="ignore"):
-            meets = (own[:, 0] <= xmax) & (own[:, 2] >= xmin) & (own[:, 1] <= ymax) & (own[:, 3] >= ymin)
-            inside = (own[:, 0] >= xmin) & (own[:, 2] <= xmax) & (own[:, 1] >= ymin) & (own[:, 3] <= ymax)
+            inside = (own[:, :2] >= bounds[:2]).all(axis=1) & (own[:, 2:] <= bounds[2:]).all(axis=1)
         # a box that is not inside the project's box: its geometry must meet it (as the filter tests)
         found.append([features[n] for n in np.flatnonzero(meets).tolist() if inside[n] or shapes[n].intersects(box)])
     return found
@@ -298,6 +298,13 @@ def _masks(mask_source, boxes):
 
 def _bounds(rectangle):
     return [rectangle.xMinimum(), rectangle.yMinimum(), rectangle.xMaximum(), rectangle.yMaximum()]
+
+
+def _meet(boxes, others):
+    """Whether each box (xmin, ymin, xmax, ymax rows) meets its other box,
+    edges included; NaN (no box) meets nothing."""
+    with np.errstate(invalid="ignore"):
+        return (boxes[:, :2] <= others[..., 2:]).all(axis=-1) & (boxes[:, 2:] >= others[..., :2]).all(axis=-1)
 
 
 # ---- the worker's part: bulk GEOS, no PyQGIS call but for the policy ----------------------
@@ -337,7 +344,6 @@ def _cut_chunk(chunk, survey, policy, base_label):
         areas = np.zeros(len(cut))
         areas[present] = shapely.area(clipped[present])
         planar[cut] = areas
-        # ISO WKB (QGIS reads ISO Z types, not the extended ones)
         pieces[cut[present]] = _multi_wkb(clipped[present])
         pieces[cut[~present]] = None
     kept = np.flatnonzero(whole | (planar > 0))
@@ -403,10 +409,7 @@ def _near(chunk, fids, geometries):
     rows = np.searchsorted(fids, chunk.pair_fids)
     found = rows < len(fids)
     found[found] = fids[rows[found]] == chunk.pair_fids[found]
-    own, region = bounds[rows[found]], chunk.boxes[chunk.pair_regions[found]]
-    with np.errstate(invalid="ignore"):
-        meets = (own[:, 0] <= region[:, 2]) & (own[:, 2] >= region[:, 0])
-        meets &= (own[:, 1] <= region[:, 3]) & (own[:, 3] >= region[:, 1])
+    meets = _meet(bounds[rows[found]], chunk.boxes[chunk.pair_regions[found]])
     return np.union1d(rows[found][meets], np.flatnonzero(missing))
 
 
