@@ -28,6 +28,7 @@ class PieceTable:
     in_mask: list  # 1 inside the mask, 0 outside, None without a mask
     shapes: list
     to_geometry: object = None
+    bounds: np.ndarray = None  # with WKB shapes: each piece's xmin, ymin, xmax, ymax
 
     def __len__(self):
         return len(self.shapes)

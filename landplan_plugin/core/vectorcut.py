@@ -118,6 +118,7 @@ class GeoPackageSurvey:
     geometry_column: str
     rtree: str
     fields: list
+    has_z: bool = False
 
     @classmethod
     def open(cls, table, fields):
@@ -146,7 +147,7 @@ class GeoPackageSurvey:
             found = connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone()
         if not fid_column or not found:
             return None
-        return cls(path, name, fid_column, geometry_column, rtree, list(fields))
+        return cls(path, name, fid_column, geometry_column, rtree, list(fields), bool(ogr.GT_HasZ(layer.GetGeomType())))
 
 
 def _connect(path):
@@ -180,6 +181,7 @@ class _Cut:
     planar: np.ndarray
     parent_planar: np.ndarray
     attributes: list  # one list per survey field
+    bounds: np.ndarray  # each piece's box: xmin, ymin, xmax, ymax
 
 
 def cut_tables(
@@ -331,6 +333,7 @@ def _cut_chunk(chunk, survey, policy, base_label):
     whole = shapely.contains(parts[part], geometries[source])
     parent_planar = shapely.area(geometries[source])
     planar = parent_planar.copy()
+    bounds = shapely.bounds(geometries[source])
     pieces = wkbs[source].copy()
     # the pieces layer is MultiPolygon: a whole Polygon 图斑 is wrapped
     single = np.flatnonzero(whole & (shapely.get_type_id(geometries[source]) == POLYGON))
@@ -344,19 +347,26 @@ def _cut_chunk(chunk, survey, policy, base_label):
         areas = np.zeros(len(cut))
         areas[present] = shapely.area(clipped[present])
         planar[cut] = areas
+        bounds[cut[present]] = shapely.bounds(clipped[present])
         pieces[cut[present]] = _multi_wkb(clipped[present])
         pieces[cut[~present]] = None
     kept = np.flatnonzero(whole | (planar > 0))
-    source, part, pieces, planar, parent_planar = _take(kept, source, part, pieces, planar, parent_planar)
+    source, part, pieces, planar, parent_planar, bounds = _take(
+        kept, source, part, pieces, planar, parent_planar, bounds
+    )
     copies = _later_copies(source, geometries, wkbs, columns, fids)
     if copies.any():
         policy.duplicates.setdefault(base_label, set()).update(int(f) for f in np.unique(fids[source[copies]]))
         kept = np.flatnonzero(~copies)
-        source, part, pieces, planar, parent_planar = _take(kept, source, part, pieces, planar, parent_planar)
+        source, part, pieces, planar, parent_planar, bounds = _take(
+            kept, source, part, pieces, planar, parent_planar, bounds
+        )
     order = np.lexsort((fids[source], part))
-    source, part, pieces, planar, parent_planar = _take(order, source, part, pieces, planar, parent_planar)
+    source, part, pieces, planar, parent_planar, bounds = _take(
+        order, source, part, pieces, planar, parent_planar, bounds
+    )
     attributes = [column[source].tolist() for column in columns]
-    return _Cut(part, fids[source], pieces.tolist(), planar, parent_planar, attributes)
+    return _Cut(part, fids[source], pieces.tolist(), planar, parent_planar, attributes, bounds)
 
 
 def _multi_wkb(geometries):
@@ -396,7 +406,7 @@ def _take(rows, *arrays):
 
 def _empty_cut(width):
     nothing = np.zeros(0, dtype=np.int64)
-    return _Cut(nothing, nothing, [], np.zeros(0), np.zeros(0), [[] for _n in range(width)])
+    return _Cut(nothing, nothing, [], np.zeros(0), np.zeros(0), [[] for _n in range(width)], np.zeros((0, 4)))
 
 
 def _near(chunk, fids, geometries):
@@ -536,7 +546,9 @@ def _table(future, policy, base_label):
     for n, (key, inside, _part) in enumerate(parts):
         keys.extend([key] * (starts[n + 1] - starts[n]))
         in_mask.extend([inside] * (starts[n + 1] - starts[n]))
-    table = PieceTable(keys, cut.fid, cut.attributes, cut.parent_planar, cut.planar, in_mask, cut.wkb, _geometry)
+    table = PieceTable(
+        keys, cut.fid, cut.attributes, cut.parent_planar, cut.planar, in_mask, cut.wkb, _geometry, cut.bounds
+    )
     spans, number = [], 0
     for key, region, split in chunk.regions:
         spans.append((key, region, starts[number], starts[number + len(split)]))

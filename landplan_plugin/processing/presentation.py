@@ -26,8 +26,10 @@ from qgis.core import (
     QgsFeature,
     QgsFeatureSink,
     QgsFillSymbol,
+    QgsGeometry,
     QgsLinePatternFillSymbolLayer,
     QgsProcessingLayerPostProcessorInterface,
+    QgsProcessingOutputLayerDefinition,
     QgsRendererCategory,
     QgsRuleBasedRenderer,
     QgsVectorLayer,
@@ -125,7 +127,22 @@ class PresentedSink:
         """Write many features in one call from columns of Python values in
         the algorithm's field order (lists, or float arrays, rounded as
         arrays): the values ``addFeature`` would write one by one."""
-        size = len(geometries)
+        fields = self._out_fields
+        features = []
+        for geometry, values in zip(geometries, zip(*self.formatted(columns, len(geometries)))):
+            feature = QgsFeature(fields)
+            feature.setGeometry(geometry)
+            feature.setAttributes(list(values))
+            features.append(feature)
+        return self._sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+
+    def add_table(self, pieces, columns):
+        """Write a ``core.piecetable.PieceTable``'s pieces with ``columns``."""
+        return self.add_columns(pieces.geometries(), columns)
+
+    def formatted(self, columns, size):
+        """The sink's columns (its field order, rounded, unit companions) from
+        the algorithm's ``columns`` of ``size`` values each."""
         formatted = []
         for index, divisor, places in self._plan:
             column = columns[index] if index >= 0 else [None] * size
@@ -139,14 +156,7 @@ class PresentedSink:
                 if places is not None:
                     column = units.round_half_up_list(column, places)
             formatted.append(column)
-        fields = self._out_fields
-        features = []
-        for geometry, values in zip(geometries, zip(*formatted)):
-            feature = QgsFeature(fields)
-            feature.setGeometry(geometry)
-            feature.setAttributes(list(values))
-            features.append(feature)
-        return self._sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        return formatted
 
     def lastError(self):  # noqa: N802 - QgsFeatureSink API
         return self._sink.lastError()
@@ -162,6 +172,63 @@ class PresentedSink:
         thread = threading.Thread(target=holder.clear, name="LandPlan sink close")
         thread.start()
         return thread
+
+    def close(self):
+        """Finish the output now; the sink takes no feature after this."""
+        self._sink = None
+
+
+class BulkGeoPackageSink:
+    """A ``PresentedSink``'s values written to the GeoPackage table its sink
+    created, in bulk by ``core.gpkgbulk`` (see ``bulk_destination``): the
+    same rows, without a QgsFeature per piece."""
+
+    def __init__(self, presented, table):
+        self._presented = presented
+        self._table = table
+
+    def add_table(self, pieces, columns):
+        formatted = self._presented.formatted(columns, len(pieces))
+        if pieces.bounds is not None and pieces.to_geometry is not None:
+            wkbs, boxes = pieces.shapes, pieces.bounds
+        else:  # QgsGeometry pieces (overlapping 图斑, the per-图斑 engine)
+            wkbs, boxes = _wkb_and_boxes(pieces.geometries())
+        self._table.add(wkbs, boxes, formatted)
+        return True
+
+    def lastError(self):  # noqa: N802 - QgsFeatureSink API
+        return ""
+
+    def close_in_background(self):
+        return self._table.finish_in_background()
+
+    def abort(self):
+        self._table.abort()
+
+
+def _wkb_and_boxes(geometries):
+    wkbs, boxes = [], []
+    for geometry in geometries:
+        geometry = QgsGeometry(geometry)
+        geometry.convertToMultiType()
+        wkbs.append(bytes(geometry.asWkb()))
+        box = geometry.boundingBox()
+        boxes.append((box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum()))
+    return wkbs, boxes
+
+
+def bulk_destination(dest, value):
+    """(GeoPackage path, layer name or None) when output ``dest`` (``value``:
+    the parameter as given) is a new GeoPackage table that
+    ``BulkGeoPackageSink`` may fill, else None: another format, an append
+    to an existing layer (field remapping), or LANDPLAN_BULK_GPKG=0."""
+    if os.environ.get("LANDPLAN_BULK_GPKG", "1") == "0" or not is_geopackage_destination(dest):
+        return None
+    if isinstance(value, QgsProcessingOutputLayerDefinition) and value.useRemapping():
+        return None
+    pattern = r'table="((?:[^"\\]|\\.)*)"' if dest.startswith("ogr:") else r"\|layername=([^|]*)"
+    found = re.search(pattern, dest)
+    return _destination_file(dest), found.group(1).replace('\\"', '"') if found else None
 
 
 _PLAIN = (float, int, str, bool)
@@ -273,6 +340,11 @@ def _destination_file(dest):
 
 def is_geopackage(dest):
     return isinstance(dest, str) and dest.split("|", 1)[0].lower().endswith(".gpkg")
+
+
+def is_geopackage_destination(dest):
+    """A GeoPackage file, as a path or in Processing's ``ogr:dbname=`` form."""
+    return isinstance(dest, str) and bool(dest) and _destination_file(dest).lower().endswith(".gpkg")
 
 
 def store_default_style(dest, kind, feedback):

@@ -81,10 +81,13 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
                 label = "{}:{}".format(label, layer_name) if label else layer_name
         return label or name
 
-    def sink_or_raise(self, parameters, name, context, fields, wkb_type, crs):
+    def sink_or_raise(self, parameters, name, context, fields, wkb_type, crs, bulk=False):
         """The sink of output ``name``, presented (see processing.presentation):
         features are written rounded, with 公顷/亩 companions in tables, and
-        the layer gets aliases and a style when it loads and in its file."""
+        the layer gets aliases and a style when it loads and in its file.
+        ``bulk``: a new GeoPackage table is filled by
+        ``presentation.BulkGeoPackageSink`` (``add_table`` only)."""
+        from ...core import gpkgbulk
         from .. import presentation
 
         out_fields, companions = presentation.output_fields(fields, wkb_type)
@@ -99,7 +102,19 @@ class LandPlanAlgorithm(QgsProcessingAlgorithm):
         if presentation.is_geopackage(dest):
             # a list on the run's own instance: postProcessAlgorithm of this run reads it
             self.__dict__.setdefault("_styled_outputs", []).append((dest, kind))
-        return presentation.PresentedSink(sink, fields, out_fields, companions), dest
+        presented, sink = presentation.PresentedSink(sink, fields, out_fields, companions), None
+        target = presentation.bulk_destination(dest, parameters.get(name)) if bulk else None
+        if target is not None:
+            presented.close()  # QGIS writes the empty table: its schema, CRS, spatial index
+            table = gpkgbulk.BulkTable.open(*target, out_fields.names())
+            if table is not None:
+                return presentation.BulkGeoPackageSink(presented, table), dest
+            # not the table expected: written through a new sink (the same output again)
+            sink, dest = self.parameterAsSink(parameters, name, context, out_fields, wkb_type, crs)
+            if sink is None:
+                raise QgsProcessingException(self.invalidSinkError(parameters, name))
+            presented = presentation.PresentedSink(sink, fields, out_fields, companions)
+        return presented, dest
 
     def prepareAlgorithm(self, parameters, context, feedback):  # noqa: N802
         """Checks made before anything is written, for every algorithm and

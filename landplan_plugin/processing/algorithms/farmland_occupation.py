@@ -422,14 +422,21 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
             feedback.pushWarning(tr("No project polygons to analyse: the outputs are empty."))
 
         piece_fields = fields_from_spec(PIECE_FIELDS)
-        pieces_sink, pieces_dest = self.sink_or_raise(
-            parameters, self.OUTPUT_PIECES, context, piece_fields, QgsWkbTypes.Type.MultiPolygon, target_crs
-        )
         survey = self._vectorised_survey(table, landuse, indexes, feedback)
-        records_by_project, uncovered, fallbacks, unknown_codes = self._cut_pieces(
-            regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy,
-            (pieces_sink, piece_fields), feedback, survey,
+        # the vectorised engine's pieces are WKB with their boxes: written in bulk to a GeoPackage
+        pieces_sink, pieces_dest = self.sink_or_raise(
+            parameters, self.OUTPUT_PIECES, context, piece_fields, QgsWkbTypes.Type.MultiPolygon, target_crs,
+            bulk=survey is not None and not survey.has_z,
         )  # fmt: skip
+        try:
+            records_by_project, uncovered, fallbacks, unknown_codes = self._cut_pieces(
+                regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy,
+                pieces_sink, feedback, survey,
+            )  # fmt: skip
+        except BaseException:
+            if hasattr(pieces_sink, "abort"):  # a bulk write leaves the table as QGIS created it
+                pieces_sink.abort()
+            raise
         closing = pieces_sink.close_in_background()
 
         all_records = [r for rs in records_by_project.values() for r in rs]
@@ -560,12 +567,11 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
         return survey
 
     def _cut_pieces(
-        self, regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy, sink, feedback,
-        survey=None,
+        self, regions, landuse, landuse_label, basic, basic_label, indexes, mode, ellipsoid, policy, pieces_sink,
+        feedback, survey=None,
     ):  # fmt: skip
         """Cut every project, write its pieces, return (records by project,
         uncovered planar m² by project, fallbacks, unknown codes)."""
-        pieces_sink, _piece_fields = sink
         attribute_indexes = _attribute_indexes(indexes)
         position = {i: n for n, i in enumerate(attribute_indexes)}
         # where each key sits in a piece's attribute list (None: field not used)
@@ -586,9 +592,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                 break
             records, columns = rules.records(table)
             # records hold Python values only (core.occupation turns NULL into None)
-            if len(table) and not pieces_sink.add_columns(
-                table.geometries(), [columns[name] for name, _type in PIECE_FIELDS]
-            ):
+            if len(table) and not pieces_sink.add_table(table, [columns[name] for name, _type in PIECE_FIELDS]):
                 raise QgsProcessingException(tr("Could not write a feature: {}").format(pieces_sink.lastError()))
             planar = table.planar.tolist()
             for project_id, region, start, end in spans:
