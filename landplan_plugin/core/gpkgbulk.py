@@ -30,12 +30,15 @@ caller writes through the sink.
 """
 
 import datetime
+import itertools
 import os
 import sqlite3
 import threading
 import urllib.parse
 
 import numpy as np
+
+from . import sqlite_rtree
 
 # little-endian ISO 2D MultiPolygon: the WKB QGIS gives GDAL for the pieces layer
 MULTIPOLYGON_LE = b"\x01\x06\x00\x00\x00"
@@ -59,8 +62,9 @@ class BulkTable:
         self._count = 0
         self._extent = None
         names = ", ".join(_quoted(c) for c in columns)
-        self._insert = "INSERT INTO {} ({}) VALUES ({})".format(_quoted(table), names, ", ".join("?" * len(columns)))
-        self._insert_box = "INSERT INTO {} VALUES (?, ?, ?, ?, ?)".format(_quoted(rtree)) if rtree else None
+        self._insert = "INSERT INTO {} ({}) VALUES ".format(_quoted(table), names)
+        self._width = len(columns)
+        self._boxes = []  # each add's boxes: the R-tree is packed as the rows commit
         connection.execute("BEGIN IMMEDIATE")
         triggers = connection.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
@@ -111,9 +115,9 @@ class BulkTable:
         headers["box"] = boxes[:, [0, 2, 1, 3]]  # GeoPackage order: minx, maxx, miny, maxy
         blobs = [bytes(header) + wkb for header, wkb in zip(headers, wkbs)]
         fids = range(self._count + 1, self._count + size + 1)
-        self._connection.executemany(self._insert, zip(fids, blobs, *columns))
-        if self._insert_box:
-            self._connection.executemany(self._insert_box, zip(fids, *boxes[:, [0, 2, 1, 3]].T.tolist()))
+        insert_rows(self._connection, self._insert, self._width, zip(fids, blobs, *columns))
+        if self._rtree:
+            self._boxes.append(boxes)
         low, high = boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)
         if self._extent is not None:
             low, high = np.minimum(low, self._extent[0]), np.maximum(high, self._extent[1])
@@ -124,6 +128,8 @@ class BulkTable:
         """Triggers back, feature count and extent set, committed, closed."""
         connection = self._connection
         try:
+            if self._rtree and self._count:
+                self._pack_rtree()
             for sql in self._triggers:
                 connection.execute(sql)
             connection.execute(
@@ -143,6 +149,20 @@ class BulkTable:
             self.abort()
             raise
         connection.close()
+
+    def _pack_rtree(self):
+        """The spatial index of every row, written as packed shadow tables
+        (``core.sqlite_rtree``) in place of QGIS's empty one."""
+        connection, name = self._connection, self._rtree
+        node_size = connection.execute(
+            "SELECT length(data) FROM {} WHERE nodeno = 1".format(_quoted(name + "_node"))
+        ).fetchone()[0]
+        boxes = np.concatenate(self._boxes)[:, [0, 2, 1, 3]]  # minx, maxx, miny, maxy
+        nodes, rowids, parents = sqlite_rtree.pack(np.arange(1, self._count + 1), boxes, node_size)
+        for suffix, rows in (("_node", nodes), ("_rowid", rowids), ("_parent", parents)):
+            table = _quoted(name + suffix)
+            connection.execute("DELETE FROM {}".format(table))
+            insert_rows(connection, "INSERT INTO {} VALUES ".format(table), 2, rows)
 
     def finish_in_background(self):
         """``finish`` on a thread (SQLite releases the GIL while it writes and
@@ -178,6 +198,28 @@ class _Finishing(threading.Thread):
             raise error
 
 
+# rows per INSERT: SQLite steps once per statement, and Python's sqlite3 lets
+# the GIL go and takes it back at each step; with the cutting threads busy,
+# taking it back per row made writing the rows 4× slower than alone
+ROWS_PER_STATEMENT = 64
+
+
+def insert_rows(connection, head, width, rows):
+    """``head`` (``INSERT INTO t (…) VALUES ``) for each row of ``rows``
+    (sequences of ``width`` values), ``ROWS_PER_STATEMENT`` rows a statement."""
+    flat = list(itertools.chain.from_iterable(rows))
+    size = len(flat) // width
+    one = "({})".format(", ".join("?" * width))
+    full, step = size - size % ROWS_PER_STATEMENT, ROWS_PER_STATEMENT * width
+    if full:
+        many = head + ", ".join([one] * ROWS_PER_STATEMENT)
+        connection.executemany(many, (flat[start : start + step] for start in range(0, full * width, step)))
+    if size > full:
+        connection.executemany(
+            head + one, (flat[start : start + width] for start in range(full * width, size * width, width))
+        )
+
+
 def _describe(connection, table, fields):
     """(table, columns, srs_id, rtree or None) of the expected table, or None."""
     rows = connection.execute(
@@ -202,8 +244,8 @@ def _describe(connection, table, fields):
     rtree = "rtree_{}_{}".format(table, geometry)
     if connection.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (rtree,)).fetchone() is None:
         rtree = None
-    elif connection.execute("SELECT 1 FROM {} LIMIT 1".format(_quoted(rtree))).fetchone() is not None:
-        return None
+    elif connection.execute("SELECT 1 FROM {} LIMIT 1".format(_quoted(rtree + "_rowid"))).fetchone() is not None:
+        return None  # (the shadow table: the R-tree itself is never opened on this connection)
     return table, columns, srs_id, rtree
 
 
