@@ -97,8 +97,6 @@ class BulkTable:
             connection.close()
             return None
         table, columns, srs_id, rtree = found
-        # the pieces of a chunk and their R-tree pages stay in memory until the commit
-        connection.execute("PRAGMA cache_size = -65536")
         return cls(connection, table, columns, srs_id, rtree)
 
     def add(self, wkbs, boxes, columns):
@@ -202,22 +200,31 @@ class _Finishing(threading.Thread):
 # the GIL go and takes it back at each step; with the cutting threads busy,
 # taking it back per row made writing the rows 4× slower than alone
 ROWS_PER_STATEMENT = 64
+_SLICE = ROWS_PER_STATEMENT * 256
 
 
 def insert_rows(connection, head, width, rows):
     """``head`` (``INSERT INTO t (…) VALUES ``) for each row of ``rows``
-    (sequences of ``width`` values), ``ROWS_PER_STATEMENT`` rows a statement."""
-    flat = list(itertools.chain.from_iterable(rows))
-    size = len(flat) // width
+    (sequences of ``width`` values, or a 2-D array), ``ROWS_PER_STATEMENT``
+    rows a statement, a slice of rows at a time (their values as Python
+    objects for that slice only)."""
     one = "({})".format(", ".join("?" * width))
-    full, step = size - size % ROWS_PER_STATEMENT, ROWS_PER_STATEMENT * width
-    if full:
-        many = head + ", ".join([one] * ROWS_PER_STATEMENT)
-        connection.executemany(many, (flat[start : start + step] for start in range(0, full * width, step)))
-    if size > full:
-        connection.executemany(
-            head + one, (flat[start : start + width] for start in range(full * width, size * width, width))
-        )
+    many = head + ", ".join([one] * ROWS_PER_STATEMENT)
+    step = ROWS_PER_STATEMENT * width
+    if isinstance(rows, np.ndarray):
+        slices = (rows[start : start + _SLICE].ravel().tolist() for start in range(0, len(rows), _SLICE))
+    else:
+        rows = iter(rows)
+        slices = iter(lambda: list(itertools.chain.from_iterable(itertools.islice(rows, _SLICE))), [])
+    for flat in slices:
+        size = len(flat) // width
+        full = size - size % ROWS_PER_STATEMENT
+        if full:
+            connection.executemany(many, (flat[start : start + step] for start in range(0, full * width, step)))
+        if size > full:
+            connection.executemany(
+                head + one, (flat[start : start + width] for start in range(full * width, len(flat), width))
+            )
 
 
 def _describe(connection, table, fields):

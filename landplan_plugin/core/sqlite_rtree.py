@@ -57,7 +57,8 @@ def rounded_up(values):
 def pack(ids, boxes, node_size):
     """(nodes, rowids, parents) of an R-tree holding ``ids`` with ``boxes``
     (minx, maxx, miny, maxy rows, doubles): rows for the _node, _rowid and
-    _parent tables; node 1 is the root."""
+    _parent tables (a list of (node, blob), two n × 2 arrays); node 1 is
+    the root."""
     ids = np.asarray(ids, dtype=np.int64)
     boxes = np.asarray(boxes, dtype=np.float64).reshape(-1, 4)
     capacity = (node_size - 4) // _CELL.itemsize
@@ -96,8 +97,8 @@ def pack(ids, boxes, node_size):
         else:
             rowids = np.column_stack([members, node_numbers])
         nodes.extend(_blobs(members, member_boxes, node_of, node_size, capacity, len(levels) - 1, first[depth]))
-    parents = np.concatenate(parents).tolist() if parents else []
-    return nodes, rowids.tolist(), parents
+    parents = np.concatenate(parents) if parents else np.zeros((0, 2), dtype=np.int64)
+    return nodes, rowids, parents
 
 
 def _tiles(boxes, capacity):
@@ -124,17 +125,18 @@ def _tiles(boxes, capacity):
 def _blobs(members, boxes, node_of, node_size, capacity, depth, first):
     """[(node number, blob)] of one level's nodes."""
     count = int(node_of[-1]) + 1 if len(node_of) else 1
-    data = np.zeros((count, node_size), dtype=np.uint8)
-    cells = np.empty(len(members), dtype=_CELL)
-    cells["id"], cells["box"] = members, boxes
+    layout = [("depth", ">u2"), ("count", ">u2"), ("cells", _CELL, (capacity,))]
+    padding = node_size - 4 - capacity * _CELL.itemsize
+    if padding:
+        layout.append(("padding", "V{}".format(padding)))
+    data = np.zeros(count, dtype=np.dtype(layout))
     starts = np.searchsorted(node_of, np.arange(count))
     slot = np.arange(len(members)) - starts[node_of]
-    offsets = 4 + slot * _CELL.itemsize
-    columns = offsets[:, None] + np.arange(_CELL.itemsize)
-    data[node_of[:, None], columns] = cells.view(np.uint8).reshape(-1, _CELL.itemsize)
-    sizes = np.bincount(node_of, minlength=count).astype(">u2")
-    data[:, 2:4] = sizes.view(np.uint8).reshape(-1, 2)
+    cells = data["cells"]
+    cells["id"][node_of, slot] = members
+    cells["box"][node_of, slot] = boxes
+    data["count"] = np.bincount(node_of, minlength=count)
     if first == 1:  # the root holds the tree's depth
-        data[0, 0:2] = np.array([depth], dtype=">u2").view(np.uint8)
-    assert (sizes <= capacity).all()
-    return [(first + n, row.tobytes()) for n, row in enumerate(data)]
+        data["depth"][0] = depth
+    raw = data.tobytes()
+    return [(first + n, raw[n * node_size : (n + 1) * node_size]) for n in range(count)]
