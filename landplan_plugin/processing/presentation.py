@@ -226,6 +226,8 @@ def bulk_destination(dest, value):
         return None
     if isinstance(value, QgsProcessingOutputLayerDefinition) and value.useRemapping():
         return None
+    if os.path.isfile(dest):  # QGIS 3.22 takes "x.gpkg|layername=y" as a file name
+        return dest, None
     pattern = r'table="((?:[^"\\]|\\.)*)"' if dest.startswith("ogr:") else r"\|layername=([^|]*)"
     found = re.search(pattern, dest)
     return _destination_file(dest), found.group(1).replace('\\"', '"') if found else None
