@@ -10,6 +10,7 @@ import sqlite3
 import numpy as np
 import processing
 import pytest
+from testdata import RecordingFeedback
 from qgis.core import QgsFeature, QgsGeometry, QgsProcessingException, QgsVectorLayer
 
 pytest.importorskip("shapely", minversion="2.0")
@@ -167,7 +168,10 @@ def test_qgis_edits_the_result_afterwards(landplan, sample_gpkg, tmp_path, monke
 
 
 def test_an_error_leaves_the_table_as_qgis_created_it(landplan, sample_gpkg, tmp_path, monkeypatch):
-    from landplan_plugin.core import gpkgbulk
+    """A write that fails (here the second chunk: a full disk) is a
+    Processing error naming it, and the table is left as QGIS created it:
+    empty, whole, triggers kept, the file not locked."""
+    from landplan_plugin.core import gpkgbulk, vectorcut
 
     real = gpkgbulk.BulkTable.add
     calls = []
@@ -176,13 +180,18 @@ def test_an_error_leaves_the_table_as_qgis_created_it(landplan, sample_gpkg, tmp
         calls.append(1)
         real(self, *args)
         if len(calls) == 2:
-            raise QgsProcessingException("disk full")
+            raise sqlite3.OperationalError("database or disk is full")
 
     monkeypatch.setattr(gpkgbulk.BulkTable, "add", failing)
+    monkeypatch.setattr(vectorcut, "CHUNK_CANDIDATES", 32)  # several chunks on the sample county
+    monkeypatch.setenv("LANDPLAN_VECTORISED", "1")
     path = tmp_path / "pieces.gpkg"
-    with pytest.raises(QgsProcessingException):
-        run(monkeypatch, True, occupation_params(sample_gpkg, str(path)))
-    contents = file_contents(path, "pieces")  # not locked, whole, empty, triggers kept
+    feedback = RecordingFeedback()
+    with pytest.raises(QgsProcessingException) as raised:
+        processing.run("landplan:farmlandoccupation", occupation_params(sample_gpkg, str(path)), feedback=feedback)
+    assert len(calls) == 2, "the bulk writer ran"
+    assert "database or disk is full" in "\n".join([str(raised.value)] + feedback.errors)
+    contents = file_contents(path, "pieces")
     assert contents["rows"] == [] and contents["rtree"] == []
     assert len(contents["triggers"]) == 8
     path.unlink()

@@ -10,13 +10,17 @@ Every sink goes through ``LandPlanAlgorithm.sink_or_raise``, which
    results as they load in the GUI) that sets the aliases and the style;
 3. remembers GeoPackage destinations; ``postProcessAlgorithm`` stores the
    same aliases and style as the default in the file's ``layer_styles``,
-   so the result opens styled later, also after ``qgis_process``.
+   so the result opens styled later, also after ``qgis_process``;
+4. with ``bulk``, for a new GeoPackage table, closes the sink empty and
+   hands back a :class:`BulkGeoPackageSink`, which appends the same rounded
+   rows with SQLite (``core.gpkgbulk``) without a QgsFeature per row.
 
 Styles are built in code from the same tables as the 三调 symbology.
 """
 
 import os
 import re
+import sqlite3
 import threading
 
 import numpy
@@ -28,6 +32,7 @@ from qgis.core import (
     QgsFillSymbol,
     QgsGeometry,
     QgsLinePatternFillSymbolLayer,
+    QgsProcessingException,
     QgsProcessingLayerPostProcessorInterface,
     QgsProcessingOutputLayerDefinition,
     QgsRendererCategory,
@@ -186,6 +191,7 @@ class BulkGeoPackageSink:
     def __init__(self, presented, table):
         self._presented = presented
         self._table = table
+        self._error = ""
 
     def add_table(self, pieces, columns):
         formatted = self._presented.formatted(columns, len(pieces))
@@ -193,17 +199,34 @@ class BulkGeoPackageSink:
             wkbs, boxes = pieces.shapes, pieces.bounds
         else:  # QgsGeometry pieces (overlapping 图斑, the per-图斑 engine)
             wkbs, boxes = _wkb_and_boxes(pieces.geometries())
-        self._table.add(wkbs, boxes, formatted)
+        try:
+            self._table.add(wkbs, boxes, formatted)
+        except sqlite3.Error as error:  # a full disk, a file gone: the caller names it
+            self._error = str(error)
+            return False
         return True
 
     def lastError(self):  # noqa: N802 - QgsFeatureSink API
-        return ""
+        return self._error
 
     def close_in_background(self):
-        return self._table.finish_in_background()
+        return _CheckedJoin(self._table.finish_in_background())
 
     def abort(self):
         self._table.abort()
+
+
+class _CheckedJoin:
+    """A commit thread whose SQLite error is raised as a Processing error by ``join``."""
+
+    def __init__(self, thread):
+        self._thread = thread
+
+    def join(self):
+        try:
+            self._thread.join()
+        except sqlite3.Error as error:
+            raise QgsProcessingException(tr("Could not write a feature: {}").format(error)) from error
 
 
 def _wkb_and_boxes(geometries):
