@@ -267,3 +267,35 @@ def test_non_little_endian_or_polygon_wkb_is_rewritten():
     usual = shapely.to_wkb(shapely.MultiPolygon([square]), byte_order=1, flavor="iso")
     for wkb in gpkgbulk.normalised_wkb([big_endian_polygon, z_multi, usual]):
         assert wkb == usual
+
+
+def test_a_geopackage_without_ogr_contents(tmp_path):
+    """A table made by another writer than GDAL's (no gpkg_ogr_contents):
+    rows, R-tree and extent still written."""
+    import shapely
+    from osgeo import ogr, osr
+
+    from landplan_plugin.core import gpkgbulk
+
+    path = str(tmp_path / "plain.gpkg")
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4547)
+    dataset = ogr.GetDriverByName("GPKG").CreateDataSource(path)
+    layer = dataset.CreateLayer("pieces", srs, ogr.wkbMultiPolygon)
+    layer.CreateField(ogr.FieldDefn("code", ogr.OFTString))
+    dataset = layer = None
+    with sqlite3.connect(path) as connection:
+        connection.execute("DROP TABLE gpkg_ogr_contents")
+        for (name,) in connection.execute("SELECT name FROM sqlite_master WHERE name LIKE 'trigger_%feature_count%'"):
+            connection.execute('DROP TRIGGER "{}"'.format(name))
+    table = gpkgbulk.BulkTable.open(path, None, ["code"])
+    shapes = [shapely.MultiPolygon([shapely.box(x, 0, x + 1, 1)]) for x in range(100)]
+    table.add(shapely.to_wkb(shapes, byte_order=1, flavor="iso").tolist(), shapely.bounds(shapes), [["a"] * 100])
+    table.finish()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM pieces").fetchone() == (100,)
+        assert connection.execute("SELECT count(*) FROM rtree_pieces_geom").fetchone() == (100,)
+        assert connection.execute("SELECT min_x, max_x FROM gpkg_contents").fetchone() == (0.0, 100.0)
+        assert connection.execute("SELECT rtreecheck('rtree_pieces_geom')").fetchone() == ("ok",)
+    found = QgsVectorLayer(path, "pieces", "ogr")
+    assert found.isValid() and found.featureCount() == 100

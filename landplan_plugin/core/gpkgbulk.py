@@ -130,10 +130,11 @@ class BulkTable:
                 self._pack_rtree()
             for sql in self._triggers:
                 connection.execute(sql)
-            connection.execute(
-                "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
-                (self._count, self.table),
-            )
+            if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
+                connection.execute(
+                    "UPDATE gpkg_ogr_contents SET feature_count = ? WHERE lower(table_name) = lower(?)",
+                    (self._count, self.table),
+                )
             # as GDAL writes it: SQLite's printf %.17g, read back (before SQLite 3.43 that may move an ulp)
             extent = [None] * 4 if self._extent is None else [*self._extent[0].tolist(), *self._extent[1].tolist()]
             stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
