@@ -145,6 +145,17 @@ def test_other_destinations_go_through_the_sink(landplan, sample_gpkg, tmp_path,
         assert result["OUTPUT_PIECES"]
 
 
+def test_a_table_it_does_not_expect_is_written_through_a_new_sink(landplan, sample_gpkg, tmp_path, monkeypatch):
+    from landplan_plugin.core import gpkgbulk
+
+    monkeypatch.setattr(gpkgbulk.BulkTable, "open", classmethod(lambda cls, *args: None))
+    run(monkeypatch, True, occupation_params(sample_gpkg, str(tmp_path / "again.gpkg")))
+    run(monkeypatch, False, occupation_params(sample_gpkg, str(tmp_path / "sink.gpkg")))
+    again, sink = file_contents(tmp_path / "again.gpkg", "again"), file_contents(tmp_path / "sink.gpkg", "sink")
+    assert again["rows"] == sink["rows"] and len(sink["rows"]) > 100
+    assert again["rtree"] == sink["rtree"]
+
+
 def test_qgis_edits_the_result_afterwards(landplan, sample_gpkg, tmp_path, monkeypatch):
     """The triggers are back: an edit in QGIS keeps the R-tree and count right."""
     path = tmp_path / "pieces.gpkg"
