@@ -60,11 +60,10 @@ class BulkTable:
         self._srs_id = srs_id
         self._rtree = rtree
         self._count = 0
-        self._extent = None
         names = ", ".join(_quoted(c) for c in columns)
         self._insert = "INSERT INTO {} ({}) VALUES ".format(_quoted(table), names)
         self._width = len(columns)
-        self._boxes = []  # each add's boxes: the R-tree is packed as the rows commit
+        self._boxes = []  # each add's boxes: the extent and the R-tree, as the rows commit
         connection.execute("BEGIN IMMEDIATE")
         triggers = connection.execute(
             "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
@@ -114,20 +113,16 @@ class BulkTable:
         blobs = [bytes(header) + wkb for header, wkb in zip(headers, wkbs)]
         fids = range(self._count + 1, self._count + size + 1)
         insert_rows(self._connection, self._insert, self._width, zip(fids, blobs, *columns))
-        if self._rtree:
-            self._boxes.append(boxes)
-        low, high = boxes[:, :2].min(axis=0), boxes[:, 2:].max(axis=0)
-        if self._extent is not None:
-            low, high = np.minimum(low, self._extent[0]), np.maximum(high, self._extent[1])
-        self._extent = (low, high)
+        self._boxes.append(boxes)
         self._count += size
 
     def finish(self):
         """Triggers back, feature count and extent set, committed, closed."""
         connection = self._connection
+        boxes = np.concatenate(self._boxes) if self._boxes else np.zeros((0, 4))
         try:
             if self._rtree and self._count:
-                self._pack_rtree()
+                self._pack_rtree(boxes)
             for sql in self._triggers:
                 connection.execute(sql)
             if connection.execute("SELECT 1 FROM sqlite_master WHERE name = 'gpkg_ogr_contents'").fetchone():
@@ -136,7 +131,9 @@ class BulkTable:
                     (self._count, self.table),
                 )
             # as GDAL writes it: SQLite's printf %.17g, read back (before SQLite 3.43 that may move an ulp)
-            extent = [None] * 4 if self._extent is None else [*self._extent[0].tolist(), *self._extent[1].tolist()]
+            extent = (
+                [*boxes[:, :2].min(axis=0).tolist(), *boxes[:, 2:].max(axis=0).tolist()] if self._count else [None] * 4
+            )
             stamp = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
             connection.execute(
                 "UPDATE gpkg_contents SET min_x = {0}, min_y = {0}, max_x = {0}, max_y = {0}, last_change = ? "
@@ -149,14 +146,15 @@ class BulkTable:
             raise
         connection.close()
 
-    def _pack_rtree(self):
-        """The spatial index of every row, written as packed shadow tables
-        (``core.sqlite_rtree``) in place of QGIS's empty one."""
+    def _pack_rtree(self, boxes):
+        """The spatial index of every row (``boxes``: xmin, ymin, xmax, ymax),
+        written as packed shadow tables (``core.sqlite_rtree``) in place of
+        QGIS's empty one."""
         connection, name = self._connection, self._rtree
         node_size = connection.execute(
             "SELECT length(data) FROM {} WHERE nodeno = 1".format(_quoted(name + "_node"))
         ).fetchone()[0]
-        boxes = np.concatenate(self._boxes)[:, [0, 2, 1, 3]]  # minx, maxx, miny, maxy
+        boxes = boxes[:, [0, 2, 1, 3]]  # minx, maxx, miny, maxy
         nodes, rowids, parents = sqlite_rtree.pack(np.arange(1, self._count + 1), boxes, node_size)
         for suffix, rows in (("_node", nodes), ("_rowid", rowids), ("_parent", parents)):
             table = _quoted(name + suffix)

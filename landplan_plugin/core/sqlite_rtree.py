@@ -68,26 +68,24 @@ def pack(ids, boxes, node_size):
     levels = []  # per level, bottom up: (cell ids, cell boxes, node of each cell)
     members, member_boxes = ids, cells
     while True:
-        order, node_of = _tiles(member_boxes, capacity)
-        members, member_boxes, node_of = members[order], member_boxes[order], node_of
+        order = _tiles(member_boxes, capacity)
+        members, member_boxes = members[order], member_boxes[order]
+        node_of = np.arange(len(members)) // capacity  # full nodes in tile order
         levels.append((members, member_boxes, node_of))
-        count = int(node_of[-1]) + 1 if len(node_of) else 1
+        count = _node_count(node_of)
         if count == 1:
             break
-        starts = np.flatnonzero(np.r_[True, node_of[1:] != node_of[:-1]])
+        starts = np.arange(0, len(members), capacity)
         parent_boxes = np.empty((count, 4), dtype=np.float32)
-        parent_boxes[:, 0] = np.minimum.reduceat(member_boxes[:, 0], starts)
-        parent_boxes[:, 1] = np.maximum.reduceat(member_boxes[:, 1], starts)
-        parent_boxes[:, 2] = np.minimum.reduceat(member_boxes[:, 2], starts)
-        parent_boxes[:, 3] = np.maximum.reduceat(member_boxes[:, 3], starts)
+        for column, extreme in enumerate((np.minimum, np.maximum, np.minimum, np.maximum)):
+            parent_boxes[:, column] = extreme.reduceat(member_boxes[:, column], starts)
         members, member_boxes = np.arange(count, dtype=np.int64), parent_boxes  # node numbers set below
     # number the nodes top down: root 1, then each level's nodes in order
     first = {}
     number = 1
     for depth in range(len(levels) - 1, -1, -1):
         first[depth] = number
-        _members, _boxes, node_of = levels[depth]
-        number += int(node_of[-1]) + 1 if len(node_of) else 1
+        number += _node_count(levels[depth][2])
     nodes, parents = [], []
     for depth, (members, member_boxes, node_of) in enumerate(levels):
         node_numbers = node_of + first[depth]
@@ -101,30 +99,28 @@ def pack(ids, boxes, node_size):
     return nodes, rowids, parents
 
 
+def _node_count(node_of):
+    return int(node_of[-1]) + 1 if len(node_of) else 1
+
+
 def _tiles(boxes, capacity):
-    """(order, node of each cell in that order): Sort-Tile-Recursive."""
+    """The order of the cells, Sort-Tile-Recursive: vertical slices of whole
+    nodes by x, each slice by y, so that consecutive runs of ``capacity``
+    cells make the nodes."""
     size = len(boxes)
     if size <= capacity:
-        return np.arange(size), np.zeros(size, dtype=np.int64)
-    nodes = -(-size // capacity)
-    slices = int(np.ceil(np.sqrt(nodes)))
-    per_slice = slices * capacity
+        return np.arange(size)
+    slices = int(np.ceil(np.sqrt(-(-size // capacity))))
     x = (boxes[:, 0].astype(np.float64) + boxes[:, 1]) / 2
     y = (boxes[:, 2].astype(np.float64) + boxes[:, 3]) / 2
     by_x = np.argsort(x, kind="stable")
-    slice_of = np.arange(size) // per_slice
-    order = by_x[np.lexsort((y[by_x], slice_of))]
-    position = np.arange(size) - slice_of * per_slice  # place within its slice
-    nodes_before = slice_of * (-(-per_slice // capacity))
-    node_of = nodes_before + position // capacity
-    # slices end with a full node except perhaps the last: renumber densely
-    _unique, node_of = np.unique(node_of, return_inverse=True)
-    return order, node_of.astype(np.int64)
+    slice_of = np.arange(size) // (slices * capacity)
+    return by_x[np.lexsort((y[by_x], slice_of))]
 
 
 def _blobs(members, boxes, node_of, node_size, capacity, depth, first):
     """[(node number, blob)] of one level's nodes."""
-    count = int(node_of[-1]) + 1 if len(node_of) else 1
+    count = _node_count(node_of)
     layout = [("depth", ">u2"), ("count", ">u2"), ("cells", _CELL, (capacity,))]
     padding = node_size - 4 - capacity * _CELL.itemsize
     if padding:

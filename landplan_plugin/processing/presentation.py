@@ -182,6 +182,9 @@ class PresentedSink:
         """Finish the output now; the sink takes no feature after this."""
         self._sink = None
 
+    def abort(self):
+        """After an error: what QGIS's writer wrote stays (the run fails)."""
+
 
 class BulkGeoPackageSink:
     """A ``PresentedSink``'s values written to the GeoPackage table its sink
@@ -245,7 +248,9 @@ def bulk_destination(dest, value):
     the parameter as given) is a new GeoPackage table that
     ``BulkGeoPackageSink`` may fill, else None: another format, an append
     to an existing layer (field remapping), or LANDPLAN_BULK_GPKG=0."""
-    if os.environ.get("LANDPLAN_BULK_GPKG", "1") == "0" or not is_geopackage_destination(dest):
+    if os.environ.get("LANDPLAN_BULK_GPKG", "1") == "0" or not isinstance(dest, str) or not dest:
+        return None
+    if not _destination_file(dest).lower().endswith(".gpkg"):
         return None
     if isinstance(value, QgsProcessingOutputLayerDefinition) and value.useRemapping():
         return None
@@ -365,11 +370,6 @@ def _destination_file(dest):
 
 def is_geopackage(dest):
     return isinstance(dest, str) and dest.split("|", 1)[0].lower().endswith(".gpkg")
-
-
-def is_geopackage_destination(dest):
-    """A GeoPackage file, as a path or in Processing's ``ogr:dbname=`` form."""
-    return isinstance(dest, str) and bool(dest) and _destination_file(dest).lower().endswith(".gpkg")
 
 
 def store_default_style(dest, kind, feedback):

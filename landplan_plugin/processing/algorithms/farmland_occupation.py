@@ -434,8 +434,7 @@ class FarmlandOccupationAlgorithm(LandPlanAlgorithm):
                 pieces_sink, feedback, survey,
             )  # fmt: skip
         except BaseException:
-            if hasattr(pieces_sink, "abort"):  # a bulk write leaves the table as QGIS created it
-                pieces_sink.abort()
+            pieces_sink.abort()  # a bulk write leaves the table as QGIS created it
             raise
         closing = pieces_sink.close_in_background()
 
